@@ -1,0 +1,94 @@
+package dev.followthrough.cli;
+
+import dev.followthrough.core.DocumentException;
+import dev.followthrough.core.Followthrough;
+import dev.followthrough.core.ImportResult;
+import dev.followthrough.core.importer.PostmortemImporter;
+import dev.followthrough.core.model.Diagnostic;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code import PATH...}: reads documents into the store, applying the due-date policy. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import postmortems (files, or folders of .md and .txt files) into the store.",
+      "Items without a priority or due date get them from the due-date policy.",
+      "Importing an edited document again updates its items in place."
+    })
+final class ImportCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Postmortem files or folders.")
+  List<Path> paths;
+
+  @Mixin StoreOptions store;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also print informational diagnostics.")
+  boolean verbose;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int failed = 0;
+    try (Followthrough ft = store.open()) {
+      for (Path path : paths) {
+        List<Path> documents;
+        try {
+          documents = PostmortemImporter.create().documents(path);
+        } catch (DocumentException e) {
+          err.println("followthrough: " + e.getMessage());
+          failed++;
+          continue;
+        }
+        if (documents.isEmpty()) {
+          err.println("followthrough: " + path + ": no .md or .txt documents found");
+          failed++;
+        }
+        for (Path document : documents) {
+          try {
+            ImportResult r = ft.importDocument(document);
+            printDiagnostics(err, r);
+            out.println(describe(r));
+          } catch (DocumentException e) {
+            err.println("followthrough: " + e.getMessage());
+            failed++;
+          }
+        }
+      }
+    }
+    out.flush();
+    if (failed > 0) {
+      throw new CommandFailedException(failed + (failed == 1 ? " document" : " documents") + " could not be imported",
+          FollowthroughCli.BAD_INPUT);
+    }
+    return FollowthroughCli.OK;
+  }
+
+  private void printDiagnostics(PrintWriter err, ImportResult r) {
+    for (Diagnostic d : r.diagnostics()) {
+      if (verbose || d.severity() != Diagnostic.Severity.INFO) {
+        err.println(r.path() + (d.line() > 0 ? ":" + d.line() : "") + ": "
+            + d.severity().name().toLowerCase() + ": " + d.message());
+      }
+    }
+  }
+
+  private static String describe(ImportResult r) {
+    if (r.created()) {
+      return "imported " + r.path() + " as " + r.postmortemId() + ": " + r.added() + " action items";
+    }
+    return "updated " + r.postmortemId() + " from " + r.path() + ": " + r.added() + " new, " + r.changed()
+        + " changed, " + r.unchanged() + " unchanged" + (r.missing() > 0 ? ", " + r.missing()
+        + " no longer in the document (flagged)" : "");
+  }
+}

@@ -1,0 +1,79 @@
+package dev.followthrough.cli;
+
+import dev.followthrough.core.Followthrough;
+import dev.followthrough.core.json.JsonFormat;
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.Postmortem;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code list}: prints the stored action items. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the action items in the store.")
+final class ListCommand implements Callable<Integer> {
+  enum Format { json, text }
+
+  @Option(names = "--status", paramLabel = "S", split = ",",
+      description = "Only items with these statuses (${COMPLETION-CANDIDATES}); comma-separated.")
+  Set<ItemStatus> statuses;
+
+  @Option(names = "--owner", paramLabel = "O", description = "Only items of this owner (handle, @handle or e-mail).")
+  String owner;
+
+  @Option(names = "--postmortem", paramLabel = "ID", description = "Only items of this postmortem.")
+  String postmortem;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "json or text (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Mixin StoreOptions store;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Followthrough ft = store.open()) {
+      List<Postmortem> postmortems = ft.postmortems().stream()
+          .filter(p -> postmortem == null || p.id().equals(postmortem)).toList();
+      Predicate<ActionItem> filter = this::matches;
+      if (format == Format.json) {
+        out.print(JsonFormat.json().writeItems(postmortems, filter));
+      } else {
+        TextTable table = new TextTable(70, "POSTMORTEM", "ITEM", "PRIORITY", "STATUS", "OWNER", "DUE", "TITLE");
+        for (Postmortem p : postmortems) {
+          for (ActionItem item : p.actionItems()) {
+            if (filter.test(item)) {
+              table.row(p.id(), item.id(), item.priority(), item.status(), item.owner(), item.dueDate(), item.title());
+            }
+          }
+        }
+        out.print(table.isEmpty() ? "No action items" + (ft.postmortems().isEmpty()
+            ? " (the store " + store.store + " is empty; run 'followthrough import PATH' first).\n" : " match.\n")
+            : table.render());
+      }
+    }
+    out.flush();
+    return FollowthroughCli.OK;
+  }
+
+  private boolean matches(ActionItem item) {
+    if (statuses != null && !statuses.contains(item.status())) {
+      return false;
+    }
+    if (owner != null) {
+      String wanted = owner.startsWith("@") ? owner.substring(1) : owner;
+      return item.owner() != null && item.owner().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT));
+    }
+    return true;
+  }
+}

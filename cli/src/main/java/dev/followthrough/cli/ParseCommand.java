@@ -1,0 +1,45 @@
+package dev.followthrough.cli;
+
+import dev.followthrough.core.importer.ParseResult;
+import dev.followthrough.core.importer.PostmortemImporter;
+import dev.followthrough.core.json.JsonFormat;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code parse FILE}: prints one document as written, storing nothing. */
+@Command(
+    name = "parse",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Parse one postmortem and print what was read, without storing it and",
+      "without applying the due-date policy."
+    })
+final class ParseCommand implements Callable<Integer> {
+  enum Format { json, text }
+
+  @Parameters(paramLabel = "FILE", description = "A Markdown or plain-text postmortem.")
+  Path file;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "json or text (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ParseResult result = PostmortemImporter.create().parse(file);
+    var out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      out.print(JsonFormat.json().write(result));
+    } else {
+      out.print(new PostmortemText().render(result));
+    }
+    out.flush();
+    return FollowthroughCli.OK;
+  }
+}

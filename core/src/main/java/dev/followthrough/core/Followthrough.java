@@ -1,0 +1,177 @@
+package dev.followthrough.core;
+
+import dev.followthrough.core.importer.ParseResult;
+import dev.followthrough.core.importer.PostmortemImporter;
+import dev.followthrough.core.internal.ReimportMerge;
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.policy.DueDatePolicy;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.store.StaleVersionException;
+import dev.followthrough.core.store.StoredPostmortem;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The embedding API: import postmortems into a store and read their action items back.
+ *
+ * <pre>{@code
+ * Followthrough ft = Followthrough.builder().store(ActionStore.directory(Path.of(".followthrough"))).build();
+ * ft.importPath(Path.of("postmortems"));
+ * }</pre>
+ *
+ * <p>Thread-safe as far as its store is; closing it closes the store.
+ */
+public final class Followthrough implements AutoCloseable {
+  private static final int MERGE_ATTEMPTS = 5;
+
+  private final ActionStore store;
+  private final Clock clock;
+  private final DueDatePolicy policy;
+  private final PostmortemImporter importer;
+
+  private Followthrough(Builder b) {
+    this.store = b.store;
+    this.clock = b.clock;
+    this.policy = b.policy;
+    this.importer = b.importer;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public ActionStore store() {
+    return store;
+  }
+
+  public DueDatePolicy policy() {
+    return policy;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Reads one document as written, without storing it or applying the policy. */
+  public ParseResult parse(Path file) {
+    return importer.parse(file);
+  }
+
+  /** Imports a file, or every document below a directory, in name order. */
+  public List<ImportResult> importPath(Path path) {
+    List<ImportResult> results = new ArrayList<>();
+    for (Path file : importer.documents(path)) {
+      results.add(importDocument(file));
+    }
+    return results;
+  }
+
+  /**
+   * Imports one document: applies the due-date policy, then adds the postmortem or merges it into
+   * the stored one (same ids, local state kept, dropped items flagged).
+   */
+  public ImportResult importDocument(Path file) {
+    return importParsed(importer.parse(file));
+  }
+
+  /** Imports a document already parsed (for documents that do not come from files). */
+  public ImportResult importParsed(ParseResult parsed) {
+    Postmortem stated = parsed.postmortem();
+    Postmortem filled = policy.apply(stated, LocalDate.now(clock));
+    String path = stated.source() == null ? stated.id() : stated.source().path();
+    for (int attempt = 1; ; attempt++) {
+      Optional<StoredPostmortem> existing = store.find(stated.id());
+      try {
+        if (existing.isEmpty()) {
+          StoredPostmortem saved = store.insert(filled);
+          return new ImportResult(path, saved.id(), true, filled.actionItems().size(), 0, 0, 0,
+              saved.version(), parsed.diagnostics());
+        }
+        ReimportMerge.Outcome outcome =
+            ReimportMerge.merge(existing.get().postmortem(), filled, stated, clock.instant());
+        StoredPostmortem saved = outcome.merged().equals(existing.get().postmortem())
+            ? existing.get()
+            : store.update(outcome.merged(), existing.get().version());
+        return new ImportResult(path, saved.id(), false, outcome.added(), outcome.changed(),
+            outcome.unchanged(), outcome.missing(), saved.version(), parsed.diagnostics());
+      } catch (StaleVersionException e) {
+        // Someone else wrote the same postmortem meanwhile: merge again on top of their version.
+        if (attempt == MERGE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Every stored postmortem, ordered by id. */
+  public List<Postmortem> postmortems() {
+    return store.findAll().stream().map(StoredPostmortem::postmortem).toList();
+  }
+
+  /** Stored action items that match {@code filter}, with their postmortems. */
+  public List<ItemView> items(Predicate<ActionItem> filter) {
+    List<ItemView> items = new ArrayList<>();
+    for (Postmortem p : postmortems()) {
+      for (ActionItem item : p.actionItems()) {
+        if (filter.test(item)) {
+          items.add(new ItemView(p, item));
+        }
+      }
+    }
+    return items;
+  }
+
+  /** An action item with the postmortem it belongs to. */
+  public record ItemView(Postmortem postmortem, ActionItem item) {}
+
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  /** Builds a {@link Followthrough}; every setting has a default except the store's location. */
+  public static final class Builder {
+    private ActionStore store;
+    private Clock clock = Clock.systemUTC();
+    private DueDatePolicy policy = DueDatePolicy.standard();
+    private PostmortemImporter importer = PostmortemImporter.create();
+
+    private Builder() {}
+
+    /** Where items are kept; defaults to an in-memory store. */
+    public Builder store(ActionStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The clock for "today" and for history timestamps; tests pass a fixed one. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder policy(DueDatePolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    public Builder importer(PostmortemImporter importer) {
+      this.importer = Objects.requireNonNull(importer, "importer");
+      return this;
+    }
+
+    public Followthrough build() {
+      if (store == null) {
+        store = ActionStore.inMemory();
+      }
+      return new Followthrough(this);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.followthrough.core.importer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.followthrough.core.DocumentException;
+import dev.followthrough.core.model.Diagnostic;
+import java.util.List;
+import java.util.Set;
+
+/** Optional YAML front matter between {@code ---} lines at the top of a document. */
+record FrontMatter(JsonNode fields, String body, int bodyLineOffset) {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Set<String> KNOWN =
+      Set.of("id", "title", "severity", "owner", "incident", "date", "status", "authors", "tags", "summary");
+
+  static FrontMatter split(String text, String file, List<Diagnostic> diagnostics) {
+    if (!text.startsWith("---")) {
+      return new FrontMatter(null, text, 0);
+    }
+    String[] lines = text.split("\\R", -1);
+    if (!lines[0].strip().equals("---")) {
+      return new FrontMatter(null, text, 0);
+    }
+    int close = -1;
+    for (int i = 1; i < lines.length && i < 500; i++) {
+      if (lines[i].strip().equals("---") || lines[i].strip().equals("...")) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) {
+      return new FrontMatter(null, text, 0);
+    }
+    String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, close));
+    JsonNode fields;
+    try {
+      fields = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr() + 1;
+      throw new DocumentException(file, line, "front matter is not valid YAML: " + e.getOriginalMessage().split("\n")[0]);
+    }
+    if (fields != null && !fields.isNull() && !fields.isObject()) {
+      throw new DocumentException(file, 2, "front matter must be a YAML mapping of keys to values");
+    }
+    if (fields != null) {
+      fields.fieldNames().forEachRemaining(name -> {
+        if (!KNOWN.contains(name)) {
+          diagnostics.add(Diagnostic.warning(1, "front matter key '" + name + "' is not used"));
+        }
+      });
+    }
+    StringBuilder body = new StringBuilder();
+    for (int i = close + 1; i < lines.length; i++) {
+      body.append(lines[i]).append('\n');
+    }
+    return new FrontMatter(fields, body.toString(), close + 1);
+  }
+
+  String text(String key) {
+    if (fields == null) {
+      return null;
+    }
+    JsonNode v = fields.get(key);
+    return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+  }
+
+  String incident(String key) {
+    if (fields == null || fields.get("incident") == null) {
+      return null;
+    }
+    JsonNode v = fields.get("incident").get(key);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.followthrough.core.importer;
+
+import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.Priority;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Owner, due date, priority, type and status written inside an item's text ({@code owner: @erin
+ * due: 2025-06-01 P1}), and the text without them.
+ */
+record InlineMetadata(
+    String text, String owner, LocalDate due, String dueText, Priority priority, String type, ItemStatus status) {
+
+  private static final String PERSON = "(@?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|@?[A-Za-z][\\w.-]*)";
+  private static final Pattern OWNER =
+      Pattern.compile("(?i)[(\\[,;]?\\s*\\b(?:owner|owners|assignee|assigned to|owned by|who)\\s*[:=]?\\s*" + PERSON + "\\s*[)\\],;]?");
+  private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([A-Za-z0-9][\\w-]{0,38})(?![\\w@.])");
+  private static final Pattern DUE =
+      Pattern.compile("(?i)[(\\[,;]?\\s*\\b(?:due(?:\\s+date)?|deadline|target date|eta)\\s*[:=]?\\s*(\\d{4}-\\d{1,2}-\\d{1,2}|[A-Za-z]{3,9}\\.? \\d{1,2},? \\d{4}|\\d{1,2} [A-Za-z]{3,9} \\d{4})\\s*[)\\],;]?");
+  private static final Pattern PRIORITY =
+      Pattern.compile("(?i)[(\\[]?\\s*(?:\\bpriority\\s*[:=]?\\s*(p[0-4]|[1-4]|critical|high|medium|low)\\b|(?<![\\w-])(P[0-4])(?![\\w-]))\\s*[)\\]]?");
+  private static final Pattern TYPE =
+      Pattern.compile("(?i)[(\\[,;]?\\s*\\btype\\s*[:=]\\s*([a-z-]+)\\s*[)\\],;]?");
+  private static final Pattern STATUS =
+      Pattern.compile("(?i)[(\\[,;]?\\s*\\bstatus\\s*[:=]\\s*([a-z' -]+?)\\s*(?:[)\\],;]|$)");
+
+  static InlineMetadata of(String original) {
+    String text = Times.scanned(original);
+    String owner = null;
+    Matcher m = OWNER.matcher(text);
+    if (m.find()) {
+      owner = person(m.group(1));
+      text = cut(text, m);
+    }
+    m = DUE.matcher(text);
+    LocalDate due = null;
+    String dueText = null;
+    if (m.find()) {
+      dueText = m.group(1);
+      due = Times.parseDate(dueText).orElse(null);
+      text = cut(text, m);
+    }
+    Priority priority = null;
+    m = PRIORITY.matcher(text);
+    if (m.find()) {
+      String p = m.group(1) != null ? m.group(1) : m.group(2);
+      priority = Priority.parse(p).orElse(null);
+      text = cut(text, m);
+    }
+    String type = null;
+    m = TYPE.matcher(text);
+    if (m.find()) {
+      type = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      text = cut(text, m);
+    }
+    ItemStatus status = null;
+    m = STATUS.matcher(text);
+    if (m.find()) {
+      status = Wording.status(m.group(1)).orElse(null);
+      text = cut(text, m);
+    }
+    if (owner == null) {
+      m = MENTION.matcher(text);
+      if (m.find()) {
+        owner = m.group(1);
+        text = cut(text, m);
+      }
+    }
+    if (original.length() > text.length() && original.length() > Times.SCAN_LIMIT) {
+      text = text + original.substring(Times.SCAN_LIMIT);
+    }
+    text = text.replaceAll("\\(\\s*\\)|\\[\\s*]", " ").replaceAll("\\s{2,}", " ")
+        .replaceAll("\\s*[,;—–-]+\\s*$", "").strip();
+    return new InlineMetadata(text, owner, due, dueText, priority, type, status);
+  }
+
+  boolean hasAny() {
+    return owner != null || dueText != null || priority != null || type != null || status != null;
+  }
+
+  private static String cut(String text, Matcher m) {
+    return (text.substring(0, m.start()) + " " + text.substring(m.end())).strip();
+  }
+
+  /** Handles lose their {@code @}; e-mail addresses stay whole. */
+  static String person(String raw) {
+    String p = raw.strip();
+    if (p.startsWith("@")) {
+      p = p.substring(1);
+    }
+    return p.replaceAll("[.,;:]+$", "");
+  }
+}

@@ -1,0 +1,204 @@
+package dev.followthrough.core.importer;
+
+import dev.followthrough.core.importer.Outline.Blank;
+import dev.followthrough.core.importer.Outline.Bullet;
+import dev.followthrough.core.importer.Outline.Node;
+import dev.followthrough.core.importer.Outline.Table;
+import dev.followthrough.core.importer.Outline.TextLine;
+import dev.followthrough.core.model.Diagnostic;
+import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.model.TicketLink;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the entries of a measures or tasks section: bullets, numbered lists, bare lines, {@code
+ * Name: description} lines, heading lines with their sub-lines, task lists and action-item
+ * tables. Closing prose is left out.
+ */
+final class ItemReader {
+  private static final int MAX_TITLE = 120;
+  private static final int MAX_HEADING_WORDS = 8;
+  private static final Pattern NAME_DESCRIPTION = Pattern.compile("^([^:]{2,80}?)\\s*:\\s+(\\S.*)$");
+
+  /** One entry as the document wrote it. */
+  record Entry(
+      int line, String title, String description, String owner, LocalDate due, Priority priority,
+      String type, ItemStatus status, TicketLink ticket) {}
+
+  private final List<Diagnostic> diagnostics;
+
+  ItemReader(List<Diagnostic> diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  List<Entry> read(List<Node> nodes) {
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      Node node = nodes.get(i);
+      if (node instanceof Table table) {
+        entries.addAll(new TableReader(diagnostics).items(table));
+      } else if (node instanceof Bullet bullet) {
+        bullet(bullet, entries);
+      } else if (node instanceof TextLine line) {
+        i = textLine(nodes, i, line, entries);
+      }
+    }
+    return entries;
+  }
+
+  private void bullet(Bullet bullet, List<Entry> entries) {
+    String text = bullet.text();
+    if (text.isBlank()) {
+      return;
+    }
+    List<String> sub = new ArrayList<>();
+    List<Bullet> nested = new ArrayList<>();
+    for (Node child : bullet.children()) {
+      if (child instanceof TextLine t) {
+        sub.add(t.text());
+      } else if (child instanceof Bullet b) {
+        nested.add(b);
+      }
+    }
+    // Sub-bullets and continuation lines belong to the item: they become its description.
+    nested.forEach(b -> sub.add(b.text()));
+    if (Wording.isProse(text) || isIntro(text)) {
+      diagnostics.add(Diagnostic.info(bullet.line(), "not an item (introductory or closing prose)"));
+      return;
+    }
+    add(entries, bullet.line(), stripColon(text), sub, bullet.checked());
+  }
+
+  /** Returns the index of the last node it consumed. */
+  private int textLine(List<Node> nodes, int i, TextLine line, List<Entry> entries) {
+    String text = line.text();
+    if (Wording.isProse(text) || isIntro(text)) {
+      diagnostics.add(Diagnostic.info(line.line(), "not an item (introductory or closing prose)"));
+      return i;
+    }
+    if (isHeading(text)) {
+      List<String> sub = new ArrayList<>();
+      int j = i + 1;
+      while (j < nodes.size()) {
+        Node next = nodes.get(j);
+        if (next instanceof Blank) {
+          break;
+        }
+        if (next instanceof TextLine t) {
+          if (isHeading(t.text()) && t.indent() <= line.indent()) {
+            break;
+          }
+          sub.add(t.text());
+        } else if (next instanceof Bullet b) {
+          sub.add(b.text());
+        } else {
+          break;
+        }
+        j++;
+      }
+      if (sub.isEmpty()) {
+        // A label with nothing under it ("Improvements/Fixes:") groups what follows: not an item.
+        diagnostics.add(Diagnostic.info(line.line(), "'" + stripColon(text) + "' read as a label, not an item"));
+        return i;
+      }
+      add(entries, line.line(), stripColon(text), sub, null);
+      return j - 1;
+    }
+    add(entries, line.line(), text, List.of(), null);
+    return i;
+  }
+
+  private void add(List<Entry> entries, int line, String text, List<String> subLines, Boolean checked) {
+    InlineMetadata meta = InlineMetadata.of(text);
+    String body = meta.text();
+    String owner = meta.owner();
+    LocalDate due = meta.due();
+    Priority priority = meta.priority();
+    String type = meta.type();
+    ItemStatus status = meta.status();
+    warnUnreadableDue(line, meta);
+    List<String> description = new ArrayList<>();
+    for (String sub : subLines) {
+      InlineMetadata subMeta = InlineMetadata.of(sub);
+      warnUnreadableDue(line, subMeta);
+      owner = owner == null ? subMeta.owner() : owner;
+      due = due == null ? subMeta.due() : due;
+      priority = priority == null ? subMeta.priority() : priority;
+      type = type == null ? subMeta.type() : type;
+      status = status == null ? subMeta.status() : status;
+      if (!subMeta.text().isBlank()) {
+        description.add(subMeta.text());
+      }
+    }
+    String title = body;
+    String detail = null;
+    Matcher named = NAME_DESCRIPTION.matcher(Times.scanned(body));
+    if (named.matches() && words(named.group(1)) <= MAX_HEADING_WORDS && !named.group(1).contains("http")) {
+      title = named.group(1).strip();
+      detail = body.substring(named.start(2)).strip();
+    }
+    if (title.length() > MAX_TITLE) {
+      detail = body;
+      title = shorten(body);
+    }
+    if (detail != null) {
+      description.add(0, detail);
+    }
+    title = stripColon(title).replaceAll("[.\\s]+$", "");
+    if (title.isBlank()) {
+      diagnostics.add(Diagnostic.warning(line, "an item without a title was skipped"));
+      return;
+    }
+    if (checked != null) {
+      status = checked ? ItemStatus.DONE : (status == null ? ItemStatus.OPEN : status);
+    }
+    entries.add(new Entry(line, title, description.isEmpty() ? null : String.join("\n", description),
+        owner, due, priority, type, status, null));
+  }
+
+  private void warnUnreadableDue(int line, InlineMetadata meta) {
+    if (meta.dueText() != null && meta.due() == null) {
+      diagnostics.add(Diagnostic.warning(line, "due date '" + meta.dueText() + "' is not a date; ignored"));
+    }
+  }
+
+  /** The first sentence, cut at a word boundary to fit a ticket title. */
+  static String shorten(String text) {
+    String first = text.split("(?<=[.!?])\\s+", 2)[0];
+    if (first.length() <= MAX_TITLE) {
+      return first;
+    }
+    int cut = first.lastIndexOf(' ', MAX_TITLE - 1);
+    return first.substring(0, cut > 40 ? cut : MAX_TITLE - 1) + "…";
+  }
+
+  /** "Deployment Process:": a short line that ends with a colon and heads the lines below it. */
+  static boolean isHeading(String text) {
+    String t = text.strip();
+    return t.endsWith(":") && words(t) <= MAX_HEADING_WORDS && !t.substring(0, t.length() - 1).contains(":");
+  }
+
+  /** "To prevent this, we will take the following actions:": a sentence introducing a list. */
+  private static boolean isIntro(String text) {
+    String t = text.strip();
+    return t.endsWith(":") && words(t) > MAX_HEADING_WORDS;
+  }
+
+  private static String stripColon(String text) {
+    return text.strip().replaceAll("[:：]+$", "").strip();
+  }
+
+  private static int words(String text) {
+    return text.strip().split("\\s+").length;
+  }
+
+  static String normalizedHeader(String header) {
+    return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z/ ]", "").strip();
+  }
+}

@@ -1,0 +1,227 @@
+package dev.followthrough.core.importer;
+
+import dev.followthrough.core.importer.Outline.Blank;
+import dev.followthrough.core.importer.Outline.Bullet;
+import dev.followthrough.core.importer.Outline.Node;
+import dev.followthrough.core.importer.Outline.Row;
+import dev.followthrough.core.importer.Outline.Section;
+import dev.followthrough.core.importer.Outline.Table;
+import dev.followthrough.core.importer.Outline.TextLine;
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.Document;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/** Builds an {@link Outline} from Markdown through commonmark-java and its GFM tables extension. */
+final class MarkdownOutlineReader {
+  private static final Parser PARSER =
+      Parser.builder()
+          .extensions(List.of(TablesExtension.create()))
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .build();
+
+  private final int lineOffset;
+  private String title;
+  private int titleLine;
+  private final List<Section> sections = new ArrayList<>();
+  private String heading;
+  private int headingLine;
+  private List<Node> nodes = new ArrayList<>();
+
+  /** @param lineOffset lines before {@code text} in the file (front matter), for line numbers */
+  MarkdownOutlineReader(int lineOffset) {
+    this.lineOffset = lineOffset;
+  }
+
+  Outline read(String text) {
+    Document document = (Document) PARSER.parse(text);
+    for (org.commonmark.node.Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+      top(block);
+    }
+    flush();
+    return new Outline(title, titleLine, sections);
+  }
+
+  private void top(org.commonmark.node.Node block) {
+    if (block instanceof Heading h) {
+      String text = inlineText(h).strip();
+      if (h.getLevel() == 1 && title == null && sections.isEmpty() && nodes.isEmpty()
+          && SectionKind.of(text) == SectionKind.OTHER) {
+        title = text;
+        titleLine = lineOf(h);
+        return;
+      }
+      flush();
+      heading = text;
+      headingLine = lineOf(h);
+    } else if (block instanceof Paragraph p) {
+      paragraph(p);
+      nodes.add(new Blank(lineOf(p)));
+    } else if (block instanceof ListBlock list) {
+      nodes.addAll(listItems(list));
+      nodes.add(new Blank(lineOf(list)));
+    } else if (block instanceof TableBlock table) {
+      nodes.add(table(table));
+    } else if (block instanceof BlockQuote quote) {
+      for (var child = quote.getFirstChild(); child != null; child = child.getNext()) {
+        top(child);
+      }
+    }
+    // Code blocks, HTML blocks and rules carry no postmortem content.
+  }
+
+  private void paragraph(Paragraph p) {
+    List<String> lines = lines(p);
+    int first = lineOf(p);
+    // A lone short line such as "Timeline:" or "**Root Cause**" titles a section, Markdown or not.
+    if (lines.size() == 1 && PlainTextOutlineReader.isSectionLabel(lines.get(0))) {
+      flush();
+      heading = lines.get(0);
+      headingLine = first;
+      return;
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (i > 0 && PlainTextOutlineReader.isSectionLabel(line)) {
+        flush();
+        heading = line;
+        headingLine = first + i;
+        continue;
+      }
+      nodes.add(new TextLine(first + i, line, 0));
+    }
+  }
+
+  private List<Node> listItems(ListBlock list) {
+    List<Node> items = new ArrayList<>();
+    for (var item = list.getFirstChild(); item != null; item = item.getNext()) {
+      if (item instanceof ListItem li) {
+        items.add(bullet(li));
+      }
+    }
+    return items;
+  }
+
+  private Bullet bullet(ListItem item) {
+    String text = "";
+    int line = lineOf(item);
+    List<Node> children = new ArrayList<>();
+    boolean first = true;
+    for (var child = item.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof Paragraph p) {
+        List<String> lines = lines(p);
+        int pLine = lineOf(p);
+        for (int i = 0; i < lines.size(); i++) {
+          if (first) {
+            text = lines.get(i);
+            first = false;
+          } else {
+            children.add(new TextLine(pLine + i, lines.get(i), 2));
+          }
+        }
+      } else if (child instanceof ListBlock nested) {
+        children.addAll(listItems(nested));
+      } else if (child instanceof TableBlock table) {
+        children.add(table(table));
+      }
+    }
+    Boolean checked = null;
+    var box = java.util.regex.Pattern.compile("^\\[([ xX])]\\s+").matcher(text);
+    if (box.find()) {
+      checked = !box.group(1).equals(" ");
+      text = text.substring(box.end());
+    }
+    return new Bullet(line, text.strip(), checked, children);
+  }
+
+  private Table table(TableBlock block) {
+    List<String> header = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
+    for (var part = block.getFirstChild(); part != null; part = part.getNext()) {
+      for (var row = part.getFirstChild(); row != null; row = row.getNext()) {
+        List<String> cells = new ArrayList<>();
+        for (var cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+          if (cell instanceof TableCell c) {
+            cells.add(inlineText(c).strip());
+          }
+        }
+        if (part instanceof TableHead) {
+          header.addAll(cells);
+        } else {
+          rows.add(new Row(lineOf(row), cells));
+        }
+      }
+    }
+    return new Table(lineOf(block), header, rows);
+  }
+
+  private void flush() {
+    if (heading != null || !nodes.isEmpty()) {
+      sections.add(new Section(heading, headingLine, List.copyOf(nodes)));
+    }
+    heading = null;
+    nodes = new ArrayList<>();
+  }
+
+  /** The paragraph's text split at its line breaks, with emphasis markers dropped. */
+  private static List<String> lines(org.commonmark.node.Node parent) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    collect(parent, current, lines);
+    lines.add(current.toString().strip());
+    return lines;
+  }
+
+  private static void collect(org.commonmark.node.Node parent, StringBuilder current, List<String> lines) {
+    for (var node = parent.getFirstChild(); node != null; node = node.getNext()) {
+      if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+        lines.add(current.toString().strip());
+        current.setLength(0);
+      } else if (node instanceof Text t) {
+        current.append(t.getLiteral());
+      } else if (node instanceof Code c) {
+        current.append(c.getLiteral());
+      } else if (node instanceof HtmlInline) {
+        // Inline HTML such as <br> or comments is not content.
+      } else if (node instanceof Link link && link.getFirstChild() == null) {
+        current.append(link.getDestination());
+      } else {
+        collect(node, current, lines);
+        if (node instanceof Link link && looksLikeTicket(link)) {
+          current.append(" <").append(link.getDestination()).append('>');
+        }
+      }
+    }
+  }
+
+  /** Keeps the URL of a ticket link ("[OPS-12](https://…)") so the ticket column can use it. */
+  private static boolean looksLikeTicket(Link link) {
+    String d = link.getDestination();
+    return d != null && (d.contains("/browse/") || d.contains("/issues/"));
+  }
+
+  private static String inlineText(org.commonmark.node.Node node) {
+    return String.join(" ", lines(node)).strip();
+  }
+
+  private int lineOf(org.commonmark.node.Node node) {
+    var spans = node.getSourceSpans();
+    return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1 + lineOffset;
+  }
+}

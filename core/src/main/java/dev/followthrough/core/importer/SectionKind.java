@@ -1,0 +1,63 @@
+package dev.followthrough.core.importer;
+
+import java.util.List;
+import java.util.Locale;
+
+/** What a section of a postmortem holds, recognised from the many ways people title it. */
+enum SectionKind {
+  MISLEADING("misleading", "false lead", "red herring", "dead end"),
+  LESSONS("lesson", "went well", "went wrong", "learning", "takeaway", "where we got lucky"),
+  TIMELINE("timeline", "chronology", "sequence of events", "time line"),
+  TASKS("task", "todo", "to do", "to-do", "action item", "follow-up", "follow up", "followup",
+      "next step", "action plan"),
+  CORRECTIVE("corrective action", "corrective measure", "immediate action"),
+  PREVENTIVE("preventive action", "preventative action", "preventive measure",
+      "preventative measure", "prevention"),
+  MEASURES("measure", "corrective", "preventive", "preventative", "improvement", "remediation",
+      "recommendation"),
+  ROOT_CAUSE("root cause", "cause", "contributing factor", "why it happened", "trigger"),
+  RESOLUTION("resolution", "mitigation", "recovery", "how it was fixed", "how we fixed"),
+  IMPACT("impact"),
+  SUMMARY("summary", "overview", "what happened", "tl;dr", "tldr", "incident details",
+      "description", "background"),
+  ESCALATION("escalation"),
+  CONCLUSION("conclusion", "closing", "final thoughts"),
+  OTHER;
+
+  private final List<String> words;
+
+  SectionKind(String... words) {
+    this.words = List.of(words);
+  }
+
+  static SectionKind of(String heading) {
+    String h = normalize(heading);
+    if (h.isEmpty()) {
+      return OTHER;
+    }
+    // "Corrective and Preventive Measures" names both kinds: a general measures section.
+    if ((h.contains("corrective") && h.contains("prevent"))) {
+      return MEASURES;
+    }
+    for (SectionKind kind : values()) {
+      for (String word : kind.words) {
+        if (h.contains(word)) {
+          return kind;
+        }
+      }
+    }
+    return OTHER;
+  }
+
+  boolean isMeasures() {
+    return this == MEASURES || this == CORRECTIVE || this == PREVENTIVE;
+  }
+
+  /** Lower case, without numbering ("1.", "0x19.", "IV."), emphasis or a trailing colon. */
+  static String normalize(String heading) {
+    String h = heading.toLowerCase(Locale.ROOT).replace("*", "").replace("_", " ").strip();
+    h = h.replaceAll("^(?:\\d+|0x[0-9a-f]+|[ivx]+)[.)]\\s+", "");
+    h = h.replaceAll("[:：]\\s*$", "");
+    return h.strip();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.followthrough.core.importer;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code Key: value} lines that describe the incident: duration, impact, root cause… */
+final class SummaryFields {
+  enum Field { DURATION, START, END, DATE, IMPACT, ROOT_CAUSE, RESOLUTION, SEVERITY, STATUS, TITLE, SUMMARY }
+
+  private static final Map<String, Field> KEYS = Map.ofEntries(
+      Map.entry("duration", Field.DURATION),
+      Map.entry("incident duration", Field.DURATION),
+      Map.entry("outage duration", Field.DURATION),
+      Map.entry("incident window", Field.DURATION),
+      Map.entry("time window", Field.DURATION),
+      Map.entry("start", Field.START),
+      Map.entry("start time", Field.START),
+      Map.entry("started", Field.START),
+      Map.entry("began", Field.START),
+      Map.entry("end", Field.END),
+      Map.entry("end time", Field.END),
+      Map.entry("ended", Field.END),
+      Map.entry("resolved at", Field.END),
+      Map.entry("date", Field.DATE),
+      Map.entry("incident date", Field.DATE),
+      Map.entry("date of incident", Field.DATE),
+      Map.entry("impact", Field.IMPACT),
+      Map.entry("customer impact", Field.IMPACT),
+      Map.entry("user impact", Field.IMPACT),
+      Map.entry("root cause", Field.ROOT_CAUSE),
+      Map.entry("root causes", Field.ROOT_CAUSE),
+      Map.entry("cause", Field.ROOT_CAUSE),
+      Map.entry("resolution", Field.RESOLUTION),
+      Map.entry("mitigation", Field.RESOLUTION),
+      Map.entry("fix", Field.RESOLUTION),
+      Map.entry("severity", Field.SEVERITY),
+      Map.entry("sev", Field.SEVERITY),
+      Map.entry("incident severity", Field.SEVERITY),
+      Map.entry("status", Field.STATUS),
+      Map.entry("document status", Field.STATUS),
+      Map.entry("title", Field.TITLE),
+      Map.entry("summary", Field.SUMMARY));
+
+  private static final Pattern LINE = Pattern.compile("^\\s*(?:[-*•]\\s+)?([A-Za-z][A-Za-z ]{1,30}?)\\s*[:：]\\s*(\\S.*)$");
+
+  private SummaryFields() {}
+
+  record Value(Field field, String text) {}
+
+  static Optional<Value> parse(String line) {
+    Matcher m = LINE.matcher(PlainTextOutlineReader.unemphasize(Times.scanned(line)));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Field field = KEYS.get(m.group(1).strip().toLowerCase(Locale.ROOT));
+    return field == null ? Optional.empty() : Optional.of(new Value(field, m.group(2).strip()));
+  }
+
+  static boolean isField(String line) {
+    return parse(line).isPresent();
+  }
+}

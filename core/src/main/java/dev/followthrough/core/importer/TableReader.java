@@ -1,0 +1,156 @@
+package dev.followthrough.core.importer;
+
+import dev.followthrough.core.importer.ItemReader.Entry;
+import dev.followthrough.core.importer.Outline.Row;
+import dev.followthrough.core.importer.Outline.Table;
+import dev.followthrough.core.model.Diagnostic;
+import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.model.TicketLink;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Action-item tables: columns such as Action Item, Type, Owner, Priority, Due, Ticket, Status. */
+final class TableReader {
+  private static final Pattern JIRA_KEY = Pattern.compile("\\b([A-Z][A-Z0-9_]{1,9}-\\d+)\\b");
+  private static final Pattern GITHUB_URL =
+      Pattern.compile("https?://[^\\s/]+/([^\\s/]+/[^\\s/]+)/(?:issues|pull)/(\\d+)");
+  private static final Pattern URL = Pattern.compile("https?://[^\\s<>)]+");
+
+  private final List<Diagnostic> diagnostics;
+
+  TableReader(List<Diagnostic> diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** Whether the table's header names an action-item column. */
+  static boolean isActionTable(Table table) {
+    return column(table.header(), "action item", "action", "task", "item", "follow", "todo", "what") >= 0
+        && (column(table.header(), "owner", "assignee", "who", "responsible") >= 0
+            || column(table.header(), "due", "deadline", "target", "eta") >= 0
+            || column(table.header(), "priority", "prio") >= 0
+            || column(table.header(), "ticket", "bug", "issue", "jira", "tracking", "link") >= 0
+            || column(table.header(), "status", "state", "done") >= 0
+            || column(table.header(), "action item", "task") >= 0);
+  }
+
+  List<Entry> items(Table table) {
+    if (!isActionTable(table)) {
+      diagnostics.add(Diagnostic.warning(table.line(),
+          "table without an action item or task column was skipped (columns: " + String.join(", ", table.header()) + ")"));
+      return List.of();
+    }
+    List<String> h = table.header();
+    int title = column(h, "action item", "action", "task", "item", "follow", "todo", "what");
+    int description = column(h, "description", "details", "notes");
+    if (description == title) {
+      description = -1;
+    }
+    int type = column(h, "type", "kind", "category");
+    int owner = column(h, "owner", "assignee", "who", "responsible");
+    int priority = column(h, "priority", "prio");
+    int due = column(h, "due", "deadline", "target", "eta");
+    int ticket = column(h, "ticket", "bug", "issue", "jira", "tracking", "link");
+    int status = column(h, "status", "state", "done");
+    List<Entry> entries = new ArrayList<>();
+    for (Row row : table.rows()) {
+      String text = cell(row, title);
+      if (text == null) {
+        continue;
+      }
+      InlineMetadata meta = InlineMetadata.of(text);
+      String titleText = meta.text();
+      String detail = cell(row, description);
+      if (titleText.length() > 120) {
+        detail = detail == null ? titleText : titleText + "\n" + detail;
+        titleText = ItemReader.shorten(titleText);
+      }
+      String ownerText = cell(row, owner);
+      Priority p = priorityOf(cell(row, priority), row.line());
+      LocalDate dueDate = dueOf(cell(row, due), row.line());
+      ItemStatus s = cell(row, status) == null ? null : Wording.status(cell(row, status)).orElse(null);
+      if (cell(row, status) != null && s == null) {
+        diagnostics.add(Diagnostic.warning(row.line(), "status '" + cell(row, status) + "' not understood; read as OPEN"));
+      }
+      entries.add(new Entry(row.line(), titleText, detail,
+          ownerText == null ? meta.owner() : firstPerson(ownerText),
+          dueDate == null ? meta.due() : dueDate,
+          p == null ? meta.priority() : p,
+          cell(row, type) == null ? meta.type() : cell(row, type).toLowerCase(java.util.Locale.ROOT),
+          s == null ? meta.status() : s,
+          ticketOf(cell(row, ticket))));
+    }
+    return entries;
+  }
+
+  private Priority priorityOf(String text, int line) {
+    if (text == null) {
+      return null;
+    }
+    Priority p = Priority.parse(text).orElse(null);
+    if (p == null) {
+      diagnostics.add(Diagnostic.warning(line, "priority '" + text + "' not understood; left empty"));
+    }
+    return p;
+  }
+
+  private LocalDate dueOf(String text, int line) {
+    if (text == null) {
+      return null;
+    }
+    LocalDate d = Times.parseDate(text).orElse(null);
+    if (d == null) {
+      diagnostics.add(Diagnostic.warning(line, "due date '" + text + "' is not a date; ignored"));
+    }
+    return d;
+  }
+
+  private static String firstPerson(String text) {
+    String first = text.split("[,/&]| and ")[0].strip();
+    return first.isEmpty() ? null : InlineMetadata.person(first.split("\\s+\\(")[0]);
+  }
+
+  /** A ticket cell: a Jira key, a GitHub issue URL or number, or any other link. */
+  static TicketLink ticketOf(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher url = URL.matcher(text);
+    String link = url.find() ? url.group() : null;
+    Matcher gh = GITHUB_URL.matcher(text);
+    if (gh.find()) {
+      return TicketLink.of("github", gh.group(2), link);
+    }
+    Matcher jira = JIRA_KEY.matcher(text);
+    if (jira.find()) {
+      return TicketLink.of("jira", jira.group(1), link);
+    }
+    Matcher number = Pattern.compile("#(\\d+)\\b").matcher(text);
+    if (number.find()) {
+      return TicketLink.of("github", number.group(1), link);
+    }
+    return link == null ? null : TicketLink.of("link", link, link);
+  }
+
+  private static String cell(Row row, int column) {
+    if (column < 0 || column >= row.cells().size()) {
+      return null;
+    }
+    String c = row.cells().get(column).strip();
+    return c.isEmpty() || c.equals("-") || c.equals("—") || c.equalsIgnoreCase("n/a") ? null : c;
+  }
+
+  static int column(List<String> header, String... names) {
+    for (String name : names) {
+      for (int i = 0; i < header.size(); i++) {
+        if (ItemReader.normalizedHeader(header.get(i)).contains(name)) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.followthrough.core.importer;
+
+import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.MeasureCategory;
+import dev.followthrough.core.model.MeasureKind;
+import dev.followthrough.core.model.TimelineKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Guesses kinds and categories from the words people use; first matching rule wins. */
+final class Wording {
+  private Wording() {}
+
+  private static final Map<TimelineKind, Pattern> TIMELINE = new LinkedHashMap<>();
+  private static final Map<MeasureCategory, Pattern> CATEGORY = new LinkedHashMap<>();
+
+  static {
+    TIMELINE.put(TimelineKind.FALSE_LEAD, words("false lead|misleading|red herring|suspect\\w*|assum\\w*|initially thought|mistakenly|turned out not"));
+    TIMELINE.put(TimelineKind.ESCALATION, words("escalat\\w*|paged|paging|called in|brought in|engaged the|war room"));
+    TIMELINE.put(TimelineKind.RESOLUTION, words("resolved|restored|recovered|back to normal|fully operational|operational again|declared|incident closed|all clear|functionality is restored|verified to be functioning"));
+    TIMELINE.put(TimelineKind.MITIGATION, words("mitigat\\w*|roll(?:ed)? ?back|revert\\w*|restart\\w*|hotfix|patch\\w*|fix(?:ed)?|cleared|corrected|workaround|fail(?:ed)? ?over|scaled|increase capacity|deployed"));
+    TIMELINE.put(TimelineKind.DETECTION, words("detect\\w*|alert\\w*|noticed|reported|monitoring|first signs|spike|page fired|notification|observed"));
+
+    CATEGORY.put(MeasureCategory.TRAINING, words("train\\w*|workshop|educat\\w*|onboard\\w*|drill|game ?day"));
+    CATEGORY.put(MeasureCategory.MONITORING, words("monitor\\w*|alert\\w*|dashboard\\w*|observab\\w*|metric\\w*|logging|paging|slo"));
+    CATEGORY.put(MeasureCategory.TESTING, words("test\\w*|staging|canary|chaos|qa|load test\\w*|simulat\\w*"));
+    CATEGORY.put(MeasureCategory.DOCUMENTATION, words("document\\w*|runbook\\w*|playbook\\w*|wiki|guideline\\w*|procedures?"));
+    CATEGORY.put(MeasureCategory.CONFIGURATION, words("config\\w*|setting\\w*|parameter\\w*|threshold\\w*|limit\\w*|replication|timeout\\w*|feature flag\\w*"));
+    CATEGORY.put(MeasureCategory.CODE, words("code|logic|bug|refactor\\w*|circuit breaker\\w*|hotfix|patch\\w*|query|queries|race condition\\w*|retry|retries|implement\\w*|library"));
+    CATEGORY.put(MeasureCategory.PROCESS, words("process\\w*|review\\w*|audit\\w*|communicat\\w*|on-?call|escalation|checklist|approval|rollout|deploy\\w*|schedule"));
+  }
+
+  private static Pattern words(String alternatives) {
+    return Pattern.compile("(?i)\\b(?:" + alternatives + ")\\b");
+  }
+
+  static TimelineKind timelineKind(String text) {
+    for (var rule : TIMELINE.entrySet()) {
+      if (rule.getValue().matcher(Times.scanned(text)).find()) {
+        return rule.getKey();
+      }
+    }
+    return TimelineKind.OTHER;
+  }
+
+  static MeasureCategory category(String text) {
+    for (var rule : CATEGORY.entrySet()) {
+      if (rule.getValue().matcher(Times.scanned(text)).find()) {
+        return rule.getKey();
+      }
+    }
+    return MeasureCategory.OTHER;
+  }
+
+  private static final Pattern CORRECTIVE =
+      words("fix\\w*|hotfix|patch\\w*|revert\\w*|roll ?back|restore\\w*|correct\\w*|repair\\w*|apply|remove the|clean ?up");
+
+  /** Fixing what broke is corrective; everything else guards the future. */
+  static MeasureKind measureKind(String text) {
+    return CORRECTIVE.matcher(Times.scanned(text)).find() ? MeasureKind.CORRECTIVE : MeasureKind.PREVENTIVE;
+  }
+
+  /** An item's type (detect, mitigate, process, prevent) from its wording or its measure. */
+  static String itemType(String text, MeasureCategory category) {
+    MeasureCategory c = category == null ? category(text) : category;
+    if (c == MeasureCategory.MONITORING) {
+      return "detect";
+    }
+    if (c == MeasureCategory.TRAINING || c == MeasureCategory.DOCUMENTATION || c == MeasureCategory.PROCESS) {
+      return "process";
+    }
+    if (measureKind(text) == MeasureKind.CORRECTIVE) {
+      return "mitigate";
+    }
+    return "prevent";
+  }
+
+  static Optional<ItemStatus> status(String text) {
+    String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    if (t.matches(".*\\b(won'?t (do|fix)|not planned|cancell?ed|obsolete|wontfix|dropped|rejected)\\b.*")) {
+      return Optional.of(ItemStatus.WONT_DO);
+    }
+    if (t.matches(".*\\b(done|complete|completed|closed|fixed|resolved|finished|shipped)\\b.*") || t.equals("x") || t.equals("✓") || t.equals("✅")) {
+      return Optional.of(ItemStatus.DONE);
+    }
+    if (t.matches(".*\\b(in progress|in-progress|started|doing|wip|ongoing|in review)\\b.*")) {
+      return Optional.of(ItemStatus.IN_PROGRESS);
+    }
+    if (t.matches(".*\\bblocked\\b.*")) {
+      return Optional.of(ItemStatus.BLOCKED);
+    }
+    if (t.matches(".*\\b(open|todo|to do|not started|planned|new|pending|backlog)\\b.*")) {
+      return Optional.of(ItemStatus.OPEN);
+    }
+    return Optional.empty();
+  }
+
+  private static final Pattern PROSE =
+      Pattern.compile(
+          "(?i)^(by (implementing|taking|doing|addressing|completing|following)|note\\b|overall\\b|in conclusion|"
+              + "in summary|to summari[sz]e|these (measures|actions|steps|tasks|changes)|we (will|are|believe|hope|aim|take|apologi[sz]e)|"
+              + "this will|our goal|moving forward|going forward|together,|thank)");
+
+  /** Closing or linking prose in a list section ("By implementing these measures…", "Note: …"). */
+  static boolean isProse(String text) {
+    return PROSE.matcher(text).find();
+  }
+
+  /** Words that carry meaning, for matching tasks to measures and re-imported items to stored ones. */
+  static List<String> significantWords(String text) {
+    return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
+        .filter(w -> w.length() > 2 && !STOP.contains(w))
+        .map(w -> w.length() > 5 ? w.substring(0, 5) : w)
+        .distinct()
+        .toList();
+  }
+
+  private static final java.util.Set<String> STOP =
+      java.util.Set.of("the", "and", "for", "with", "that", "this", "from", "into", "our", "all",
+          "any", "are", "was", "were", "will", "its", "their", "them", "they", "use", "set", "new",
+          "more", "such", "other", "each", "ensure", "make");
+}

@@ -1,0 +1,225 @@
+package dev.followthrough.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.followthrough.core.FollowthroughException;
+import dev.followthrough.core.json.JsonFormat;
+import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.store.DamagedStoreException;
+import dev.followthrough.core.store.StaleVersionException;
+import dev.followthrough.core.store.StoreException;
+import dev.followthrough.core.store.StoredPostmortem;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The embedded default store: one JSON file per postmortem under {@code postmortems/}, a {@code
+ * store.json} that marks the directory, and a {@code .lock} file.
+ *
+ * <p>Readers take no lock: every file is replaced atomically, so a read sees a whole version.
+ * Writers take the lock, re-read the version on disk, and only then write.
+ */
+public final class DirectoryActionStore implements ActionStore {
+  private static final String MARKER = "store.json";
+  private static final String RECORDS = "postmortems";
+
+  private final Path dir;
+  private final Clock clock;
+  private final StoreLock lock;
+  private final JsonFormat json = JsonFormat.json();
+  private volatile boolean tempFilesRemoved;
+
+  public DirectoryActionStore(Path dir, Duration lockWait, Clock clock) {
+    this.dir = dir;
+    this.clock = clock;
+    this.lock = new StoreLock(dir.resolve(".lock"), describe(), lockWait);
+  }
+
+  @Override
+  public String describe() {
+    return "store " + dir;
+  }
+
+  @Override
+  public Optional<StoredPostmortem> find(String postmortemId) {
+    Path file = recordFile(postmortemId);
+    return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
+  }
+
+  @Override
+  public List<StoredPostmortem> findAll() {
+    Path records = dir.resolve(RECORDS);
+    if (!Files.isDirectory(records)) {
+      requireStoreOrAbsent();
+      return List.of();
+    }
+    List<StoredPostmortem> all = new ArrayList<>();
+    List<String> damaged = new ArrayList<>();
+    String firstProblem = null;
+    for (Path file : recordFiles(records)) {
+      try {
+        all.add(read(file));
+      } catch (DamagedStoreException e) {
+        damaged.addAll(e.files());
+        firstProblem = firstProblem == null ? detail(e) : firstProblem;
+      }
+    }
+    if (!damaged.isEmpty()) {
+      throw new DamagedStoreException(damaged, firstProblem);
+    }
+    return List.copyOf(all);
+  }
+
+  @Override
+  public StoredPostmortem insert(Postmortem postmortem) {
+    return write(postmortem, 0);
+  }
+
+  @Override
+  public StoredPostmortem update(Postmortem postmortem, long expectedVersion) {
+    return write(postmortem, expectedVersion);
+  }
+
+  private StoredPostmortem write(Postmortem postmortem, long expectedVersion) {
+    try (StoreLock.Held held = lock.acquire()) {
+      ensureStore();
+      Path file = recordFile(postmortem.id());
+      long actual = Files.exists(file) ? read(file).version() : 0;
+      if (actual != expectedVersion) {
+        throw new StaleVersionException(postmortem.id(), expectedVersion, actual);
+      }
+      StoredPostmortem stored = new StoredPostmortem(postmortem, actual + 1, clock.instant());
+      AtomicFiles.write(file, json.write(recordTree(stored)));
+      return stored;
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + recordFile(postmortem.id()) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ObjectNode recordTree(StoredPostmortem stored) {
+    ObjectNode root = json.mapper().createObjectNode();
+    root.put("schemaVersion", JsonFormat.SCHEMA_VERSION);
+    root.put("version", stored.version());
+    root.put("updatedAt", stored.updatedAt().toString());
+    root.set("postmortem", json.mapper().valueToTree(stored.postmortem()));
+    return root;
+  }
+
+  private StoredPostmortem read(Path file) {
+    String name = file.toString();
+    String text;
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (NoSuchFileException e) {
+      throw new StoreException("store file " + name + " disappeared while reading", e);
+    } catch (CharacterCodingException e) {
+      throw new DamagedStoreException(List.of(name), "not UTF-8 text");
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+    if (text.isBlank()) {
+      throw new DamagedStoreException(List.of(name), "the file is empty");
+    }
+    try {
+      JsonNode root = json.parseTree(text, name);
+      JsonFormat.requireSchemaVersion(root, name);
+      JsonNode version = root.get("version");
+      JsonNode updatedAt = root.get("updatedAt");
+      JsonNode body = root.get("postmortem");
+      if (version == null || !version.canConvertToLong() || updatedAt == null || body == null) {
+        throw new FollowthroughException("version, updatedAt or postmortem is missing");
+      }
+      Postmortem postmortem = json.readPostmortem(body, name);
+      if (!file.getFileName().toString().equals(postmortem.id() + ".json")) {
+        throw new FollowthroughException("it holds postmortem " + postmortem.id());
+      }
+      return new StoredPostmortem(postmortem, version.asLong(), Instant.parse(updatedAt.asText()));
+    } catch (DamagedStoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage().replace(name + ": ", "").replace(name, "");
+      throw new DamagedStoreException(List.of(name), message);
+    }
+  }
+
+  private static String detail(DamagedStoreException e) {
+    String m = e.getMessage();
+    int start = m.indexOf(": ");
+    int end = m.lastIndexOf(". Restore");
+    return start >= 0 && end > start ? m.substring(start + 2, end) : m;
+  }
+
+  private List<Path> recordFiles(Path records) {
+    try (Stream<Path> files = Files.list(records)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".json"))
+          .filter(f -> !f.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new StoreException("cannot list " + records + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Path recordFile(String postmortemId) {
+    return dir.resolve(RECORDS).resolve(postmortemId + ".json");
+  }
+
+  /** A directory that holds other things but no marker is not ours: refuse to write into it. */
+  private void requireStoreOrAbsent() {
+    if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MARKER)) && !isEmpty(dir)) {
+      throw new StoreException(dir + " exists but is not a Followthrough store (no " + MARKER + ")");
+    }
+  }
+
+  private void ensureStore() throws IOException {
+    requireStoreOrAbsent();
+    Path marker = dir.resolve(MARKER);
+    if (!Files.exists(marker)) {
+      ObjectNode meta = json.mapper().createObjectNode();
+      meta.put("schemaVersion", JsonFormat.SCHEMA_VERSION);
+      meta.put("createdAt", clock.instant().toString());
+      AtomicFiles.write(marker, json.write(meta));
+    } else {
+      JsonFormat.requireSchemaVersion(json.parseTree(Files.readString(marker), marker.toString()), marker.toString());
+    }
+    if (!tempFilesRemoved) {
+      removeLeftoverTempFiles(dir.resolve(RECORDS));
+      tempFilesRemoved = true;
+    }
+  }
+
+  /** Temp files of writers that were killed before their rename; we hold the lock, so none is live. */
+  private static void removeLeftoverTempFiles(Path records) throws IOException {
+    if (!Files.isDirectory(records)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(records)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX)).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.noneMatch(p -> !p.getFileName().toString().equals(".lock"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.followthrough.core.internal;
+
+import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.store.StaleVersionException;
+import dev.followthrough.core.store.StoredPostmortem;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** {@link ActionStore} in a map; nothing survives the object. */
+public final class InMemoryActionStore implements ActionStore {
+  private final Clock clock;
+  private final Map<String, StoredPostmortem> records = new TreeMap<>();
+
+  public InMemoryActionStore(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized Optional<StoredPostmortem> find(String postmortemId) {
+    return Optional.ofNullable(records.get(postmortemId));
+  }
+
+  @Override
+  public synchronized List<StoredPostmortem> findAll() {
+    return List.copyOf(records.values());
+  }
+
+  @Override
+  public synchronized StoredPostmortem insert(Postmortem postmortem) {
+    StoredPostmortem existing = records.get(postmortem.id());
+    if (existing != null) {
+      throw new StaleVersionException(postmortem.id(), 0, existing.version());
+    }
+    return put(postmortem, 1);
+  }
+
+  @Override
+  public synchronized StoredPostmortem update(Postmortem postmortem, long expectedVersion) {
+    StoredPostmortem existing = records.get(postmortem.id());
+    long actual = existing == null ? 0 : existing.version();
+    if (actual != expectedVersion) {
+      throw new StaleVersionException(postmortem.id(), expectedVersion, actual);
+    }
+    return put(postmortem, actual + 1);
+  }
+
+  private StoredPostmortem put(Postmortem postmortem, long version) {
+    StoredPostmortem stored = new StoredPostmortem(postmortem, version, clock.instant());
+    records.put(postmortem.id(), stored);
+    return stored;
+  }
+
+  @Override
+  public String describe() {
+    return "in-memory store";
+  }
+}

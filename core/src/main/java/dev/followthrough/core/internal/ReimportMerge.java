@@ -1,0 +1,203 @@
+package dev.followthrough.core.internal;
+
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.ChangeOrigin;
+import dev.followthrough.core.model.HistoryEntry;
+import dev.followthrough.core.model.Postmortem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Merges a re-imported document into the stored postmortem: items keep their ids (matched by id,
+ * else by similar wording), their local state (status, tickets, history) survives, changes the
+ * document made are recorded, and items the document dropped are flagged, never deleted.
+ */
+public final class ReimportMerge {
+  /** How alike two titles must be (shared word share, 0 to 1) to count as one edited item. */
+  static final double SIMILAR = 0.5;
+
+  private ReimportMerge() {}
+
+  /** What a merge did. */
+  public record Outcome(Postmortem merged, int added, int changed, int unchanged, int missing) {}
+
+  /**
+   * @param incoming the document as read now, with the policy applied
+   * @param stated the same document before the policy, to tell stated values from filled ones
+   */
+  public static Outcome merge(Postmortem stored, Postmortem incoming, Postmortem stated, Instant now) {
+    Map<String, ActionItem> old = new HashMap<>();
+    stored.actionItems().forEach(i -> old.put(i.id(), i));
+    Map<String, ActionItem> statedById = new HashMap<>();
+    stated.actionItems().forEach(i -> statedById.put(i.id(), i));
+
+    Map<String, String> idFor = matchIds(stored.actionItems(), incoming.actionItems());
+    List<ActionItem> result = new ArrayList<>();
+    Set<String> used = new HashSet<>();
+    int added = 0;
+    int changed = 0;
+    int unchanged = 0;
+    for (ActionItem fresh : incoming.actionItems()) {
+      String id = idFor.getOrDefault(fresh.id(), fresh.id());
+      ActionItem previous = old.get(id);
+      if (previous == null) {
+        id = unique(fresh.id(), used, old.keySet());
+        result.add(withId(fresh, id));
+        added++;
+      } else {
+        ActionItem merged = mergeItem(previous, fresh, statedById.get(fresh.id()), now);
+        if (merged.equals(previous)) {
+          unchanged++;
+        } else {
+          changed++;
+        }
+        result.add(merged);
+      }
+      used.add(id);
+    }
+    int missing = 0;
+    for (ActionItem previous : stored.actionItems()) {
+      if (!used.contains(previous.id())) {
+        ActionItem flagged = previous;
+        if (!previous.missingFromSource()) {
+          flagged = previous.withMissingFromSource(true)
+              .recording(new HistoryEntry(now, ChangeOrigin.DOCUMENT, "missingFromSource", "false", "true", null));
+        }
+        result.add(flagged);
+        missing++;
+      }
+    }
+    Postmortem merged = new Postmortem(stored.id(), incoming.title(), incoming.severity(), incoming.incident(),
+        incoming.timeline(), incoming.measures(), result, incoming.sections(), incoming.source());
+    return new Outcome(merged, added, changed, unchanged, missing);
+  }
+
+  /** Maps incoming ids to stored ids: same id first, then the most similar remaining title. */
+  private static Map<String, String> matchIds(List<ActionItem> stored, List<ActionItem> incoming) {
+    Map<String, String> mapping = new HashMap<>();
+    Set<String> takenStored = new HashSet<>();
+    Set<String> storedIds = new HashSet<>();
+    stored.forEach(i -> storedIds.add(i.id()));
+    for (ActionItem in : incoming) {
+      if (storedIds.contains(in.id())) {
+        mapping.put(in.id(), in.id());
+        takenStored.add(in.id());
+      }
+    }
+    for (ActionItem in : incoming) {
+      if (mapping.containsKey(in.id())) {
+        continue;
+      }
+      ActionItem best = null;
+      double bestScore = SIMILAR;
+      for (ActionItem candidate : stored) {
+        if (takenStored.contains(candidate.id())) {
+          continue;
+        }
+        double score = similarity(in, candidate);
+        if (score >= bestScore) {
+          best = candidate;
+          bestScore = score;
+        }
+      }
+      if (best != null) {
+        mapping.put(in.id(), best.id());
+        takenStored.add(best.id());
+      }
+    }
+    return mapping;
+  }
+
+  static double similarity(ActionItem a, ActionItem b) {
+    Set<String> wa = words(a.title());
+    Set<String> wb = words(b.title());
+    if (wa.isEmpty() || wb.isEmpty()) {
+      return 0;
+    }
+    Set<String> shared = new HashSet<>(wa);
+    shared.retainAll(wb);
+    Set<String> union = new HashSet<>(wa);
+    union.addAll(wb);
+    double jaccard = shared.size() / (double) union.size();
+    double description = a.description() != null && Objects.equals(a.description(), b.description()) ? 0.5 : 0;
+    return Math.max(jaccard, description);
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> words = new HashSet<>();
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (w.length() > 2) {
+        words.add(w.length() > 5 ? w.substring(0, 5) : w);
+      }
+    }
+    return words;
+  }
+
+  /**
+   * The document owns title, description, type and measure; owner, due date and priority too when
+   * it states them. Status, tickets and history stay as the store has them, except that a box
+   * ticked in the document closes an open item.
+   */
+  private static ActionItem mergeItem(ActionItem previous, ActionItem fresh, ActionItem stated, Instant now) {
+    ActionItem merged = previous;
+    merged = change(merged, "title", previous.title(), fresh.title(), now).withTitle(fresh.title());
+    merged = change(merged, "description", previous.description(), fresh.description(), now)
+        .withDescription(fresh.description());
+    merged = merged.withType(fresh.type()).withMeasureId(fresh.measureId()).withMissingFromSource(false);
+    if (previous.missingFromSource()) {
+      merged = merged.recording(new HistoryEntry(now, ChangeOrigin.DOCUMENT, "missingFromSource", "true", "false", null));
+    }
+    boolean ownerStated = stated != null && stated.owner() != null;
+    if (ownerStated || previous.owner() == null) {
+      merged = change(merged, "owner", previous.owner(), fresh.owner(), now).withOwner(fresh.owner());
+    }
+    boolean dueStated = stated != null && stated.dueDate() != null;
+    if (dueStated || previous.dueDate() == null) {
+      merged = change(merged, "dueDate", str(previous.dueDate()), str(fresh.dueDate()), now).withDueDate(fresh.dueDate());
+    }
+    boolean priorityStated = stated != null && stated.priority() != null;
+    if (priorityStated || previous.priority() == null) {
+      merged = change(merged, "priority", str(previous.priority()), str(fresh.priority()), now)
+          .withPriority(fresh.priority());
+    }
+    if (fresh.status().isClosed() && !previous.status().isClosed()) {
+      merged = change(merged, "status", str(previous.status()), str(fresh.status()), now).withStatus(fresh.status());
+    }
+    if (previous.tickets().isEmpty() && !fresh.tickets().isEmpty()) {
+      merged = merged.withTickets(fresh.tickets());
+    }
+    return merged;
+  }
+
+  private static ActionItem change(ActionItem item, String field, String from, String to, Instant now) {
+    if (Objects.equals(from, to)) {
+      return item;
+    }
+    return item.recording(new HistoryEntry(now, ChangeOrigin.DOCUMENT, field, from, to, null));
+  }
+
+  private static String str(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  private static ActionItem withId(ActionItem item, String id) {
+    return new ActionItem(id, item.title(), item.description(), item.owner(), item.dueDate(), item.priority(),
+        item.status(), item.type(), item.measureId(), item.tickets(), item.history(), item.missingFromSource());
+  }
+
+  /** A new item must not take the id of a flagged one that is still stored. */
+  private static String unique(String id, Set<String> used, Set<String> stored) {
+    String candidate = id;
+    for (int n = 2; used.contains(candidate) || stored.contains(candidate); n++) {
+      candidate = id + "-" + n;
+    }
+    return candidate;
+  }
+}

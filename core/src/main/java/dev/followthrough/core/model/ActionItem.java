@@ -1,0 +1,126 @@
+package dev.followthrough.core.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A task that must get done because of an incident, tracked until it is closed.
+ *
+ * <p>Immutable; the {@code with…} methods return changed copies.
+ *
+ * @param id stable within its postmortem: a re-import of an edited document keeps it
+ * @param description further detail, or {@code null}
+ * @param owner a handle ({@code erin}) or e-mail address, or {@code null} when nobody owns it
+ * @param dueDate {@code null} until the document or a due-date policy gives one
+ * @param priority {@code null} when the document gives none and no policy was applied
+ * @param type what the item does (prevent, mitigate, detect, process…) as written, or {@code null}
+ * @param measureId the id of the measure it serves, when known
+ * @param tickets the tickets that track it, at most one per tracker
+ * @param history every recorded change, oldest first
+ * @param missingFromSource true once a re-import no longer finds it in its document; such items
+ *     are flagged, never deleted
+ */
+public record ActionItem(
+    String id,
+    String title,
+    String description,
+    String owner,
+    LocalDate dueDate,
+    Priority priority,
+    ItemStatus status,
+    String type,
+    String measureId,
+    List<TicketLink> tickets,
+    List<HistoryEntry> history,
+    boolean missingFromSource) {
+
+  public ActionItem {
+    Problems problems =
+        new Problems("action item").slug("id", id).notBlank("title", title).notNull("status", status);
+    if (tickets != null) {
+      problems.check(
+          tickets.stream().map(TicketLink::tracker).distinct().count() == tickets.size(),
+          "tickets: at most one ticket per tracker");
+    }
+    problems.throwIfAny();
+    title = title.strip();
+    description = Text.blankToNull(description);
+    owner = Text.blankToNull(owner);
+    type = Text.blankToNull(type);
+    measureId = Text.blankToNull(measureId);
+    tickets = tickets == null ? List.of() : List.copyOf(tickets);
+    history = history == null ? List.of() : List.copyOf(history);
+  }
+
+  /** A new open item without owner, dates, tickets or history. */
+  public static ActionItem open(String id, String title) {
+    return new ActionItem(
+        id, title, null, null, null, null, ItemStatus.OPEN, null, null, List.of(), List.of(), false);
+  }
+
+  public boolean isOverdue(LocalDate asOf) {
+    return dueDate != null && dueDate.isBefore(asOf) && !status.isClosed();
+  }
+
+  public ActionItem withTitle(String newTitle) {
+    return new ActionItem(id, newTitle, description, owner, dueDate, priority, status, type,
+        measureId, tickets, history, missingFromSource);
+  }
+
+  public ActionItem withDescription(String newDescription) {
+    return new ActionItem(id, title, newDescription, owner, dueDate, priority, status, type,
+        measureId, tickets, history, missingFromSource);
+  }
+
+  public ActionItem withOwner(String newOwner) {
+    return new ActionItem(id, title, description, newOwner, dueDate, priority, status, type,
+        measureId, tickets, history, missingFromSource);
+  }
+
+  public ActionItem withDueDate(LocalDate newDueDate) {
+    return new ActionItem(id, title, description, owner, newDueDate, priority, status, type,
+        measureId, tickets, history, missingFromSource);
+  }
+
+  public ActionItem withPriority(Priority newPriority) {
+    return new ActionItem(id, title, description, owner, dueDate, newPriority, status, type,
+        measureId, tickets, history, missingFromSource);
+  }
+
+  public ActionItem withStatus(ItemStatus newStatus) {
+    return new ActionItem(id, title, description, owner, dueDate, priority, newStatus, type,
+        measureId, tickets, history, missingFromSource);
+  }
+
+  public ActionItem withType(String newType) {
+    return new ActionItem(id, title, description, owner, dueDate, priority, status, newType,
+        measureId, tickets, history, missingFromSource);
+  }
+
+  public ActionItem withMeasureId(String newMeasureId) {
+    return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
+        newMeasureId, tickets, history, missingFromSource);
+  }
+
+  public ActionItem withTickets(List<TicketLink> newTickets) {
+    return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
+        measureId, newTickets, history, missingFromSource);
+  }
+
+  public ActionItem withHistory(List<HistoryEntry> newHistory) {
+    return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
+        measureId, tickets, newHistory, missingFromSource);
+  }
+
+  public ActionItem withMissingFromSource(boolean missing) {
+    return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
+        measureId, tickets, history, missing);
+  }
+
+  /** Appends one change to the history. */
+  public ActionItem recording(HistoryEntry change) {
+    List<HistoryEntry> longer = new java.util.ArrayList<>(history);
+    longer.add(change);
+    return withHistory(longer);
+  }
+}

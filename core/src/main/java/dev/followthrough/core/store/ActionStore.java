@@ -1,0 +1,66 @@
+package dev.followthrough.core.store;
+
+import dev.followthrough.core.internal.DirectoryActionStore;
+import dev.followthrough.core.internal.InMemoryActionStore;
+import dev.followthrough.core.model.Postmortem;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where postmortems and their action items are kept between runs.
+ *
+ * <p>Updates are optimistic: each record carries a version, and an update names the version it
+ * was based on. Implementations are thread-safe.
+ */
+public interface ActionStore extends AutoCloseable {
+
+  /** A store that lives only as long as the object, for tests and embedding. */
+  static ActionStore inMemory() {
+    return new InMemoryActionStore(Clock.systemUTC());
+  }
+
+  /**
+   * The embedded default: a directory of JSON files, created on the first write. Writers in any
+   * process take turns through a file lock, waiting up to 10 seconds for it.
+   */
+  static ActionStore directory(Path dir) {
+    return directory(dir, Duration.ofSeconds(10), Clock.systemUTC());
+  }
+
+  /**
+   * The directory store with a chosen lock wait ({@link Duration#ZERO} fails at once when another
+   * writer holds the lock) and clock.
+   */
+  static ActionStore directory(Path dir, Duration lockWait, Clock clock) {
+    return new DirectoryActionStore(dir, lockWait, clock);
+  }
+
+  Optional<StoredPostmortem> find(String postmortemId);
+
+  /** Every stored postmortem, ordered by id. */
+  List<StoredPostmortem> findAll();
+
+  /**
+   * Stores a new postmortem at version 1.
+   *
+   * @throws StaleVersionException when one with the same id exists already
+   */
+  StoredPostmortem insert(Postmortem postmortem);
+
+  /**
+   * Replaces a stored postmortem.
+   *
+   * @param expectedVersion the version the change was based on
+   * @throws StaleVersionException when the stored version differs (someone else changed it)
+   */
+  StoredPostmortem update(Postmortem postmortem, long expectedVersion);
+
+  /** Names the store in messages, such as its directory. */
+  String describe();
+
+  @Override
+  default void close() {}
+}
