@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
     name = "parse",
     mixinStandardHelpOptions = true,
     description = {
-      "Parse one postmortem and print what was read, without storing it and",
-      "without applying the due-date policy."
+      "Parse one postmortem and print it as written (nothing is stored).",
+      "The due-date policy is not applied."
     })
 final class ParseCommand implements Callable<Integer> {
   enum Format { json, text }

@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
 final class DocumentInterpreter {
   private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|percent\\b)");
   private static final Pattern GENERIC_TITLE =
-      Pattern.compile("(?i)^(?:0x[0-9a-f]+\\.?\\s*)?(?:incident\\s+)?(?:issue\\s+)?post-?mortem(?:\\s+report)?\\s*[:\\-–—]?\\s*");
+      Pattern.compile("(?i)^(?:0x[0-9a-f]+\\.?\\s*)?(?:(?:issue|incident)\\s+)?(?:post-?mortem|report|incident)"
+          + "(?:\\s+report)?(?:\\s+\\d{4}-\\d{2}-\\d{2})?\\s*(?:[:\\-–—]\\s*|$)");
 
   private final String file;
   private final List<Diagnostic> diagnostics;
@@ -99,8 +100,9 @@ final class DocumentInterpreter {
       timeline.addAll(timelineReader.read(s.nodes()));
     }
 
-    List<Measure> measures = measures(byKind);
-    List<ActionItem> items = items(byKind, measures, front.text("owner"), outline);
+    List<MeasureEntry> measureEntries = measures(byKind);
+    List<Measure> measures = measureEntries.stream().map(MeasureEntry::measure).toList();
+    List<ActionItem> items = items(byKind, measureEntries, front.text("owner"), outline);
     if (items.isEmpty()) {
       diagnostics.add(Diagnostic.warning(0, "no action items found"));
     }
@@ -206,38 +208,34 @@ final class DocumentInterpreter {
     }
   }
 
-  private List<Measure> measures(Map<SectionKind, List<Section>> byKind) {
-    List<Measure> measures = new ArrayList<>();
+  /** A measure with the entry it was read from, whose owner, dates and status an item may take. */
+  private record MeasureEntry(Measure measure, Entry entry) {}
+
+  private List<MeasureEntry> measures(Map<SectionKind, List<Section>> byKind) {
+    List<MeasureEntry> measures = new ArrayList<>();
     for (SectionKind kind : List.of(SectionKind.CORRECTIVE, SectionKind.PREVENTIVE, SectionKind.MEASURES)) {
       for (Section s : byKind.getOrDefault(kind, List.of())) {
         for (Entry e : new ItemReader(diagnostics).read(s.nodes())) {
           String text = e.title() + (e.description() == null ? "" : " " + e.description());
-          MeasureKind measureKind = kind == SectionKind.CORRECTIVE ? MeasureKind.CORRECTIVE
-              : kind == SectionKind.PREVENTIVE ? MeasureKind.PREVENTIVE : null;
-          String title = e.title();
-          var prefix = Pattern.compile("(?i)^(corrective|preventa?tive)\\s*[:\\-–]\\s*").matcher(title);
-          if (prefix.find()) {
-            measureKind = prefix.group(1).toLowerCase().startsWith("c") ? MeasureKind.CORRECTIVE : MeasureKind.PREVENTIVE;
-            title = title.substring(prefix.end());
-          } else if (measureKind == null && e.description() != null
-              && e.title().toLowerCase().matches("corrective|preventa?tive")) {
-            measureKind = e.title().toLowerCase().startsWith("c") ? MeasureKind.CORRECTIVE : MeasureKind.PREVENTIVE;
-            title = ItemReader.shorten(e.description());
-          }
-          if (measureKind == null) {
-            measureKind = Wording.measureKind(text);
-          }
-          measures.add(new Measure("m" + (measures.size() + 1), measureKind, Wording.category(text), title,
-              e.description()));
+          MeasureKind measureKind = e.kind() != null ? e.kind()
+              : kind == SectionKind.CORRECTIVE ? MeasureKind.CORRECTIVE
+              : kind == SectionKind.PREVENTIVE ? MeasureKind.PREVENTIVE
+              // A named measure ("Documentation and Training: …") is judged by its name.
+              : Wording.measureKind(e.description() != null ? e.title() : text);
+          Measure m = new Measure("m" + (measures.size() + 1), measureKind, Wording.category(text), e.title(),
+              e.description());
+          measures.add(new MeasureEntry(m, e));
         }
       }
     }
     return measures;
   }
 
-  private List<ActionItem> items(Map<SectionKind, List<Section>> byKind, List<Measure> measures,
+  private List<ActionItem> items(Map<SectionKind, List<Section>> byKind, List<MeasureEntry> measureEntries,
       String defaultOwner, Outline outline) {
+    List<Measure> measures = measureEntries.stream().map(MeasureEntry::measure).toList();
     List<Entry> entries = new ArrayList<>();
+    List<Measure> served = new ArrayList<>();
     for (Section s : byKind.getOrDefault(SectionKind.TASKS, List.of())) {
       entries.addAll(new ItemReader(diagnostics).read(s.nodes()));
     }
@@ -248,27 +246,35 @@ final class DocumentInterpreter {
         continue;
       }
       for (Node n : s.nodes()) {
-        if (n instanceof Table t && TableReader.isActionTable(t)) {
+        if (n instanceof Table t && TableReader.isActionTable(t) && !kind.isMeasures()) {
           entries.addAll(new TableReader(diagnostics).items(t));
         } else if (n instanceof Bullet b && b.checked() != null && !kind.isMeasures()) {
           entries.addAll(new ItemReader(diagnostics).read(List.of(b)));
         }
       }
     }
-    boolean fromMeasures = entries.isEmpty() && !measures.isEmpty();
-    if (fromMeasures) {
-      diagnostics.add(Diagnostic.info(0, "no tasks section; each measure becomes an action item"));
-      for (Measure m : measures) {
-        entries.add(new Entry(0, m.title(), m.description(), null, null, null, null, null, null));
+    while (served.size() < entries.size()) {
+      served.add(null);
+    }
+    // Task lists and action tables in a measures section are tasks too, each serving its measure.
+    boolean onlyMeasures = entries.isEmpty();
+    for (MeasureEntry me : measureEntries) {
+      if (me.entry().task() || onlyMeasures) {
+        entries.add(me.entry());
+        served.add(me.measure());
       }
+    }
+    if (onlyMeasures && !measureEntries.isEmpty() && measureEntries.stream().noneMatch(me -> me.entry().task())) {
+      diagnostics.add(Diagnostic.info(0, "no tasks section; each measure becomes an action item"));
     }
     List<ActionItem> items = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      Measure measure = fromMeasures ? measures.get(i) : bestMeasure(e, measures);
+      Measure measure = served.get(i) != null ? served.get(i) : bestMeasure(e, measures);
       String text = e.title() + (e.description() == null ? "" : " " + e.description());
       String type = e.type() != null ? e.type()
+          : e.kind() == MeasureKind.CORRECTIVE ? "mitigate"
           : Wording.itemType(text, measure == null ? null : measure.category());
       String id = uniqueId(Slugs.of(e.title(), 48), ids);
       List<dev.followthrough.core.model.TicketLink> tickets = e.ticket() == null ? List.of() : List.of(e.ticket());

@@ -7,6 +7,7 @@ import dev.followthrough.core.importer.Outline.Table;
 import dev.followthrough.core.importer.Outline.TextLine;
 import dev.followthrough.core.model.Diagnostic;
 import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.MeasureKind;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.model.TicketLink;
 import java.time.LocalDate;
@@ -29,7 +30,10 @@ final class ItemReader {
   /** One entry as the document wrote it. */
   record Entry(
       int line, String title, String description, String owner, LocalDate due, Priority priority,
-      String type, ItemStatus status, TicketLink ticket) {}
+      String type, ItemStatus status, TicketLink ticket, MeasureKind kind, boolean task) {}
+
+  private static final Pattern KIND_PREFIX =
+      Pattern.compile("(?i)^(corrective|prevent(?:at)?ive)\\s*(?:action|measure)?\\s*[:\\-–—]\\s*");
 
   private final List<Diagnostic> diagnostics;
 
@@ -115,6 +119,12 @@ final class ItemReader {
   }
 
   private void add(List<Entry> entries, int line, String text, List<String> subLines, Boolean checked) {
+    MeasureKind kind = null;
+    Matcher prefix = KIND_PREFIX.matcher(text);
+    if (prefix.find()) {
+      kind = prefix.group(1).toLowerCase(Locale.ROOT).startsWith("c") ? MeasureKind.CORRECTIVE : MeasureKind.PREVENTIVE;
+      text = text.substring(prefix.end());
+    }
     InlineMetadata meta = InlineMetadata.of(text);
     String body = meta.text();
     String owner = meta.owner();
@@ -159,7 +169,7 @@ final class ItemReader {
       status = checked ? ItemStatus.DONE : (status == null ? ItemStatus.OPEN : status);
     }
     entries.add(new Entry(line, title, description.isEmpty() ? null : String.join("\n", description),
-        owner, due, priority, type, status, null));
+        owner, due, priority, type, status, null, kind, checked != null));
   }
 
   private void warnUnreadableDue(int line, InlineMetadata meta) {

@@ -81,7 +81,7 @@ final class TableReader {
           p == null ? meta.priority() : p,
           cell(row, type) == null ? meta.type() : cell(row, type).toLowerCase(java.util.Locale.ROOT),
           s == null ? meta.status() : s,
-          ticketOf(cell(row, ticket))));
+          ticketOf(cell(row, ticket)), null, true));
     }
     return entries;
   }

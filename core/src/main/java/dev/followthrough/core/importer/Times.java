@@ -34,7 +34,7 @@ final class Times {
       Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)");
   private static final Pattern TIME =
       Pattern.compile(
-          "(?i)(?<![\\d:.])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?\\b)?(?![\\d:])"
+          "(?i)(?<![\\d:.])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?(?![a-z])|(?!\\d|:\\d))"
               + "|(?<![\\d:.])(\\d{1,2})\\s*([ap])\\.?m\\.?(?![a-z])");
   private static final Pattern ZONE =
       Pattern.compile(

@@ -23,7 +23,7 @@ final class Wording {
     TIMELINE.put(TimelineKind.ESCALATION, words("escalat\\w*|paged|paging|called in|brought in|engaged the|war room"));
     TIMELINE.put(TimelineKind.RESOLUTION, words("resolved|restored|recovered|back to normal|fully operational|operational again|declared|incident closed|all clear|functionality is restored|verified to be functioning"));
     TIMELINE.put(TimelineKind.MITIGATION, words("mitigat\\w*|roll(?:ed)? ?back|revert\\w*|restart\\w*|hotfix|patch\\w*|fix(?:ed)?|cleared|corrected|workaround|fail(?:ed)? ?over|scaled|increase capacity|deployed"));
-    TIMELINE.put(TimelineKind.DETECTION, words("detect\\w*|alert\\w*|noticed|reported|monitoring|first signs|spike|page fired|notification|observed"));
+    TIMELINE.put(TimelineKind.DETECTION, words("detect\\w*|alert\\w*|noticed|report\\w*|monitoring|first signs|spike|page fired|notification|observed"));
 
     CATEGORY.put(MeasureCategory.TRAINING, words("train\\w*|workshop|educat\\w*|onboard\\w*|drill|game ?day"));
     CATEGORY.put(MeasureCategory.MONITORING, words("monitor\\w*|alert\\w*|dashboard\\w*|observab\\w*|metric\\w*|logging|paging|slo"));
