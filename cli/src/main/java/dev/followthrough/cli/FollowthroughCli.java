@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       ParseCommand.class,
       ImportCommand.class,
       ListCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

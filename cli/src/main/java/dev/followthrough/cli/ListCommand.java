@@ -5,6 +5,7 @@ import dev.followthrough.core.json.JsonFormat;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.report.TextTable;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

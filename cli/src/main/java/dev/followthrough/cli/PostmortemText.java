@@ -7,6 +7,7 @@ import dev.followthrough.core.model.IncidentSummary;
 import dev.followthrough.core.model.Measure;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.TimelineEntry;
+import dev.followthrough.core.report.TextTable;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 

@@ -1,20 +1,20 @@
-package dev.followthrough.cli;
+package dev.followthrough.core.report;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain, column-aligned table for terminals. */
-final class TextTable {
+/** A plain, column-aligned table for terminals; cells longer than the width are cut with an ellipsis. */
+public final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
   private final int maxWidth;
 
-  TextTable(int maxWidth, String... header) {
+  public TextTable(int maxWidth, String... header) {
     this.header = List.of(header);
     this.maxWidth = maxWidth;
   }
 
-  TextTable row(Object... cells) {
+  public TextTable row(Object... cells) {
     List<String> row = new ArrayList<>();
     for (Object c : cells) {
       String s = c == null ? "-" : c.toString().replace('\n', ' ');
@@ -24,11 +24,11 @@ final class TextTable {
     return this;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return rows.isEmpty();
   }
 
-  String render() {
+  public String render() {
     int[] widths = new int[header.size()];
     for (int i = 0; i < widths.length; i++) {
       widths[i] = header.get(i).length();

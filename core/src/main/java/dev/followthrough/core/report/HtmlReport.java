@@ -1,0 +1,121 @@
+package dev.followthrough.core.report;
+
+import dev.followthrough.core.report.OverdueReport.Entry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A self-contained HTML page: no external assets, inline SVG charts of overdue items by owner
+ * and by age, and a table that sorts when a column header is clicked.
+ */
+final class HtmlReport {
+  private static final int BAR_HEIGHT = 22;
+  private final OverdueReport report;
+  private final GroupBy groupBy;
+
+  HtmlReport(OverdueReport report, GroupBy groupBy) {
+    this.report = report;
+    this.groupBy = groupBy;
+  }
+
+  String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<title>Overdue action items as of ").append(report.asOf()).append("</title>\n<style>\n")
+        .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1f23}")
+        .append("table{border-collapse:collapse;width:100%;margin-top:1rem}")
+        .append("th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}")
+        .append("th{cursor:pointer;background:#f6f8fa}td.num{text-align:right}")
+        .append(".charts{display:flex;gap:3rem;flex-wrap:wrap}.bar{fill:#cf222e}.label{font-size:12px}")
+        .append("\n</style>\n</head>\n<body>\n");
+    out.append("<h1>Overdue action items as of ").append(report.asOf()).append("</h1>\n");
+    out.append("<p id=\"headline\">").append(esc(ReportFormat.headline(report))).append("; ")
+        .append(esc(ReportFormat.completion(report.summary()))).append(".</p>\n");
+    out.append("<div class=\"charts\">\n");
+    chart(out, "Overdue by owner", "chart-owner", GroupBy.OWNER.group(report.overdue()));
+    chart(out, "Overdue by age", "chart-age", byAge());
+    out.append("</div>\n");
+    out.append("<h2>Overdue, by ").append(groupBy.name().toLowerCase()).append("</h2>\n");
+    table(out, "overdue", report.overdue());
+    if (!report.dueSoon().isEmpty()) {
+      out.append("<h2>Due within ").append(report.dueSoonDays()).append(" days</h2>\n");
+      table(out, "due-soon", report.dueSoon());
+    }
+    if (!report.unowned().isEmpty()) {
+      out.append("<h2>Without an owner</h2>\n");
+      table(out, "unowned", report.unowned());
+    }
+    out.append("<script>\n")
+        .append("document.querySelectorAll('table.sortable th').forEach((th,col)=>th.addEventListener('click',()=>{")
+        .append("const body=th.closest('table').tBodies[0];const rows=[...body.rows];")
+        .append("const asc=th.dataset.dir!=='asc';th.dataset.dir=asc?'asc':'desc';")
+        .append("const val=r=>{const t=r.cells[col].textContent.trim();const n=Number(t);return t!==''&&!isNaN(n)?n:t;};")
+        .append("rows.sort((a,b)=>{const x=val(a),y=val(b);return (x>y?1:x<y?-1:0)*(asc?1:-1);});")
+        .append("rows.forEach(r=>body.appendChild(r));}));\n</script>\n</body>\n</html>\n");
+    return out.toString();
+  }
+
+  private Map<String, List<Entry>> byAge() {
+    Map<String, List<Entry>> buckets = new LinkedHashMap<>();
+    for (String b : List.of("1-7 days", "8-30 days", "31-90 days", "over 90 days")) {
+      buckets.put(b, new java.util.ArrayList<>());
+    }
+    for (Entry e : report.overdue()) {
+      long d = e.daysOverdue();
+      String b = d <= 7 ? "1-7 days" : d <= 30 ? "8-30 days" : d <= 90 ? "31-90 days" : "over 90 days";
+      buckets.get(b).add(e);
+    }
+    return buckets;
+  }
+
+  private static void chart(StringBuilder out, String title, String id, Map<String, List<Entry>> groups) {
+    int max = groups.values().stream().mapToInt(List::size).max().orElse(0);
+    int height = Math.max(1, groups.size()) * BAR_HEIGHT + 10;
+    out.append("<figure><figcaption>").append(esc(title)).append("</figcaption>\n")
+        .append("<svg id=\"").append(id).append("\" role=\"img\" aria-label=\"").append(esc(title))
+        .append("\" width=\"420\" height=\"").append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+    int y = 5;
+    for (Map.Entry<String, List<Entry>> g : groups.entrySet()) {
+      int width = max == 0 ? 0 : (int) Math.round(220.0 * g.getValue().size() / max);
+      out.append("<text class=\"label\" x=\"0\" y=\"").append(y + 15).append("\">").append(esc(shorten(g.getKey())))
+          .append("</text>")
+          .append("<rect class=\"bar\" x=\"150\" y=\"").append(y + 3).append("\" width=\"").append(width)
+          .append("\" height=\"").append(BAR_HEIGHT - 6).append("\"><title>").append(esc(g.getKey())).append(": ")
+          .append(g.getValue().size()).append("</title></rect>")
+          .append("<text class=\"label\" x=\"").append(155 + width).append("\" y=\"").append(y + 15).append("\">")
+          .append(g.getValue().size()).append("</text>\n");
+      y += BAR_HEIGHT;
+    }
+    out.append("</svg></figure>\n");
+  }
+
+  private void table(StringBuilder out, String id, List<Entry> entries) {
+    out.append("<table class=\"sortable\" id=\"").append(id).append("\">\n<thead><tr>")
+        .append("<th>").append(esc(groupBy.name().charAt(0) + groupBy.name().substring(1).toLowerCase())).append("</th>")
+        .append("<th>Days overdue</th><th>Priority</th><th>Due</th><th>Owner</th><th>Postmortem</th>")
+        .append("<th>Action item</th><th>Ticket</th></tr></thead>\n<tbody>\n");
+    for (Entry e : entries) {
+      String ticket = e.ticketUrl();
+      out.append("<tr><td>").append(esc(groupBy.keyOf(e))).append("</td>")
+          .append("<td class=\"num\">").append(e.daysOverdue() == null ? "" : e.daysOverdue()).append("</td>")
+          .append("<td>").append(e.item().priority() == null ? "" : e.item().priority()).append("</td>")
+          .append("<td>").append(e.item().dueDate() == null ? "" : e.item().dueDate()).append("</td>")
+          .append("<td>").append(e.item().owner() == null ? "" : esc(e.item().owner())).append("</td>")
+          .append("<td>").append(esc(e.postmortem().title())).append("</td>")
+          .append("<td>").append(esc(e.item().title())).append("</td><td>")
+          .append(ticket == null ? "" : ticket.startsWith("https://") || ticket.startsWith("http://")
+              ? "<a href=\"" + esc(ticket) + "\">" + esc(e.item().tickets().get(0).key()) + "</a>" : esc(ticket))
+          .append("</td></tr>\n");
+    }
+    out.append("</tbody>\n</table>\n");
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 22 ? s.substring(0, 21) + "…" : s;
+  }
+
+  static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.followthrough.core.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.followthrough.core.json.JsonFormat;
+import dev.followthrough.core.report.OverdueReport.Entry;
+import java.util.List;
+
+/** The {@code schemaVersion: 1} report JSON of the design contract. */
+final class JsonReport {
+  private JsonReport() {}
+
+  static String render(OverdueReport report) {
+    JsonFormat json = JsonFormat.json();
+    ObjectNode root = json.mapper().createObjectNode();
+    root.put("schemaVersion", JsonFormat.SCHEMA_VERSION);
+    root.put("asOf", report.asOf().toString());
+    entries(root.putArray("overdue"), report.overdue());
+    entries(root.putArray("dueSoon"), report.dueSoon());
+    entries(root.putArray("unowned"), report.unowned());
+    ObjectNode summary = json.mapper().valueToTree(report.summary());
+    summary.put("dueSoonDays", report.dueSoonDays());
+    ObjectNode byPriority = summary.putObject("byPriority");
+    report.byPriority().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        .forEach(e -> byPriority.set(e.getKey().name(), json.mapper().valueToTree(e.getValue())));
+    root.set("summary", summary);
+    return json.write(root);
+  }
+
+  private static void entries(ArrayNode array, List<Entry> entries) {
+    for (Entry e : entries) {
+      ObjectNode node = JsonFormat.json().itemTree(e.postmortem(), e.item());
+      if (e.daysOverdue() == null) {
+        node.putNull("daysOverdue");
+      } else {
+        node.put("daysOverdue", e.daysOverdue());
+      }
+      array.add(node);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.followthrough.core.report;
+
+import dev.followthrough.core.report.OverdueReport.Entry;
+import java.util.List;
+import java.util.Map;
+
+/** Markdown to paste into Slack, Confluence or a GitHub issue. */
+final class MarkdownReport {
+  private final OverdueReport report;
+  private final GroupBy groupBy;
+
+  MarkdownReport(OverdueReport report, GroupBy groupBy) {
+    this.report = report;
+    this.groupBy = groupBy;
+  }
+
+  String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("# Overdue action items as of ").append(report.asOf()).append("\n\n");
+    out.append("**").append(ReportFormat.headline(report)).append("**; ")
+        .append(ReportFormat.completion(report.summary())).append(".\n");
+    for (Map.Entry<String, List<Entry>> group : groupBy.group(report.overdue()).entrySet()) {
+      out.append("\n## ").append(escape(group.getKey())).append(" (").append(group.getValue().size())
+          .append(" overdue)\n\n");
+      table(out, group.getValue(), "Days overdue");
+    }
+    if (!report.dueSoon().isEmpty()) {
+      out.append("\n## Due within ").append(report.dueSoonDays()).append(" days\n\n");
+      table(out, report.dueSoon(), "Days overdue");
+    }
+    if (!report.unowned().isEmpty()) {
+      out.append("\n## Without an owner\n\n");
+      table(out, report.unowned(), "Days overdue");
+    }
+    return out.toString();
+  }
+
+  private static void table(StringBuilder out, List<Entry> entries, String days) {
+    out.append("| ").append(days).append(" | Priority | Due | Owner | Postmortem | Action item | Ticket |\n");
+    out.append("|---:|---|---|---|---|---|---|\n");
+    for (Entry e : entries) {
+      String ticket = e.ticketUrl();
+      out.append("| ").append(e.daysOverdue() == null ? "" : e.daysOverdue())
+          .append(" | ").append(e.item().priority() == null ? "" : e.item().priority())
+          .append(" | ").append(e.item().dueDate() == null ? "" : e.item().dueDate())
+          .append(" | ").append(e.item().owner() == null ? "—" : escape(e.item().owner()))
+          .append(" | ").append(escape(e.postmortem().id()))
+          .append(" | ").append(escape(e.item().title()))
+          .append(" | ").append(ticket == null ? "" : ticket.startsWith("http") ? "[" + ticketKey(e) + "](" + ticket + ")" : escape(ticket))
+          .append(" |\n");
+    }
+  }
+
+  private static String ticketKey(Entry e) {
+    return e.item().tickets().get(0).key();
+  }
+
+  static String escape(String text) {
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("*", "\\*").replace("_", "\\_");
+  }
+}

@@ -1,0 +1,39 @@
+package dev.followthrough.core.report;
+
+import java.util.Locale;
+
+/** The formats a report can be written in. */
+public enum ReportFormat {
+  TEXT,
+  MARKDOWN,
+  CSV,
+  JSON,
+  HTML;
+
+  /** Writes the report in this format; grouping applies to the formats meant for people. */
+  public String render(OverdueReport report, GroupBy groupBy) {
+    return switch (this) {
+      case TEXT -> new TextReport(report, groupBy).render();
+      case MARKDOWN -> new MarkdownReport(report, groupBy).render();
+      case CSV -> CsvReport.render(report);
+      case JSON -> JsonReport.render(report);
+      case HTML -> new HtmlReport(report, groupBy).render();
+    };
+  }
+
+  static String percent(Double rate) {
+    return rate == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
+  }
+
+  /** One line that says how things stand, shared by the text, Markdown and HTML formats. */
+  static String headline(OverdueReport r) {
+    return r.overdue().size() + " overdue, " + r.dueSoon().size() + " due within " + r.dueSoonDays() + " days, "
+        + r.unowned().size() + " without an owner";
+  }
+
+  static String completion(OverdueReport.Summary s) {
+    String line = "completion " + percent(s.completionRate()) + " (" + s.done() + " of " + (s.total() - s.wontDo())
+        + " done), on time " + percent(s.onTimeRate());
+    return s.medianDaysToClose() == null ? line : line + ", median " + s.medianDaysToClose() + " days to close";
+  }
+}
