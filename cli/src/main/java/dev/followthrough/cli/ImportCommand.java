@@ -28,7 +28,7 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Postmortem files or folders.")
   List<Path> paths;
 
-  @Mixin StoreOptions store;
+  @Mixin ConfigOptions options;
 
   @Option(names = {"-v", "--verbose"}, description = "Also print informational diagnostics.")
   boolean verbose;
@@ -40,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
-    try (Followthrough ft = store.open()) {
+    try (Followthrough ft = options.open()) {
       for (Path path : paths) {
         List<Path> documents;
         try {

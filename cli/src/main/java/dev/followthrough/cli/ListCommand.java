@@ -36,14 +36,15 @@ final class ListCommand implements Callable<Integer> {
       description = "json or text (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Mixin StoreOptions store;
+  @Mixin ConfigOptions options;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Followthrough ft = store.open()) {
+    var config = options.config();
+    try (Followthrough ft = ConfigOptions.open(config)) {
       List<Postmortem> postmortems = ft.postmortems().stream()
           .filter(p -> postmortem == null || p.id().equals(postmortem)).toList();
       Predicate<ActionItem> filter = this::matches;
@@ -59,7 +60,7 @@ final class ListCommand implements Callable<Integer> {
           }
         }
         out.print(table.isEmpty() ? "No action items" + (ft.postmortems().isEmpty()
-            ? " (the store " + store.store + " is empty; run 'followthrough import PATH' first).\n" : " match.\n")
+            ? " (the store " + config.store() + " is empty; run 'followthrough import PATH' first).\n" : " match.\n")
             : table.render());
       }
     }

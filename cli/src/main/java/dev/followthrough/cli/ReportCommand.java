@@ -50,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Mixin StoreOptions store;
+  @Mixin ConfigOptions options;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -62,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new CommandFailedException("--due-soon-days must not be negative", FollowthroughCli.BAD_INPUT);
     }
     PrintWriter err = spec.commandLine().getErr();
-    try (Followthrough ft = store.open()) {
+    try (Followthrough ft = options.open()) {
       for (Path path : paths) {
         try {
           ft.importPath(path).forEach(r -> r.diagnostics().stream()

@@ -146,4 +146,22 @@ class CliTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("nope: no such file or directory");
   }
+
+  @Test
+  void importAppliesThePolicyOfTheConfigFile() throws IOException {
+    Path config = Files.writeString(dir.resolve("ft.yaml"),
+        "store: " + store() + "\npolicy:\n  dueDays: {P3: 10}\n  defaultPriority: P3\n");
+    assertThat(run("import", doc().toString(), "--config", config.toString()).exit()).isZero();
+    JsonNode items = JsonFormat.json().mapper().readTree(
+        run("list", "--format", "json", "--config", config.toString()).out()).get("actionItems");
+    assertThat(items.get(2).get("dueDate").asText()).isEqualTo("2025-05-11");
+  }
+
+  @Test
+  void invalidConfigExitsTwoListingEveryProblem() throws IOException {
+    Path config = Files.writeString(dir.resolve("bad.yaml"), "stor: x\npolicy: {defaultPriority: P7}\n");
+    Run r = run("list", "--config", config.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("bad.yaml", "stor: unknown key", "policy.defaultPriority").doesNotContain("\tat ");
+  }
 }
