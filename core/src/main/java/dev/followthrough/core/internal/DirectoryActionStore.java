@@ -49,6 +49,16 @@ public final class DirectoryActionStore implements ActionStore {
   }
 
   @Override
+  public Optional<RunLock> tryLockRun() {
+    try {
+      StoreLock.Held held = new StoreLock(dir.resolve(".run.lock"), describe(), Duration.ZERO).acquire();
+      return Optional.of(held::close);
+    } catch (dev.followthrough.core.store.StoreLockedException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
   public String describe() {
     return "store " + dir;
   }
@@ -217,7 +227,7 @@ public final class DirectoryActionStore implements ActionStore {
 
   private static boolean isEmpty(Path dir) {
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.noneMatch(p -> !p.getFileName().toString().equals(".lock"));
+      return entries.allMatch(p -> p.getFileName().toString().endsWith(".lock"));
     } catch (IOException e) {
       return false;
     }

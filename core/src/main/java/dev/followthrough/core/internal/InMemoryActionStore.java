@@ -14,6 +14,8 @@ import java.util.TreeMap;
 public final class InMemoryActionStore implements ActionStore {
   private final Clock clock;
   private final Map<String, StoredPostmortem> records = new TreeMap<>();
+  // A semaphore, not a reentrant lock: a second run on the same thread must be refused too.
+  private final java.util.concurrent.Semaphore runLock = new java.util.concurrent.Semaphore(1);
 
   public InMemoryActionStore(Clock clock) {
     this.clock = clock;
@@ -52,6 +54,19 @@ public final class InMemoryActionStore implements ActionStore {
     StoredPostmortem stored = new StoredPostmortem(postmortem, version, clock.instant());
     records.put(postmortem.id(), stored);
     return stored;
+  }
+
+  @Override
+  public Optional<RunLock> tryLockRun() {
+    if (!runLock.tryAcquire()) {
+      return Optional.empty();
+    }
+    java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    return Optional.of(() -> {
+      if (released.compareAndSet(false, true)) {
+        runLock.release();
+      }
+    });
   }
 
   @Override

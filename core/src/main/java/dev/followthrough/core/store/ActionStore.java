@@ -58,6 +58,18 @@ public interface ActionStore extends AutoCloseable {
    */
   StoredPostmortem update(Postmortem postmortem, long expectedVersion);
 
+  /**
+   * Takes the store's run lock without waiting, so that only one sync at a time works on this
+   * store, across processes too for the directory store. Empty when another run holds it.
+   */
+  Optional<RunLock> tryLockRun();
+
+  /** A held run lock; closing releases it. */
+  interface RunLock extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Names the store in messages, such as its directory. */
   String describe();
 

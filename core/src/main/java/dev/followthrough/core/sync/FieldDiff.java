@@ -1,0 +1,118 @@
+package dev.followthrough.core.sync;
+
+import dev.followthrough.core.config.ConflictRule;
+import dev.followthrough.core.model.TicketLink;
+import dev.followthrough.core.tracker.TicketDraft;
+import dev.followthrough.core.tracker.TicketField;
+import dev.followthrough.core.tracker.TicketSnapshot;
+import dev.followthrough.core.tracker.TicketState;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Three-way comparison of an item, its ticket and the values both had at the last sync. A field
+ * changed on one side flows to the other; a field changed on both is a conflict for the rule to
+ * settle; a field that differs with no record of the last sync goes the way its owner says.
+ */
+final class FieldDiff {
+  /** Remote values are remembered under this prefix, local ones under the bare field key. */
+  static final String REMOTE = "remote.";
+
+  private FieldDiff() {}
+
+  static List<PlannedAction> diff(ItemRef ref, TicketDraft draft, TicketLink link, TicketSnapshot ticket,
+      ConflictRule rule) {
+    return diff(ref, draft, link, ticket, rule, false);
+  }
+
+  /**
+   * The changes that finish an adopted ticket: it was made from the item's draft, so the store
+   * wins every field, except an assignee the tracker could not map.
+   */
+  static List<PlannedAction> finishAdopted(ItemRef ref, TicketDraft draft, TicketLink link, TicketSnapshot ticket) {
+    return diff(ref, draft, link, ticket, ConflictRule.STORE, true);
+  }
+
+  private static List<PlannedAction> diff(ItemRef ref, TicketDraft draft, TicketLink link, TicketSnapshot ticket,
+      ConflictRule rule, boolean adopting) {
+    boolean baseline = link.syncedAt() != null;
+    Set<TicketField> push = EnumSet.noneOf(TicketField.class);
+    Map<TicketField, String> pushedFrom = new EnumMap<>(TicketField.class);
+    Map<TicketField, String> pull = new LinkedHashMap<>();
+    Map<TicketField, String> pullPrevious = new LinkedHashMap<>();
+    List<PlannedAction> actions = new ArrayList<>();
+    TicketState transitionTo = null;
+    for (TicketField f : TicketField.values()) {
+      String local = TicketValues.ofDraft(draft, f);
+      String remote = TicketValues.ofTicket(ticket, f);
+      if (equal(f, local, remote) || (adopting && f == TicketField.ASSIGNEE)) {
+        continue;
+      }
+      boolean localChanged = !baseline || !equal(f, local, link.syncedFields().get(f.key()));
+      boolean remoteChanged = baseline && !equal(f, remote, link.syncedFields().get(REMOTE + f.key()));
+      boolean storeWins;
+      if (localChanged && remoteChanged) {
+        storeWins = rule == ConflictRule.STORE || (rule == ConflictRule.FIELD_OWNER && f.isPushed());
+        actions.add(new PlannedAction.Conflict(ref, ticket.key(), f, local, remote, storeWins ? "the store" : "the tracker"));
+      } else if (localChanged && baseline) {
+        storeWins = true;
+      } else {
+        // Only the tracker changed it, or there is no baseline: the field's owner decides.
+        storeWins = adopting || f.isPushed();
+      }
+      // Labels and descriptions are not kept in the store's terms, so they always flow out.
+      if (!storeWins && (f == TicketField.LABELS || f == TicketField.DESCRIPTION)) {
+        storeWins = true;
+      }
+      if (storeWins) {
+        if (f == TicketField.STATE) {
+          transitionTo = draft.state();
+        } else {
+          push.add(f);
+          pushedFrom.put(f, remote);
+        }
+      } else {
+        pull.put(f, remote);
+        pullPrevious.put(f, local);
+      }
+    }
+    if (!push.isEmpty()) {
+      actions.add(new PlannedAction.Push(ref, ticket.key(), draft, push, pushedFrom));
+    }
+    if (transitionTo != null) {
+      actions.add(new PlannedAction.Transition(ref, ticket.key(), ticket.state(), transitionTo));
+    }
+    if (!pull.isEmpty()) {
+      actions.add(new PlannedAction.Pull(ref, ticket, pull, pullPrevious));
+    }
+    return actions;
+  }
+
+  /** The values to remember after a sync: what each side holds now. */
+  static Map<String, String> synced(TicketDraft draft, TicketSnapshot ticket) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (TicketField f : TicketField.values()) {
+      values.put(f.key(), TicketValues.ofDraft(draft, f));
+      values.put(REMOTE + f.key(), TicketValues.ofTicket(ticket, f));
+    }
+    return values;
+  }
+
+  static boolean equal(TicketField f, String a, String b) {
+    return switch (f) {
+      case LABELS -> TicketValues.labelsCovered(a, b);
+      case DESCRIPTION -> normalize(a).equals(normalize(b));
+      // BLOCKED items have IN_PROGRESS tickets: no ticket state of their own.
+      default -> TicketValues.same(a, b);
+    };
+  }
+
+  private static String normalize(String text) {
+    return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+  }
+}

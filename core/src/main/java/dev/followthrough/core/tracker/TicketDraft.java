@@ -1,0 +1,40 @@
+package dev.followthrough.core.tracker;
+
+import dev.followthrough.core.model.Priority;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a ticket should say, in tracker-neutral terms; each adapter maps it to its own fields.
+ *
+ * @param idempotencyKey the {@code ft-…} token the ticket must carry so that a retried sync finds
+ *     it (a label, and where possible a property or hidden marker)
+ * @param description plain text with blank lines between paragraphs; adapters convert it
+ * @param owner the item's owner as written (handle or e-mail); the adapter maps it to an account,
+ *     and leaves the ticket unassigned with a warning when it cannot
+ * @param labels configured labels; the adapter adds the idempotency key itself
+ * @param sourceUrl where the postmortem can be read, or {@code null}
+ * @param state the state to create the ticket in: a closed item gets a closed ticket
+ */
+public record TicketDraft(
+    String idempotencyKey,
+    String title,
+    String description,
+    String owner,
+    LocalDate dueDate,
+    Priority priority,
+    List<String> labels,
+    String sourceUrl,
+    TicketState state) {
+
+  public TicketDraft {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    Objects.requireNonNull(title, "title");
+    if (!idempotencyKey.startsWith("ft-") || idempotencyKey.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException("idempotency key must start with ft- and contain no spaces: " + idempotencyKey);
+    }
+    labels = labels == null ? List.of() : List.copyOf(labels);
+    state = state == null ? TicketState.OPEN : state;
+  }
+}

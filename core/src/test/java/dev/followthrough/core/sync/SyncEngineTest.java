@@ -1,0 +1,298 @@
+package dev.followthrough.core.sync;
+
+import static dev.followthrough.core.sync.SyncFixtures.fill;
+import static dev.followthrough.core.sync.SyncFixtures.item;
+import static dev.followthrough.core.sync.SyncFixtures.items;
+import static dev.followthrough.core.sync.SyncFixtures.link;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followthrough.core.config.ConflictRule;
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.ChangeOrigin;
+import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.testing.TestClock;
+import dev.followthrough.core.tracker.InMemoryTracker;
+import dev.followthrough.core.tracker.InMemoryTracker.Call;
+import dev.followthrough.core.tracker.TicketSnapshot;
+import dev.followthrough.core.tracker.TicketState;
+import dev.followthrough.core.tracker.TrackerException;
+import dev.followthrough.core.tracker.TrackerException.Kind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SyncEngineTest {
+  TestClock clock;
+  ActionStore store;
+  InMemoryTracker tracker;
+  SyncOptions options = SyncOptions.defaults().withLabels(List.of("postmortem"));
+
+  @BeforeEach
+  void setUp() {
+    clock = TestClock.at("2025-06-01T10:00:00Z");
+    store = ActionStore.inMemory();
+    tracker = InMemoryTracker.builder().clock(clock).build();
+  }
+
+  SyncEngine engine() {
+    return SyncEngine.builder(store, tracker).clock(clock).sleeper(clock).options(options).random(new Random(1)).build();
+  }
+
+  void assertOneTicketPerItem() {
+    List<TicketSnapshot> tickets = tracker.tickets();
+    for (var stored : store.findAll()) {
+      for (ActionItem item : stored.postmortem().actionItems()) {
+        String key = stored.postmortem().idempotencyKey(item);
+        assertThat(SyncFixtures.ticketsCarrying(tickets, key)).as(key).isEqualTo(1);
+        assertThat(link(item, "memory")).as(key).isNotNull();
+        assertThat(link(item, "memory").isPending()).as(key).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void firstSyncCreatesOneTicketPerItemInBatchesAndReadsInPages() {
+    fill(store, 5, 50);
+    SyncResult result = engine().sync();
+    assertThat(result.created()).hasSize(250);
+    assertThat(result.failures()).isEmpty();
+    assertOneTicketPerItem();
+    assertThat(tracker.calls(Call.CREATE)).isEqualTo(5);
+    assertThat(tracker.calls(Call.FIND_BY_KEYS)).isEqualTo(1);
+    assertThat(tracker.tickets()).filteredOn(t -> t.state() == TicketState.DONE).hasSize(5);
+    assertThat(tracker.tickets().get(1).labels()).contains("postmortem", "ft-pm-0-item-1");
+  }
+
+  @Test
+  void resyncOfUnchangedItemsSendsNoWrites() {
+    fill(store, 5, 50);
+    engine().sync();
+    tracker.resetCounts();
+    SyncPlan plan = engine().plan();
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.unchanged()).isEqualTo(250);
+    SyncResult again = engine().sync();
+    assertThat(tracker.writeCalls()).isZero();
+    assertThat(tracker.calls(Call.FETCH)).isEqualTo(2 * 3);
+    assertThat(again.unchanged()).isEqualTo(250);
+  }
+
+  @Test
+  void planChangesNothing() {
+    fill(store, 1, 3);
+    var before = store.findAll();
+    SyncPlan plan = engine().plan();
+    assertThat(plan.actions()).hasSize(3).allMatch(a -> a instanceof PlannedAction.Create);
+    assertThat(plan.describe()).contains("create   pm-0/item-1: \"Item 1 of incident 0\"");
+    assertThat(tracker.tickets()).isEmpty();
+    assertThat(store.findAll()).isEqualTo(before);
+  }
+
+  @Test
+  void statusAndAssigneeArePulledBackWithHistory() {
+    fill(store, 1, 3);
+    engine().sync();
+    String key = link(item(store, "pm-0", "item-1"), "memory").key();
+    clock.advance(Duration.ofHours(1));
+    tracker.changeState(key, TicketState.IN_PROGRESS);
+    tracker.changeAssignee(key, "dana");
+    SyncResult r = engine().sync();
+    assertThat(r.pulled()).hasSize(1);
+    ActionItem item = item(store, "pm-0", "item-1");
+    assertThat(item.status()).isEqualTo(ItemStatus.IN_PROGRESS);
+    assertThat(item.owner()).isEqualTo("dana");
+    assertThat(item.history()).anySatisfy(h -> {
+      assertThat(h.origin()).isEqualTo(ChangeOrigin.TRACKER);
+      assertThat(h.field()).isEqualTo("status");
+      assertThat(h.to()).isEqualTo("IN_PROGRESS");
+    });
+    assertThat(engine().plan().actions()).isEmpty();
+  }
+
+  @Test
+  void closedAsNotPlannedBecomesWontDoAndAReopenedTicketReopensItsItem() {
+    fill(store, 1, 2);
+    engine().sync();
+    String doneKey = link(item(store, "pm-0", "item-0"), "memory").key();
+    String openKey = link(item(store, "pm-0", "item-1"), "memory").key();
+    tracker.changeState(openKey, TicketState.WONT_DO);
+    tracker.changeState(doneKey, TicketState.OPEN);
+    engine().sync();
+    assertThat(item(store, "pm-0", "item-1").status()).isEqualTo(ItemStatus.WONT_DO);
+    assertThat(item(store, "pm-0", "item-0").status()).isEqualTo(ItemStatus.OPEN);
+  }
+
+  @Test
+  void aLocalChangePushesOnlyTheChangedFields() {
+    fill(store, 1, 3);
+    engine().sync();
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTitle("Renamed item"), "item-2");
+    tracker.resetCounts();
+    SyncPlan plan = engine().plan();
+    assertThat(plan.actions()).singleElement().isInstanceOfSatisfying(PlannedAction.Push.class,
+        p -> assertThat(p.fields()).containsExactly(dev.followthrough.core.tracker.TicketField.TITLE));
+    engine().sync();
+    assertThat(tracker.calls(Call.UPDATE)).isEqualTo(1);
+    assertThat(tracker.tickets()).anyMatch(t -> t.title().equals("Renamed item"));
+    assertThat(engine().plan().actions()).isEmpty();
+  }
+
+  @Test
+  void aLocallyClosedItemClosesItsTicket() {
+    fill(store, 1, 2);
+    engine().sync();
+    SyncFixtures.editItem(store, "pm-0", i -> i.withStatus(ItemStatus.DONE), "item-1");
+    SyncResult r = engine().sync();
+    assertThat(r.transitioned()).hasSize(1);
+    String key = link(item(store, "pm-0", "item-1"), "memory").key();
+    assertThat(tracker.tickets()).filteredOn(t -> t.key().equals(key)).singleElement()
+        .extracting(TicketSnapshot::state).isEqualTo(TicketState.DONE);
+  }
+
+  @Test
+  void aFieldChangedOnBothSidesIsARecordedConflictSettledByTheRule() {
+    fill(store, 1, 2);
+    engine().sync();
+    String key = link(item(store, "pm-0", "item-1"), "memory").key();
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTitle("Store title"), "item-1");
+    tracker.changeTitle(key, "Tracker title");
+    SyncResult r = engine().sync();
+    assertThat(r.conflicts()).hasSize(1);
+    assertThat(tracker.tickets()).anyMatch(t -> t.title().equals("Store title"));
+    assertThat(item(store, "pm-0", "item-1").history()).anyMatch(h -> h.field().equals("conflict:title"));
+
+    options = options.withConflicts(ConflictRule.TRACKER);
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTitle("Store again"), "item-1");
+    tracker.changeTitle(key, "Tracker again");
+    engine().sync();
+    assertThat(item(store, "pm-0", "item-1").title()).isEqualTo("Tracker again");
+  }
+
+  @Test
+  void oneFailingItemNeverStopsTheOthers() {
+    fill(store, 1, 4);
+    engine().sync();
+    for (String id : List.of("item-1", "item-2", "item-3")) {
+      SyncFixtures.editItem(store, "pm-0", i -> i.withTitle(i.title() + " (edited)"), id);
+    }
+    tracker.failNext(Call.UPDATE, new TrackerException("memory", Kind.INVALID, 400, "priority: not allowed"));
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("priority: not allowed"));
+    assertThat(r.updated()).hasSize(2);
+    assertThat(engine().sync().updated()).hasSize(1);
+  }
+
+  @Test
+  void retryAfterIsHonouredAndTransientErrorsBackOff() {
+    fill(store, 1, 2);
+    engine().sync();
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTitle("Edited"), "item-1");
+    tracker.failNext(Call.UPDATE,
+        new TrackerException("memory", Kind.RATE_LIMITED, 429, null, Duration.ofSeconds(30), "rate limited", null),
+        new TrackerException("memory", Kind.TRANSIENT, 503, "unavailable"));
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.updated()).hasSize(1);
+    assertThat(clock.sleeps()).first().isEqualTo(Duration.ofSeconds(30));
+    assertThat(clock.sleeps()).hasSize(2);
+    assertThat(clock.sleeps().get(1)).isBetween(Duration.ofMillis(250), Duration.ofMillis(750));
+  }
+
+  @Test
+  void aWaitBeyondTheTimeBudgetFailsCleanly() {
+    fill(store, 1, 2);
+    engine().sync();
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTitle("Edited"), "item-1");
+    options = options.withTimeBudget(Duration.ofSeconds(10));
+    tracker.failNext(Call.UPDATE, new TrackerException("memory", Kind.RATE_LIMITED, 429, null, Duration.ofMinutes(5), "rate limited", null));
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("time budget"));
+    assertThat(clock.sleeps()).isEmpty();
+  }
+
+  @Test
+  void aLostCreateResponseIsAdoptedNotDuplicated() {
+    fill(store, 2, 30);
+    tracker.loseCreateResponses(1);
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).isEmpty();
+    // The first batch of 50 lost its response and is found by key; the second batch of 10 went fine.
+    assertThat(r.adopted()).hasSize(50);
+    assertThat(r.created()).hasSize(10);
+    assertThat(tracker.tickets()).hasSize(60);
+    assertOneTicketPerItem();
+  }
+
+  @Test
+  void withALaggingSearchAnUncertainCreateIsLookedForAfterTheLagNeverResent() {
+    tracker = InMemoryTracker.builder().clock(clock).searchLag(Duration.ofMinutes(2)).build();
+    fill(store, 1, 3);
+    tracker.loseCreateResponses(1);
+    options = options.withTimeBudget(Duration.ofMinutes(1));
+    SyncResult first = engine().sync();
+    assertThat(first.failures()).hasSize(3).allSatisfy(f -> assertThat(f.reason()).contains("looks for it"));
+    assertThat(tracker.tickets()).hasSize(3);
+
+    // Still inside the lag window: the plan only looks, and the run waits out the rest of the lag.
+    clock.advance(Duration.ofSeconds(30));
+    options = options.withTimeBudget(Duration.ofMinutes(10));
+    SyncPlan plan = engine().plan();
+    assertThat(plan.actions()).hasSize(3).allMatch(a -> a instanceof PlannedAction.Recover);
+    SyncResult second = engine().apply(plan);
+    assertThat(second.adopted()).hasSize(3);
+    assertThat(second.created()).isEmpty();
+    assertThat(clock.sleeps()).contains(Duration.ofSeconds(90));
+    assertOneTicketPerItem();
+  }
+
+  @Test
+  void aTicketCreatedByACrashedRunIsAdoptedAndFinished() {
+    fill(store, 1, 2);
+    // What a run killed after the tracker created the tickets, before the store saved the keys, leaves.
+    var p = store.find("pm-0").orElseThrow();
+    var drafts = p.postmortem().actionItems().stream()
+        .map(i -> ItemDrafts.draft(p.postmortem(), i, options.labels()))
+        .map(d -> new dev.followthrough.core.tracker.TicketDraft(d.idempotencyKey(), d.title(), d.description(), d.owner(),
+            d.dueDate(), d.priority(), d.labels(), d.sourceUrl(), TicketState.OPEN))
+        .toList();
+    tracker.createAll(drafts);
+    SyncResult r = engine().sync();
+    assertThat(r.adopted()).hasSize(2);
+    assertThat(r.created()).isEmpty();
+    assertThat(r.transitioned()).hasSize(1);
+    assertOneTicketPerItem();
+    assertThat(engine().plan().actions()).isEmpty();
+  }
+
+  @Test
+  void aDefiniteCreateFailureClearsTheIntent() {
+    fill(store, 1, 2);
+    tracker.failNext(Call.CREATE, new TrackerException("memory", Kind.AUTH, 401, "token rejected"));
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).hasSize(2);
+    assertThat(items(store)).allSatisfy(i -> assertThat(i.tickets()).isEmpty());
+  }
+
+  @Test
+  void aSecondSyncWhileOneRunsIsRefused() {
+    fill(store, 1, 1);
+    try (var held = store.tryLockRun().orElseThrow()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine().sync())
+          .isInstanceOf(SyncInProgressException.class);
+    }
+  }
+
+  @Test
+  void missingTicketsAreReportedNotRecreated() {
+    fill(store, 1, 2);
+    engine().sync();
+    SyncFixtures.editItem(store, "pm-0",
+        i -> i.withTickets(List.of(dev.followthrough.core.model.TicketLink.of("memory", "MEM-999", null))), "item-1");
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("MEM-999 no longer exists"));
+    assertThat(tracker.tickets()).hasSize(2);
+  }
+}
