@@ -161,7 +161,8 @@ public final class DirectoryActionStore implements ActionStore {
     } catch (DamagedStoreException e) {
       throw e;
     } catch (RuntimeException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage().replace(name + ": ", "").replace(name, "");
+      String message = e.getMessage() == null ? e.toString()
+          : e.getMessage().replace(name + ": ", "").replace("postmortem in " + name, "postmortem");
       throw new DamagedStoreException(List.of(name), message);
     }
   }

@@ -65,6 +65,8 @@ public final class JsonFormat {
   }
 
   private static ObjectMapper configure(ObjectMapper mapper) {
+    // Records are read and written by their components; helpers such as isPending() are not fields.
+    mapper.configure(com.fasterxml.jackson.databind.MapperFeature.AUTO_DETECT_IS_GETTERS, false);
     return mapper
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

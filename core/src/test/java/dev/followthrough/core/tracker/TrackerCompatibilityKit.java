@@ -1,0 +1,261 @@
+package dev.followthrough.core.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.followthrough.core.model.Priority;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link Tracker} must show. Each adapter's test extends this class and
+ * supplies a {@link Harness} around a fake of its tracker (the in-memory tracker, or a WireMock
+ * simulator), built fresh for each test.
+ */
+public abstract class TrackerCompatibilityKit {
+
+  /** A tracker under test and the means to provoke what a real tracker does. */
+  public interface Harness {
+    Tracker tracker();
+
+    /** The next request the tracker receives is answered with this failure. */
+    void failNextRequest(Failure failure);
+
+    /** The next create request makes its tickets, but its answer never arrives. */
+    void loseNextCreateResponse();
+
+    /** Waits until tickets made so far are visible to {@link Tracker#findByKeys}. */
+    void awaitSearchable();
+
+    /** Moves a ticket as a person working in the tracker would. */
+    void changeStateInTracker(String ticketKey, TicketState state);
+
+    /** A well-formed key of a ticket that does not exist. */
+    default String missingTicketKey() {
+      return "NOPE-999999";
+    }
+  }
+
+  /** Failures a tracker can answer with. */
+  public enum Failure {
+    /** HTTP 401. */
+    UNAUTHORIZED,
+    /** HTTP 404. */
+    NOT_FOUND,
+    /** HTTP 429 with {@code Retry-After: 7}. */
+    RATE_LIMITED,
+    /** HTTP 500 or 503 without Retry-After. */
+    SERVER_ERROR,
+    /** No answer within the client's timeout. */
+    TIMEOUT,
+    /** A 200 whose body cannot be read. */
+    MALFORMED
+  }
+
+  protected Harness harness;
+  protected Tracker tracker;
+
+  protected abstract Harness createHarness() throws Exception;
+
+  @BeforeEach
+  void setUpKit() throws Exception {
+    harness = createHarness();
+    tracker = harness.tracker();
+  }
+
+  protected static TicketDraft draft(String title) {
+    return new TicketDraft("ft-kit-" + UUID.randomUUID().toString().substring(0, 8), title,
+        "What to do.\n\nWhy: it broke.", null, LocalDate.of(2025, 6, 1), Priority.P2, List.of("postmortem"),
+        "postmortems/outage.md", TicketState.OPEN);
+  }
+
+  protected TicketSnapshot create(TicketDraft d) {
+    Tracker.CreateOutcome outcome = tracker.createAll(List.of(d)).get(0);
+    assertThat(outcome.failure()).isNull();
+    return outcome.ticket();
+  }
+
+  @Nested
+  class Create {
+    @Test
+    void createdTicketCarriesTitleKeyLabelsDueDateAndPriority() {
+      TicketDraft d = draft("Alert on queue age");
+      TicketSnapshot t = create(d);
+      assertThat(t.key()).isNotBlank();
+      assertThat(t.title()).isEqualTo("Alert on queue age");
+      assertThat(t.idempotencyKey()).isEqualTo(d.idempotencyKey());
+      assertThat(t.labels()).contains("postmortem", d.idempotencyKey());
+      assertThat(t.state()).isEqualTo(TicketState.OPEN);
+      if (tracker.capabilities().nativeDueDates()) {
+        assertThat(t.dueDate()).isEqualTo(LocalDate.of(2025, 6, 1));
+      }
+      assertThat(tracker.fetch(List.of(t.key()))).singleElement().extracting(TicketSnapshot::title).isEqualTo(d.title());
+    }
+
+    @Test
+    void aClosedDraftGetsAClosedTicket() {
+      TicketDraft open = draft("Already done");
+      TicketDraft done = new TicketDraft(open.idempotencyKey(), open.title(), open.description(), null, null, null,
+          open.labels(), null, TicketState.DONE);
+      assertThat(create(done).state()).isEqualTo(TicketState.DONE);
+    }
+
+    @Test
+    void aBatchGetsOneOutcomePerDraftInOrder() {
+      List<TicketDraft> drafts = new ArrayList<>();
+      for (int i = 0; i < tracker.capabilities().maxBatchCreate() + 2; i++) {
+        drafts.add(draft("Batch item " + i));
+      }
+      List<Tracker.CreateOutcome> outcomes = tracker.createAll(drafts);
+      assertThat(outcomes).hasSize(drafts.size()).allMatch(Tracker.CreateOutcome::succeeded);
+      for (int i = 0; i < drafts.size(); i++) {
+        assertThat(outcomes.get(i).draft()).isEqualTo(drafts.get(i));
+        assertThat(outcomes.get(i).ticket().idempotencyKey()).isEqualTo(drafts.get(i).idempotencyKey());
+      }
+    }
+  }
+
+  @Nested
+  class Update {
+    @Test
+    void onlyTheGivenFieldsChange() {
+      TicketDraft d = draft("Before");
+      TicketSnapshot t = create(d);
+      TicketDraft changed = new TicketDraft(d.idempotencyKey(), "After", d.description(), null,
+          LocalDate.of(2025, 7, 1), Priority.P4, d.labels(), d.sourceUrl(), TicketState.OPEN);
+      TicketSnapshot u = tracker.update(t.key(), changed, EnumSet.of(TicketField.TITLE));
+      assertThat(u.title()).isEqualTo("After");
+      assertThat(u.priority()).isEqualTo(t.priority());
+      assertThat(tracker.fetch(List.of(t.key()))).singleElement().extracting(TicketSnapshot::title).isEqualTo("After");
+    }
+  }
+
+  @Nested
+  class StatusMapping {
+    @Test
+    void transitionsToDoneWontDoAndBack() {
+      TicketSnapshot t = create(draft("Move me"));
+      assertThat(tracker.transition(t.key(), TicketState.DONE).state()).isEqualTo(TicketState.DONE);
+      assertThat(tracker.transition(t.key(), TicketState.OPEN).state()).isEqualTo(TicketState.OPEN);
+      assertThat(tracker.transition(t.key(), TicketState.WONT_DO).state()).isEqualTo(TicketState.WONT_DO);
+    }
+
+    @Test
+    void changesMadeInTheTrackerAreRead() {
+      TicketSnapshot t = create(draft("Closed by a person"));
+      harness.changeStateInTracker(t.key(), TicketState.WONT_DO);
+      assertThat(tracker.fetch(List.of(t.key()))).singleElement().extracting(TicketSnapshot::state)
+          .isEqualTo(TicketState.WONT_DO);
+    }
+  }
+
+  @Nested
+  class Paging {
+    @Test
+    void readsBeyondOnePage() {
+      int n = tracker.capabilities().maxBatchRead() + 5;
+      List<TicketDraft> drafts = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        drafts.add(draft("Paged " + i));
+      }
+      List<String> keys = tracker.createAll(drafts).stream().map(o -> o.ticket().key()).toList();
+      harness.awaitSearchable();
+      assertThat(tracker.findByKeys(drafts.stream().map(TicketDraft::idempotencyKey).toList())).hasSize(n);
+      assertThat(tracker.fetch(keys)).hasSize(n);
+    }
+
+    @Test
+    void unknownKeysAreLeftOut() {
+      TicketSnapshot t = create(draft("Known"));
+      harness.awaitSearchable();
+      assertThat(tracker.findByKeys(List.of("ft-kit-none"))).isEmpty();
+      assertThat(tracker.findByKeys(List.of(t.idempotencyKey(), "ft-kit-none"))).hasSize(1);
+    }
+  }
+
+  @Nested
+  class IdempotentCreate {
+    @Test
+    void aTicketWhoseCreateAnswerWasLostIsFoundByItsKey() {
+      TicketDraft d = draft("Lost answer");
+      harness.loseNextCreateResponse();
+      List<Tracker.CreateOutcome> outcomes;
+      try {
+        outcomes = tracker.createAll(List.of(d));
+      } catch (TrackerException e) {
+        assertThat(e.mayHaveTakenEffect()).isTrue();
+        outcomes = List.of(Tracker.CreateOutcome.failed(d, e));
+      }
+      assertThat(outcomes.get(0).succeeded()).isFalse();
+      harness.awaitSearchable();
+      assertThat(tracker.findByKeys(List.of(d.idempotencyKey()))).singleElement()
+          .extracting(TicketSnapshot::title).isEqualTo("Lost answer");
+    }
+  }
+
+  @Nested
+  class Errors {
+    TrackerException failing(Failure failure) {
+      TicketSnapshot t = create(draft("Target"));
+      harness.failNextRequest(failure);
+      return catchThrowableOfType(TrackerException.class, () -> tracker.fetch(List.of(t.key())));
+    }
+
+    @Test
+    void unauthorizedIsAnAuthFailure() {
+      TrackerException e = failing(Failure.UNAUTHORIZED);
+      assertThat(e.kind()).isEqualTo(TrackerException.Kind.AUTH);
+      assertThat(e.kind().retryable()).isFalse();
+    }
+
+    @Test
+    void notFoundIsNotRetried() {
+      TrackerException e = catchThrowableOfType(TrackerException.class,
+          () -> tracker.transition(harness.missingTicketKey(), TicketState.DONE));
+      assertThat(e.kind()).isEqualTo(TrackerException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void rateLimitCarriesRetryAfter() {
+      TrackerException e = failing(Failure.RATE_LIMITED);
+      assertThat(e.kind()).isEqualTo(TrackerException.Kind.RATE_LIMITED);
+      assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void serverErrorsAreTransient() {
+      assertThat(failing(Failure.SERVER_ERROR).kind()).isEqualTo(TrackerException.Kind.TRANSIENT);
+    }
+
+    @Test
+    void timeoutsMayHaveTakenEffect() {
+      TrackerException e = failing(Failure.TIMEOUT);
+      assertThat(e.kind()).isEqualTo(TrackerException.Kind.TIMEOUT);
+      assertThat(e.mayHaveTakenEffect()).isTrue();
+    }
+
+    @Test
+    void malformedAnswersAreReportedAsSuch() {
+      assertThat(failing(Failure.MALFORMED).kind()).isEqualTo(TrackerException.Kind.MALFORMED);
+    }
+
+    @Test
+    void messagesNameTheTracker() {
+      assertThat(failing(Failure.UNAUTHORIZED).getMessage()).startsWith(tracker.type() + ":");
+    }
+  }
+
+  /** For harnesses: the update of a set of fields, spelled once. */
+  protected static Set<TicketField> allPushedFields() {
+    return EnumSet.of(TicketField.TITLE, TicketField.DESCRIPTION, TicketField.DUE_DATE, TicketField.PRIORITY,
+        TicketField.LABELS);
+  }
+}
