@@ -9,6 +9,18 @@ import dev.followthrough.core.policy.DueDatePolicy;
 import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.store.StaleVersionException;
 import dev.followthrough.core.store.StoredPostmortem;
+import dev.followthrough.core.report.OverdueReport;
+import dev.followthrough.core.report.ReportBuilder;
+import dev.followthrough.core.sync.SyncEngine;
+import dev.followthrough.core.sync.SyncListener;
+import dev.followthrough.core.sync.SyncOptions;
+import dev.followthrough.core.sync.SyncPlan;
+import dev.followthrough.core.sync.SyncResult;
+import dev.followthrough.core.sync.SyncScheduler;
+import dev.followthrough.core.sync.Trigger;
+import dev.followthrough.core.tracker.Tracker;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,11 +31,17 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The embedding API: import postmortems into a store and read their action items back.
+ * The embedding API: import postmortems, sync their action items with a tracker, report what
+ * is overdue.
  *
  * <pre>{@code
- * Followthrough ft = Followthrough.builder().store(ActionStore.directory(Path.of(".followthrough"))).build();
+ * Followthrough ft = Followthrough.builder()
+ *     .store(ActionStore.directory(Path.of(".followthrough")))
+ *     .tracker(jiraTracker)
+ *     .build();
  * ft.importPath(Path.of("postmortems"));
+ * SyncResult result = ft.sync("jira");
+ * OverdueReport overdue = ft.report(LocalDate.now());
  * }</pre>
  *
  * <p>Thread-safe as far as its store is; closing it closes the store.
@@ -35,12 +53,18 @@ public final class Followthrough implements AutoCloseable {
   private final Clock clock;
   private final DueDatePolicy policy;
   private final PostmortemImporter importer;
+  private final Map<String, Tracker> trackers;
+  private final SyncOptions syncOptions;
+  private final SyncListener syncListener;
 
   private Followthrough(Builder b) {
     this.store = b.store;
     this.clock = b.clock;
     this.policy = b.policy;
     this.importer = b.importer;
+    this.trackers = Map.copyOf(b.trackers);
+    this.syncOptions = b.syncOptions;
+    this.syncListener = b.syncListener;
   }
 
   public static Builder builder() {
@@ -128,6 +152,42 @@ public final class Followthrough implements AutoCloseable {
     return items;
   }
 
+  /** The overdue report as of a day, with items due within seven days counted as due soon. */
+  public OverdueReport report(LocalDate asOf) {
+    return new ReportBuilder(asOf, 7).build(postmortems());
+  }
+
+  /** The registered trackers by type. */
+  public Map<String, Tracker> trackers() {
+    return trackers;
+  }
+
+  /** A sync engine for one registered tracker. */
+  public SyncEngine syncEngine(String trackerType) {
+    Tracker tracker = trackers.get(trackerType);
+    if (tracker == null) {
+      throw new FollowthroughException("no tracker of type '" + trackerType + "' is registered (registered: "
+          + (trackers.isEmpty() ? "none" : String.join(", ", trackers.keySet())) + ")");
+    }
+    return SyncEngine.builder(store, tracker).clock(clock).options(syncOptions).listener(syncListener).build();
+  }
+
+  /** What a sync with that tracker would do; changes nothing. */
+  public SyncPlan plan(String trackerType) {
+    return syncEngine(trackerType).plan();
+  }
+
+  /** Reconciles the store with that tracker. */
+  public SyncResult sync(String trackerType) {
+    return syncEngine(trackerType).sync();
+  }
+
+  /** A scheduler that syncs with that tracker on the trigger; call {@code start()} or {@code run()}. */
+  public SyncScheduler scheduler(String trackerType, Trigger trigger) {
+    syncEngine(trackerType);
+    return SyncScheduler.builder(() -> syncEngine(trackerType), trigger).clock(clock).build();
+  }
+
   /** An action item with the postmortem it belongs to. */
   public record ItemView(Postmortem postmortem, ActionItem item) {}
 
@@ -142,8 +202,29 @@ public final class Followthrough implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private DueDatePolicy policy = DueDatePolicy.standard();
     private PostmortemImporter importer = PostmortemImporter.create();
+    private final Map<String, Tracker> trackers = new LinkedHashMap<>();
+    private SyncOptions syncOptions = SyncOptions.defaults();
+    private SyncListener syncListener = SyncListener.NONE;
 
     private Builder() {}
+
+    /** Registers a tracker under its {@link Tracker#type()}; a second one of a type replaces the first. */
+    public Builder tracker(Tracker tracker) {
+      Objects.requireNonNull(tracker, "tracker");
+      trackers.put(tracker.type(), tracker);
+      return this;
+    }
+
+    public Builder syncOptions(SyncOptions options) {
+      this.syncOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** Observes every sync run (progress, metrics). */
+    public Builder syncListener(SyncListener listener) {
+      this.syncListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /** Where items are kept; defaults to an in-memory store. */
     public Builder store(ActionStore store) {
