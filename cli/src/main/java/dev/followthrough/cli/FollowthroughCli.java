@@ -26,6 +26,9 @@ import picocli.CommandLine.ScopeType;
       ImportCommand.class,
       ListCommand.class,
       ReportCommand.class,
+      PlanCommand.class,
+      SyncCommand.class,
+      ScheduleCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -84,7 +87,9 @@ public final class FollowthroughCli implements Runnable {
       err.println("followthrough: " + failed.getMessage());
       return failed.exitCode();
     }
-    if (e instanceof StoreLockedException) {
+    if (e instanceof StoreLockedException || e instanceof dev.followthrough.core.sync.SyncInProgressException
+        || e instanceof dev.followthrough.core.tracker.TrackerException
+        || e instanceof dev.followthrough.core.sync.TimeBudgetExceededException) {
       err.println("followthrough: " + e.getMessage());
       return WORK_FAILED;
     }

@@ -123,6 +123,11 @@ public final class SyncScheduler implements AutoCloseable {
     return thread == null || finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
+  /** Waits, without stopping it, until a started scheduler has stopped; true when it has. */
+  public boolean awaitStopped(Duration timeout) throws InterruptedException {
+    return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
   @Override
   public void close() {
     try {

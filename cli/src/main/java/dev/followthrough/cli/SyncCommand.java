@@ -1,0 +1,42 @@
+package dev.followthrough.cli;
+
+import dev.followthrough.core.config.FollowthroughConfig;
+import dev.followthrough.core.config.TrackerConfig;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.sync.SyncEngine;
+import dev.followthrough.core.sync.SyncResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sync}: reconciles the store with the tracker once. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+    description = {"Create, update and close tickets for the stored action items, and pull",
+        "status and assignee back from the tracker. Exit code 1 when some items failed."})
+final class SyncCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+
+  @Option(names = "--time-budget", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+      description = "Stop starting new work after this long (default: ${DEFAULT-VALUE}); the rest is done by the next run.")
+  Duration timeBudget;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    FollowthroughConfig config = options.config();
+    TrackerConfig trackerConfig = Trackers.config(config);
+    PrintWriter out = spec.commandLine().getOut();
+    SyncResult result = SyncEngine.builder(ActionStore.directory(config.store()), Trackers.open(trackerConfig))
+        .options(Trackers.options(trackerConfig, timeBudget))
+        .listener(new ProgressPrinter(spec.commandLine().getErr()))
+        .build().sync();
+    out.println(result.summary());
+    out.flush();
+    return result.succeeded() ? FollowthroughCli.OK : FollowthroughCli.WORK_FAILED;
+  }
+}
