@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /** {@code Key: value} lines that describe the incident: duration, impact, root cause… */
 final class SummaryFields {
-  enum Field { DURATION, START, END, DATE, IMPACT, ROOT_CAUSE, RESOLUTION, SEVERITY, STATUS, TITLE, SUMMARY }
+  /** AUTHORS stands for metadata lines that are recognised so they stay out of the summary text. */
+  enum Field { DURATION, START, END, DATE, IMPACT, ROOT_CAUSE, RESOLUTION, SEVERITY, STATUS, TITLE, SUMMARY, AUTHORS }
 
   private static final Map<String, Field> KEYS = Map.ofEntries(
       Map.entry("duration", Field.DURATION),
@@ -42,6 +43,10 @@ final class SummaryFields {
       Map.entry("status", Field.STATUS),
       Map.entry("document status", Field.STATUS),
       Map.entry("title", Field.TITLE),
+      Map.entry("author", Field.AUTHORS),
+      Map.entry("authors", Field.AUTHORS),
+      Map.entry("reviewers", Field.AUTHORS),
+      Map.entry("participants", Field.AUTHORS),
       Map.entry("summary", Field.SUMMARY));
 
   private static final Pattern LINE = Pattern.compile("^\\s*(?:[-*•]\\s+)?([A-Za-z][A-Za-z ]{1,30}?)\\s*[:：]\\s*(\\S.*)$");

@@ -50,6 +50,11 @@ public final class StoreLock {
       if (!local.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
         throw locked("another thread of this process");
       }
+      if (local.getHoldCount() > 1) {
+        // Not re-entrant: a second holder on the same thread is a second writer or run.
+        local.unlock();
+        throw locked("this thread already");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while waiting for the lock of " + storeName, e);

@@ -127,6 +127,21 @@ class DirectoryActionStoreTest extends ActionStoreContract {
   }
 
   @Test
+  void theRunLockIsExclusiveAcrossProcessesAndFreedWhenItsHolderDies() throws Exception {
+    Path storeDir = dir.resolve("store");
+    Process holder = java("holdRun", storeDir.toString());
+    try {
+      awaitLine(holder, "locked");
+      assertThat(ActionStore.directory(storeDir).tryLockRun()).isEmpty();
+    } finally {
+      holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    try (var lock = ActionStore.directory(storeDir).tryLockRun().orElseThrow()) {
+      assertThat(ActionStore.directory(storeDir).tryLockRun()).isEmpty();
+    }
+  }
+
+  @Test
   void killingAWriterMidWriteNeverLeavesADamagedStore() throws Exception {
     Path storeDir = dir.resolve("store");
     ActionStore.directory(storeDir).insert(postmortem("big"));

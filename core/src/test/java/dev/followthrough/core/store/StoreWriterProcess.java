@@ -19,6 +19,7 @@ public final class StoreWriterProcess {
     switch (args[0]) {
       case "append" -> append(dir, args[2], Integer.parseInt(args[3]));
       case "hold" -> hold(dir);
+      case "holdRun" -> holdRun(dir);
       case "churn" -> churn(dir);
       default -> throw new IllegalArgumentException(args[0]);
     }
@@ -44,6 +45,14 @@ public final class StoreWriterProcess {
   private static void hold(Path dir) throws Exception {
     var lock = new dev.followthrough.core.internal.StoreLock(dir.resolve(".lock"), "store", Duration.ofSeconds(5));
     try (var held = lock.acquire()) {
+      System.out.println("locked");
+      System.out.flush();
+      Thread.sleep(Long.MAX_VALUE);
+    }
+  }
+
+  private static void holdRun(Path dir) throws Exception {
+    try (var held = ActionStore.directory(dir).tryLockRun().orElseThrow()) {
       System.out.println("locked");
       System.out.flush();
       Thread.sleep(Long.MAX_VALUE);
