@@ -55,6 +55,11 @@ final class FieldDiff {
       }
       boolean localChanged = !baseline || !equal(f, local, link.syncedFields().get(f.key()));
       boolean remoteChanged = baseline && !equal(f, remote, link.syncedFields().get(REMOTE + f.key()));
+      if (baseline && !localChanged && !remoteChanged) {
+        // A difference both sides already had at the last sync (an owner the tracker cannot
+        // assign, say) is not a change: acting on it would undo one side every run.
+        continue;
+      }
       boolean storeWins;
       if (localChanged && remoteChanged) {
         storeWins = rule == ConflictRule.STORE || (rule == ConflictRule.FIELD_OWNER && f.isPushed());
@@ -91,6 +96,21 @@ final class FieldDiff {
       actions.add(new PlannedAction.Pull(ref, ticket, pull, pullPrevious));
     }
     return actions;
+  }
+
+  /**
+   * The baseline after creating a ticket: where the ticket did not take a value (a failed
+   * transition, say), the store's side is remembered as the ticket's, so the next sync pushes it.
+   * Assignees are left as they are: an owner the tracker cannot map is no pending change.
+   */
+  static Map<String, String> syncedAfterCreate(TicketDraft draft, TicketSnapshot ticket) {
+    Map<String, String> values = synced(draft, ticket);
+    for (TicketField f : TicketField.values()) {
+      if (f != TicketField.ASSIGNEE && !equal(f, TicketValues.ofDraft(draft, f), TicketValues.ofTicket(ticket, f))) {
+        values.put(f.key(), TicketValues.ofTicket(ticket, f));
+      }
+    }
+    return values;
   }
 
   /** The values to remember after a sync: what each side holds now. */

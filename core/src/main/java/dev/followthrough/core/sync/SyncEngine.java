@@ -396,7 +396,7 @@ public final class SyncEngine {
     private void linkCreated(Create c, TicketSnapshot ticket) {
       Instant now = clock.instant();
       TicketLink link = new TicketLink(tracker.type(), ticket.key(), ticket.url(), now,
-          FieldDiff.synced(c.draft(), ticket), null);
+          FieldDiff.syncedAfterCreate(c.draft(), ticket), null);
       writer.change(c.item(), item -> withLink(item, link)
           .recording(new HistoryEntry(now, ChangeOrigin.LOCAL, "ticket", null, ticket.key(), null)));
       created.add(c.item());
