@@ -1,0 +1,69 @@
+package dev.followthrough.jira;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.followthrough.core.config.Secret;
+import dev.followthrough.core.testing.TestClock;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+/** A WireMock server running the Jira simulator on a free local port, with placeholder credentials. */
+final class JiraFixture implements AutoCloseable {
+  static final String EMAIL = "bot@example.com";
+  static final Secret CLOUD_TOKEN = Secret.of("placeholder-cloud-token");
+  static final Secret DC_TOKEN = Secret.of("placeholder-dc-token");
+  static final Duration LAG = Duration.ofSeconds(30);
+
+  final boolean cloud;
+  final TestClock clock = TestClock.at("2025-06-01T10:00:00Z");
+  final JiraSimulator jira;
+  final WireMockServer server;
+
+  JiraFixture(boolean cloud) {
+    this.cloud = cloud;
+    String auth = cloud
+        ? "Basic " + Base64.getEncoder().encodeToString((EMAIL + ":" + CLOUD_TOKEN.reveal()).getBytes(StandardCharsets.UTF_8))
+        : "Bearer " + DC_TOKEN.reveal();
+    jira = new JiraSimulator(cloud, "OPS", auth, clock, LAG);
+    server = new WireMockServer(wireMockConfig().dynamicPort().extensions(jira));
+    server.start();
+    server.stubFor(any(anyUrl()).willReturn(ok()));
+    jira.baseUrl(server.baseUrl());
+    jira.addUser("5b10ac8d82e05b22cc7d4ef5", "erin@example.com", "Erin Vasquez");
+    jira.addUser("6c20bd9e93f16c33dd8e5f06", "sam@example.com", "Sam Okafor");
+  }
+
+  JiraTracker.Builder tracker() {
+    URI site = URI.create(server.baseUrl());
+    JiraTracker.Builder b = cloud ? JiraTracker.cloud(site, EMAIL, CLOUD_TOKEN) : JiraTracker.dataCenter(site, DC_TOKEN);
+    return b.project("OPS").clock(clock).requestTimeout(Duration.ofMillis(1500)).searchLag(LAG);
+  }
+
+  String api() {
+    return cloud ? "/rest/api/3" : "/rest/api/2";
+  }
+
+  List<ServeEvent> requests(String method, String pathStart) {
+    return server.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getMethod().getName().equals(method))
+        .filter(e -> e.getRequest().getUrl().startsWith(api() + pathStart))
+        .toList();
+  }
+
+  void resetRequests() {
+    server.resetRequests();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
