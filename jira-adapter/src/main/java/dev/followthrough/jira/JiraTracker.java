@@ -41,7 +41,7 @@ public final class JiraTracker implements Tracker {
   static final int MAX_BATCH_CREATE = 50;
   static final int PAGE = 100;
   /** Keys per JQL query, to keep queries well under URL and JQL length limits. */
-  static final int KEYS_PER_QUERY = 50;
+  static final int KEYS_PER_QUERY = 100;
 
   private final JiraClient client;
   private final String project;

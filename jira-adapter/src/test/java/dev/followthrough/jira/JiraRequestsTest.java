@@ -1,0 +1,152 @@
+package dev.followthrough.jira;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.tracker.TicketDraft;
+import dev.followthrough.core.tracker.TicketField;
+import dev.followthrough.core.tracker.TicketState;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The request bodies the adapter sends, checked against the shapes of the Jira REST API. */
+class JiraRequestsTest {
+  JiraFixture fixture;
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  static TicketDraft draft(String owner) {
+    return new TicketDraft("ft-2025-05-03-webhooks-alert-on-queue-age", "Alert on queue age",
+        "Page when the oldest message is older than 5 minutes.\nOwner: Erin", owner, LocalDate.of(2025, 5, 17),
+        Priority.P1, List.of("postmortem"), "https://wiki.example.com/pm/2025-05-03", TicketState.OPEN);
+  }
+
+  @Test
+  void cloudCreateSendsAdfAccountIdLabelsAndTheKeyAsAProperty() {
+    fixture = new JiraFixture(true);
+    fixture.tracker().users(Map.of("erin", "5b10ac8d82e05b22cc7d4ef5")).build().createAll(List.of(draft("erin")));
+    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/3/issue/bulk"))
+        .withHeader("Authorization", equalTo("Basic Ym90QGV4YW1wbGUuY29tOnBsYWNlaG9sZGVyLWNsb3VkLXRva2Vu"))
+        .withRequestBody(equalToJson("""
+            {"issueUpdates": [{
+              "fields": {
+                "project": {"key": "OPS"},
+                "issuetype": {"name": "Task"},
+                "summary": "Alert on queue age",
+                "description": {"type": "doc", "version": 1, "content": [
+                  {"type": "paragraph", "content": [
+                    {"type": "text", "text": "Page when the oldest message is older than 5 minutes."},
+                    {"type": "hardBreak"},
+                    {"type": "text", "text": "Owner: Erin"}]},
+                  {"type": "paragraph", "content": [
+                    {"type": "text", "text": "Postmortem",
+                     "marks": [{"type": "link", "attrs": {"href": "https://wiki.example.com/pm/2025-05-03"}}]}]}]},
+                "labels": ["postmortem", "ft-2025-05-03-webhooks-alert-on-queue-age"],
+                "duedate": "2025-05-17",
+                "priority": {"name": "Highest"},
+                "assignee": {"accountId": "5b10ac8d82e05b22cc7d4ef5"}
+              },
+              "properties": [{"key": "followthrough", "value": {"idempotencyKey": "ft-2025-05-03-webhooks-alert-on-queue-age"}}]
+            }]}""")));
+    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/3/issue/OPS-1/remotelink")).withRequestBody(equalToJson("""
+        {"globalId": "followthrough:ft-2025-05-03-webhooks-alert-on-queue-age",
+         "object": {"url": "https://wiki.example.com/pm/2025-05-03", "title": "Postmortem"}}""")));
+  }
+
+  @Test
+  void dataCenterCreateSendsWikiMarkupUserNameAndBearerToken() {
+    fixture = new JiraFixture(false);
+    fixture.tracker().users(Map.of("erin", "evasquez")).build().createAll(List.of(draft("erin")));
+    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/2/issue/bulk"))
+        .withHeader("Authorization", equalTo("Bearer placeholder-dc-token"))
+        .withRequestBody(equalToJson("""
+            {"issueUpdates": [{"fields": {
+              "description": "Page when the oldest message is older than 5 minutes.\\nOwner: Erin\\n\\n[Postmortem|https://wiki.example.com/pm/2025-05-03]",
+              "assignee": {"name": "evasquez"}}}]}""", true, true)));
+  }
+
+  @Test
+  void anOwnerIsFoundByUserSearchOncePerRun() {
+    fixture = new JiraFixture(true);
+    JiraTracker tracker = fixture.tracker().build();
+    tracker.createAll(List.of(draft("erin@example.com"), draft("erin@example.com")));
+    assertThat(fixture.requests("GET", "/user/search")).hasSize(1);
+    assertThat(fixture.jira.issues().get(0).path("fields").path("assignee").path("accountId").asText())
+        .isEqualTo("5b10ac8d82e05b22cc7d4ef5");
+  }
+
+  @Test
+  void anUnknownOwnerLeavesTheTicketUnassigned() {
+    fixture = new JiraFixture(true);
+    var outcome = fixture.tracker().build().createAll(List.of(draft("nobody-we-know"))).get(0);
+    assertThat(outcome.succeeded()).isTrue();
+    assertThat(fixture.jira.issues().get(0).path("fields").has("assignee")).isFalse();
+    assertThat(outcome.ticket().assignee()).isNull();
+  }
+
+  @Test
+  void anEditSendsOnlyTheChangedFieldsAndAddsLabels() {
+    fixture = new JiraFixture(true);
+    JiraTracker tracker = fixture.tracker().build();
+    String key = tracker.createAll(List.of(draft(null))).get(0).ticket().key();
+    TicketDraft changed = new TicketDraft(draft(null).idempotencyKey(), "Alert on queue age above 5 minutes", null, null,
+        null, Priority.P2, List.of("postmortem", "sre"), null, TicketState.OPEN);
+    tracker.update(key, changed, EnumSet.of(TicketField.TITLE, TicketField.PRIORITY, TicketField.LABELS));
+    fixture.server.verify(putRequestedFor(urlEqualTo("/rest/api/3/issue/" + key)).withRequestBody(equalToJson("""
+        {"fields": {"summary": "Alert on queue age above 5 minutes", "priority": {"name": "High"}},
+         "update": {"labels": [{"add": "postmortem"}, {"add": "sre"}, {"add": "ft-2025-05-03-webhooks-alert-on-queue-age"}]}}""")));
+  }
+
+  @Test
+  void transitionsAreChosenByStatusCategoryNotByName() {
+    fixture = new JiraFixture(true);
+    JiraTracker tracker = fixture.tracker().build();
+    String key = tracker.createAll(List.of(draft(null))).get(0).ticket().key();
+    tracker.transition(key, TicketState.DONE);
+    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/3/issue/" + key + "/transitions"))
+        .withRequestBody(equalToJson("{\"transition\": {\"id\": \"31\"}}")));
+    tracker.transition(key, TicketState.WONT_DO);
+    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/3/issue/" + key + "/transitions"))
+        .withRequestBody(equalToJson("{\"transition\": {\"id\": \"41\"}}")));
+  }
+
+  @Test
+  void cloudSearchesUseSearchJqlWithTokensAndDataCenterUsesStartAt() {
+    fixture = new JiraFixture(true);
+    JiraTracker cloud = fixture.tracker().build();
+    cloud.findByKeys(List.of("ft-a", "ft-b"));
+    fixture.server.verify(postRequestedFor(urlPathEqualTo("/rest/api/3/search/jql")).withRequestBody(equalToJson("""
+        {"jql": "project = \\"OPS\\" AND labels in (\\"ft-a\\", \\"ft-b\\")", "maxResults": 100}""", true, true)));
+    assertThat(fixture.requests("POST", "/search").stream()
+        .filter(e -> e.getRequest().getUrl().equals("/rest/api/3/search"))).isEmpty();
+    fixture.close();
+
+    fixture = new JiraFixture(false);
+    fixture.tracker().build().findByKeys(List.of("ft-a"));
+    fixture.server.verify(postRequestedFor(urlPathEqualTo("/rest/api/2/search")).withRequestBody(equalToJson("""
+        {"jql": "project = \\"OPS\\" AND labels in (\\"ft-a\\")", "startAt": 0, "maxResults": 100}""", true, true)));
+  }
+
+  @Test
+  void aClosedDraftIsCreatedAndClosedRightAway() {
+    fixture = new JiraFixture(true);
+    TicketDraft done = new TicketDraft("ft-x-done", "Done already", null, null, null, null, List.of(), null, TicketState.DONE);
+    var outcome = fixture.tracker().build().createAll(List.of(done)).get(0);
+    assertThat(outcome.ticket().state()).isEqualTo(TicketState.DONE);
+    assertThat(fixture.jira.issues().get(0).path("fields").path("status").path("statusCategory").path("key").asText())
+        .isEqualTo("done");
+  }
+}

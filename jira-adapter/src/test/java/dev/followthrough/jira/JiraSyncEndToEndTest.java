@@ -1,0 +1,147 @@
+package dev.followthrough.jira;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.sync.SyncEngine;
+import dev.followthrough.core.sync.SyncOptions;
+import dev.followthrough.core.sync.SyncResult;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The sync engine against the Jira simulator: create, search, change in "Jira", sync back. */
+class JiraSyncEndToEndTest {
+  final JiraFixture fixture = new JiraFixture(true);
+  final ActionStore store = ActionStore.inMemory();
+  JiraTracker tracker = fixture.tracker().users(Map.of("erin", "5b10ac8d82e05b22cc7d4ef5")).build();
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  SyncEngine engine() {
+    return SyncEngine.builder(store, tracker).clock(fixture.clock).sleeper(fixture.clock)
+        .options(SyncOptions.defaults().withLabels(List.of("postmortem"))).build();
+  }
+
+  void fill(int postmortems, int items, String... owners) {
+    for (int p = 0; p < postmortems; p++) {
+      List<ActionItem> list = new ArrayList<>();
+      for (int i = 0; i < items; i++) {
+        list.add(ActionItem.open("item-" + i, "Item " + i + " of incident " + p)
+            .withOwner(owners.length == 0 ? null : owners[(p * items + i) % owners.length])
+            .withPriority(Priority.values()[i % 4]).withDueDate(LocalDate.of(2025, 7, 1).plusDays(i)));
+      }
+      store.insert(new Postmortem("pm-" + p, "Incident " + p, null, null, null, null, list, null, null));
+    }
+  }
+
+  ActionItem item(String pm, String id) {
+    return store.find(pm).orElseThrow().postmortem().item(id).orElseThrow();
+  }
+
+  String key(String pm, String id) {
+    return item(pm, id).tickets().get(0).key();
+  }
+
+  @Test
+  void twoHundredFiftyItemsTakeFiveBulkCreatesAndAQuietResyncOnlyReadsInPages() {
+    fill(5, 50, "erin", "sam@example.com", "dana", "erin");
+    SyncResult first = engine().sync();
+    assertThat(first.created()).hasSize(250);
+    assertThat(first.failures()).isEmpty();
+    assertThat(fixture.jira.issues()).hasSize(250);
+    assertThat(fixture.requests("POST", "/issue/bulk")).hasSize(5);
+    // erin is configured; sam@example.com and dana are searched for once each.
+    assertThat(fixture.requests("GET", "/user/search")).hasSize(2);
+    assertThat(fixture.requests("POST", "/search/jql")).hasSize(3);
+
+    fixture.resetRequests();
+    SyncResult again = engine().sync();
+    assertThat(again.unchanged()).isEqualTo(250);
+    assertThat(fixture.server.getAllServeEvents()).allSatisfy(e -> assertThat(e.getRequest().getMethod().getName()).isEqualTo("POST"))
+        .allSatisfy(e -> assertThat(e.getRequest().getUrl()).isEqualTo("/rest/api/3/search/jql"));
+    assertThat(fixture.server.getAllServeEvents()).hasSize(3);
+  }
+
+  @Test
+  void statusAndAssigneeChangedInJiraFlowBack() {
+    fill(1, 3, "erin", "dana");
+    engine().sync();
+    fixture.jira.setStatus(key("pm-0", "item-0"), "done", "Won't Do", "Won't Do");
+    fixture.jira.setStatus(key("pm-0", "item-2"), "indeterminate", "In Progress", null);
+    fixture.jira.setAssignee(key("pm-0", "item-1"), "5b10ac8d82e05b22cc7d4ef5");
+    SyncResult r = engine().sync();
+    assertThat(r.pulled()).hasSize(3);
+    assertThat(item("pm-0", "item-0").status()).isEqualTo(ItemStatus.WONT_DO);
+    assertThat(item("pm-0", "item-2").status()).isEqualTo(ItemStatus.IN_PROGRESS);
+    assertThat(item("pm-0", "item-1").owner()).isEqualTo("erin");
+    assertThat(engine().plan().actions()).isEmpty();
+  }
+
+  @Test
+  void anOwnerJiraCannotAssignNeverClearsAnAssigneeSetInJira() {
+    fill(1, 1, "dana");
+    engine().sync();
+    assertThat(engine().plan().actions()).isEmpty();
+    fixture.jira.setAssignee(key("pm-0", "item-0"), "6c20bd9e93f16c33dd8e5f06");
+    engine().sync();
+    assertThat(item("pm-0", "item-0").owner()).isEqualTo("sam@example.com");
+    assertThat(fixture.jira.issues().get(0).path("fields").path("assignee").path("accountId").asText())
+        .isEqualTo("6c20bd9e93f16c33dd8e5f06");
+  }
+
+  @Test
+  void aCreateWhoseAnswerWasLostIsFoundAfterTheSearchLagNotDuplicated() {
+    fill(1, 3);
+    fixture.jira.loseNextCreate();
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.adopted()).hasSize(3);
+    assertThat(fixture.jira.issues()).hasSize(3);
+    assertThat(fixture.clock.sleeps()).contains(JiraFixture.LAG);
+  }
+
+  @Test
+  void aLocalEditIsPushedAndAClosedItemClosesItsIssue() {
+    fill(1, 2);
+    engine().sync();
+    var stored = store.find("pm-0").orElseThrow();
+    Postmortem changed = stored.postmortem().withItem(stored.postmortem().item("item-0").orElseThrow().withTitle("Renamed"))
+        .withItem(stored.postmortem().item("item-1").orElseThrow().withStatus(ItemStatus.DONE));
+    store.update(changed, stored.version());
+    SyncResult r = engine().sync();
+    assertThat(r.updated()).hasSize(1);
+    assertThat(r.transitioned()).hasSize(1);
+    assertThat(fixture.jira.issues()).anySatisfy(i -> assertThat(i.path("fields").path("summary").asText()).isEqualTo("Renamed"));
+    assertThat(fixture.jira.issues().get(1).path("fields").path("status").path("name").asText()).isEqualTo("Done");
+    assertThat(engine().plan().actions()).isEmpty();
+  }
+
+  @Test
+  void dataCenterSyncsToo() {
+    fixture.close();
+    JiraFixture dc = new JiraFixture(false);
+    try {
+      tracker = dc.tracker().build();
+      fill(1, 120, "evasquez");
+      SyncResult r = SyncEngine.builder(store, tracker).clock(dc.clock).sleeper(dc.clock).build().sync();
+      assertThat(r.created()).hasSize(120);
+      assertThat(dc.requests("POST", "/issue/bulk")).hasSize(3);
+      dc.jira.setStatus(dc.jira.issues().get(5).get("key").asText(), "done", "Done", "Done");
+      assertThat(SyncEngine.builder(store, tracker).clock(dc.clock).sleeper(dc.clock).build().sync().pulled()).hasSize(1);
+      assertThat(dc.requests("POST", "/search")).hasSizeGreaterThanOrEqualTo(2);
+    } finally {
+      dc.close();
+    }
+  }
+}
