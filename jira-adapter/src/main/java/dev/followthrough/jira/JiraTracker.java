@@ -56,7 +56,7 @@ public final class JiraTracker implements Tracker {
     this.issueType = b.issueType;
     this.fields = new JiraFields(b.deployment, b.priorities);
     this.users = new JiraUsers(client, b.users);
-    this.capabilities = new Capabilities(MAX_BATCH_CREATE, PAGE, true, b.searchLag);
+    this.capabilities = new Capabilities(MAX_BATCH_CREATE, PAGE, true, b.searchLag, true);
   }
 
   /** Jira Cloud: e-mail and API token (Basic authentication). */

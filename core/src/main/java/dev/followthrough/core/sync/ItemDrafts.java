@@ -3,6 +3,7 @@ package dev.followthrough.core.sync;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.Measure;
 import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.tracker.Capabilities;
 import dev.followthrough.core.tracker.TicketDraft;
 import dev.followthrough.core.tracker.TicketState;
 import java.util.List;
@@ -11,9 +12,13 @@ import java.util.List;
 final class ItemDrafts {
   private ItemDrafts() {}
 
-  static TicketDraft draft(Postmortem p, ActionItem item, List<String> labels) {
+  static TicketDraft draft(Postmortem p, ActionItem item, List<String> labels, Capabilities capabilities) {
+    TicketState state = TicketState.of(item.status());
+    if (state == TicketState.IN_PROGRESS && !capabilities.inProgressState()) {
+      state = TicketState.OPEN;
+    }
     return new TicketDraft(p.idempotencyKey(item), item.title(), description(p, item), item.owner(), item.dueDate(),
-        item.priority(), labels, sourceUrl(p), TicketState.of(item.status()));
+        item.priority(), labels, sourceUrl(p), state);
   }
 
   /** Plain text; adapters turn it into ADF, wiki markup or Markdown. Deterministic on purpose. */

@@ -88,7 +88,7 @@ public final class SyncEngine {
         if (item.missingFromSource()) {
           continue;
         }
-        Candidate c = new Candidate(p, item, link(item), ItemDrafts.draft(p, item, options.labels()));
+        Candidate c = new Candidate(p, item, link(item), ItemDrafts.draft(p, item, options.labels(), tracker.capabilities()));
         (c.link() == null || c.link().isPending() ? unlinked : linked).add(c);
       }
     }
@@ -430,7 +430,7 @@ public final class SyncEngine {
 
     private TicketDraft draftOf(ItemRef ref) {
       return store.find(ref.postmortemId()).flatMap(s -> s.postmortem().item(ref.itemId())
-          .map(item -> ItemDrafts.draft(s.postmortem(), item, options.labels()))).orElse(null);
+          .map(item -> ItemDrafts.draft(s.postmortem(), item, options.labels(), tracker.capabilities()))).orElse(null);
     }
 
     private ActionItem pulledInto(ActionItem item, Pull pull, Instant now) {
@@ -491,7 +491,7 @@ public final class SyncEngine {
           if (link == null || link.isPending() || !link.key().equals(ticket.key())) {
             return item;
           }
-          TicketDraft draft = ItemDrafts.draft(postmortem, item, options.labels());
+          TicketDraft draft = ItemDrafts.draft(postmortem, item, options.labels(), tracker.capabilities());
           return withLink(item, new TicketLink(link.tracker(), link.key(), ticket.url() != null ? ticket.url() : link.url(),
               now, FieldDiff.synced(draft, ticket), null));
         });

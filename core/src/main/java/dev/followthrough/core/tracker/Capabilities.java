@@ -10,8 +10,11 @@ import java.time.Duration;
  * @param nativeDueDates false when due dates are emulated (GitHub milestones)
  * @param searchLag how long a new ticket may stay invisible to {@link Tracker#findByKeys};
  *     recovery waits this long before concluding a ticket was never created
+ * @param inProgressState false when tickets are only open or closed (GitHub): in-progress items
+ *     then have open tickets
  */
-public record Capabilities(int maxBatchCreate, int maxBatchRead, boolean nativeDueDates, Duration searchLag) {
+public record Capabilities(int maxBatchCreate, int maxBatchRead, boolean nativeDueDates, Duration searchLag,
+    boolean inProgressState) {
   public Capabilities {
     if (maxBatchCreate < 1 || maxBatchRead < 1) {
       throw new IllegalArgumentException("batch sizes must be at least 1");

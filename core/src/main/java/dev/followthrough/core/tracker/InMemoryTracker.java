@@ -40,7 +40,7 @@ public final class InMemoryTracker implements Tracker {
 
   private InMemoryTracker(Builder b) {
     this.type = b.type;
-    this.capabilities = new Capabilities(b.batchCreate, b.pageSize, true, b.searchLag);
+    this.capabilities = new Capabilities(b.batchCreate, b.pageSize, true, b.searchLag, true);
     this.clock = b.clock;
   }
 

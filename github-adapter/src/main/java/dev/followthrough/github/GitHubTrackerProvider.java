@@ -1,0 +1,22 @@
+package dev.followthrough.github;
+
+import dev.followthrough.core.config.TrackerConfig;
+import dev.followthrough.core.tracker.Tracker;
+import dev.followthrough.core.tracker.TrackerProvider;
+
+/** Serves {@code tracker.type: github} for the command line (token authentication). */
+public final class GitHubTrackerProvider implements TrackerProvider {
+  @Override
+  public String type() {
+    return "github";
+  }
+
+  @Override
+  public Tracker create(TrackerConfig config) {
+    GitHubTracker.Builder builder = GitHubTracker.builder(config.repository()).users(config.users()).token(config.token());
+    if (config.url() != null) {
+      builder.endpoint(config.url());
+    }
+    return builder.build();
+  }
+}

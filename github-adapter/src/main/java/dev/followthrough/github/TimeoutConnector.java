@@ -1,0 +1,110 @@
+package dev.followthrough.github;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kohsuke.github.connector.GitHubConnector;
+import org.kohsuke.github.connector.GitHubConnectorRequest;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+
+/**
+ * Sends github-api's requests through {@code java.net.http} with a timeout on every request (the
+ * library's own connector sets none).
+ *
+ * <p>github-api resends a request after a socket error, which for a create can make a second
+ * issue. For POSTs this connector reports such errors as {@link OutcomeUnknownException}, which the
+ * library does not retry, so the adapter can look for the issue before it creates again.
+ */
+final class TimeoutConnector implements GitHubConnector {
+  // Headers java.net.http sets itself and refuses to take from callers.
+  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  private final HttpClient http;
+  private final Duration timeout;
+
+  TimeoutConnector(HttpClient http, Duration timeout) {
+    this.http = http;
+    this.timeout = timeout;
+  }
+
+  /** A request that may or may not have reached GitHub. */
+  static final class OutcomeUnknownException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    OutcomeUnknownException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  @Override
+  public GitHubConnectorResponse send(GitHubConnectorRequest request) throws IOException {
+    HttpRequest.Builder builder;
+    try {
+      builder = HttpRequest.newBuilder(request.url().toURI()).timeout(timeout);
+    } catch (URISyntaxException e) {
+      throw new IOException("bad URL " + request.url(), e);
+    }
+    for (Map.Entry<String, List<String>> h : request.allHeaders().entrySet()) {
+      if (h.getKey() != null && !RESTRICTED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
+        h.getValue().forEach(v -> builder.header(h.getKey(), v));
+      }
+    }
+    byte[] body = request.hasBody() ? request.body().readAllBytes() : new byte[0];
+    String method = request.method();
+    builder.method(method, body.length == 0 && !method.equals("POST") && !method.equals("PATCH") && !method.equals("PUT")
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (SocketException | SocketTimeoutException | javax.net.ssl.SSLHandshakeException e) {
+      if (method.equals("POST")) {
+        throw new OutcomeUnknownException("connection failed during POST " + request.url().getPath() + ": " + e, e);
+      }
+      throw e;
+    } catch (IOException e) {
+      if (method.equals("POST") && !(e instanceof java.net.ConnectException)) {
+        throw new OutcomeUnknownException("connection failed during POST " + request.url().getPath() + ": " + e, e);
+      }
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted");
+    }
+    if (response.statusCode() == 429) {
+      // github-api 1.330 passes a 429 to no handler; it is GitHub's secondary rate limit.
+      String after = response.headers().firstValue("Retry-After").orElse("60").strip();
+      throw new GitHubErrors.RateLimitedException(Duration.ofSeconds(after.matches("\\d+") ? Long.parseLong(after) : 60), true);
+    }
+    return new Response(request, response.statusCode(), response.headers().map(), response.body());
+  }
+
+  private static final class Response extends GitHubConnectorResponse {
+    private final byte[] body;
+
+    Response(GitHubConnectorRequest request, int status, Map<String, List<String>> headers, byte[] body) {
+      super(request, status, headers);
+      this.body = body;
+    }
+
+    @Override
+    public InputStream bodyStream() throws IOException {
+      // wrapStream undoes the gzip encoding github-api asks GitHub for.
+      return wrapStream(new ByteArrayInputStream(body));
+    }
+
+    @Override
+    public void close() {
+      // The body is in memory.
+    }
+  }
+}

@@ -1,2 +1,0 @@
-/** GitHub Issues tracker adapter (work in progress: see the project's issues). */
-package dev.followthrough.github;
