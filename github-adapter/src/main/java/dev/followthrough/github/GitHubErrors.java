@@ -67,6 +67,8 @@ final class GitHubErrors {
 
   static TrackerException convert(IOException e, String ticketKey, String action) {
     String where = ticketKey == null ? action : "#" + ticketKey + ": " + action;
+    // github-api wraps what its handlers and the connector throw in an HttpException: look at the
+    // causes that say more (a rate limit, an unknown outcome, a timeout) before the HTTP status.
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof RateLimitedException limited) {
         return new TrackerException(TRACKER, Kind.RATE_LIMITED, limited.secondary ? 429 : 403, ticketKey, limited.wait,
@@ -78,6 +80,8 @@ final class GitHubErrors {
       if (t instanceof HttpTimeoutException) {
         return new TrackerException(TRACKER, Kind.TIMEOUT, 0, ticketKey, null, where + ": no answer from GitHub in time", e);
       }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof HttpException http && http.getResponseCode() >= 200 && http.getResponseCode() < 300) {
         return new TrackerException(TRACKER, Kind.MALFORMED, http.getResponseCode(), ticketKey, null,
             where + ": GitHub's answer could not be read", e);
@@ -88,9 +92,9 @@ final class GitHubErrors {
       if (t instanceof FileNotFoundException) {
         return new TrackerException(TRACKER, Kind.NOT_FOUND, 404, ticketKey, null, where + ": not found (404)", e);
       }
-      if (t instanceof JsonProcessingException) {
+      if (t instanceof JsonProcessingException json) {
         return new TrackerException(TRACKER, Kind.MALFORMED, 200, ticketKey, null,
-            where + ": GitHub's answer could not be read (" + ((JsonProcessingException) t).getOriginalMessage() + ")", e);
+            where + ": GitHub's answer could not be read (" + json.getOriginalMessage() + ")", e);
       }
     }
     return new TrackerException(TRACKER, Kind.TRANSIENT, 0, ticketKey, null, where + " failed: " + e, e);

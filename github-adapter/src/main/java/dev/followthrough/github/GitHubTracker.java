@@ -74,8 +74,11 @@ public final class GitHubTracker implements Tracker {
   private Map<LocalDate, GHMilestone> milestones;
   private Instant lastCreate = Instant.MIN;
 
-  private GitHubTracker(Builder b, GitHub github) {
+  private final TimeoutConnector connector;
+
+  private GitHubTracker(Builder b, GitHub github, TimeoutConnector connector) {
     this.github = github;
+    this.connector = connector;
     this.repositoryName = b.repository;
     this.users = b.users;
     this.createInterval = b.createInterval;
@@ -92,6 +95,14 @@ public final class GitHubTracker implements Tracker {
   @Override
   public String type() {
     return GitHubErrors.TRACKER;
+  }
+
+  /**
+   * Reads GitHub answered with 304 Not Modified because nothing had changed since this tracker
+   * last read the same page; such answers do not count against the primary rate limit.
+   */
+  public int notModifiedAnswers() {
+    return connector == null ? 0 : connector.notModifiedAnswers();
   }
 
   @Override
@@ -457,12 +468,13 @@ public final class GitHubTracker implements Tracker {
 
     public GitHubTracker build() {
       if (prebuilt != null) {
-        return new GitHubTracker(this, prebuilt);
+        return new GitHubTracker(this, prebuilt, null);
       }
       HttpClient client = http != null ? http
           : HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+      TimeoutConnector connector = new TimeoutConnector(client, requestTimeout);
       GitHubBuilder builder = new GitHubBuilder().withEndpoint(endpoint.toString())
-          .withConnector(new TimeoutConnector(client, requestTimeout))
+          .withConnector(connector)
           .withRateLimitHandler(GitHubErrors.rateLimitHandler(clock))
           .withAbuseLimitHandler(GitHubErrors.abuseLimitHandler());
       try {
@@ -475,7 +487,7 @@ public final class GitHubTracker implements Tracker {
         } else {
           throw new IllegalStateException("a token or a GitHub App installation is required");
         }
-        return new GitHubTracker(this, builder.build());
+        return new GitHubTracker(this, builder.build(), connector);
       } catch (IOException | java.security.GeneralSecurityException e) {
         throw new TrackerException(GitHubErrors.TRACKER, Kind.AUTH, 0, null, null,
             "cannot set up GitHub authentication: " + e.getMessage(), e);

@@ -29,12 +29,33 @@ final class TimeoutConnector implements GitHubConnector {
   // Headers java.net.http sets itself and refuses to take from callers.
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+  private static final int CACHED_ANSWERS = 2_000;
+
   private final HttpClient http;
   private final Duration timeout;
+  // GET answers by URL with their ETag: a repeated read sends If-None-Match, and GitHub's 304
+  // answer does not count against the hourly rate limit.
+  private final Map<String, Cached> cache = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+          return size() > CACHED_ANSWERS;
+        }
+      });
+  private final java.util.concurrent.atomic.AtomicInteger notModified = new java.util.concurrent.atomic.AtomicInteger();
+
+  private record Cached(String etag, Map<String, List<String>> headers, byte[] body) {}
 
   TimeoutConnector(HttpClient http, Duration timeout) {
     this.http = http;
     this.timeout = timeout;
+  }
+
+  /** Reads answered 304 Not Modified from the ETag cache so far. */
+  int notModifiedAnswers() {
+    return notModified.get();
   }
 
   /** A request that may or may not have reached GitHub. */
@@ -61,6 +82,11 @@ final class TimeoutConnector implements GitHubConnector {
     }
     byte[] body = request.hasBody() ? request.body().readAllBytes() : new byte[0];
     String method = request.method();
+    String url = request.url().toString();
+    Cached cached = method.equals("GET") ? cache.get(url) : null;
+    if (cached != null) {
+      builder.setHeader("If-None-Match", cached.etag());
+    }
     builder.method(method, body.length == 0 && !method.equals("POST") && !method.equals("PATCH") && !method.equals("PUT")
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     HttpResponse<byte[]> response;
@@ -84,6 +110,14 @@ final class TimeoutConnector implements GitHubConnector {
       // github-api 1.330 passes a 429 to no handler; it is GitHub's secondary rate limit.
       String after = response.headers().firstValue("Retry-After").orElse("60").strip();
       throw new GitHubErrors.RateLimitedException(Duration.ofSeconds(after.matches("\\d+") ? Long.parseLong(after) : 60), true);
+    }
+    if (response.statusCode() == 304 && cached != null) {
+      notModified.incrementAndGet();
+      return new Response(request, 200, cached.headers(), cached.body());
+    }
+    var etag = response.headers().firstValue("ETag");
+    if (method.equals("GET") && response.statusCode() == 200 && etag.isPresent()) {
+      cache.put(url, new Cached(etag.get(), response.headers().map(), response.body()));
     }
     return new Response(request, response.statusCode(), response.headers().map(), response.body());
   }
