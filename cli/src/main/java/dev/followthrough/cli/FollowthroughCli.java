@@ -115,6 +115,13 @@ public final class FollowthroughCli implements Runnable {
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     System.setProperty("org.slf4j.simpleLogger.showLogName", debug ? "true" : "false");
     System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+    // github-api logs through java.util.logging; its retry notices are noise on a terminal.
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    java.util.logging.Level level = debug ? java.util.logging.Level.FINE : java.util.logging.Level.WARNING;
+    root.setLevel(level);
+    for (java.util.logging.Handler handler : root.getHandlers()) {
+      handler.setLevel(level);
+    }
   }
 
   /** Reads the version from the jar manifest. */

@@ -80,6 +80,11 @@ final class GitHubErrors {
       if (t instanceof HttpTimeoutException) {
         return new TrackerException(TRACKER, Kind.TIMEOUT, 0, ticketKey, null, where + ": no answer from GitHub in time", e);
       }
+      if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException) {
+        return new TrackerException(TRACKER, Kind.TRANSIENT, 0, ticketKey, null,
+            where + ": cannot connect to GitHub (" + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": "
+                + t.getMessage()) + "); check tracker.url and the network", e);
+      }
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof HttpException http && http.getResponseCode() >= 200 && http.getResponseCode() < 300) {
