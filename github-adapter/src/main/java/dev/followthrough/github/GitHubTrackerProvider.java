@@ -4,7 +4,7 @@ import dev.followthrough.core.config.TrackerConfig;
 import dev.followthrough.core.tracker.Tracker;
 import dev.followthrough.core.tracker.TrackerProvider;
 
-/** Serves {@code tracker.type: github} for the command line (token authentication). */
+/** Serves {@code tracker.type: github} for the command line (a token, or a GitHub App). */
 public final class GitHubTrackerProvider implements TrackerProvider {
   @Override
   public String type() {
@@ -13,7 +13,12 @@ public final class GitHubTrackerProvider implements TrackerProvider {
 
   @Override
   public Tracker create(TrackerConfig config) {
-    GitHubTracker.Builder builder = GitHubTracker.builder(config.repository()).users(config.users()).token(config.token());
+    GitHubTracker.Builder builder = GitHubTracker.builder(config.repository()).users(config.users());
+    if (config.appId() != null) {
+      builder.appInstallation(config.appId(), config.privateKeyFile());
+    } else {
+      builder.token(config.token());
+    }
     if (config.url() != null) {
       builder.endpoint(config.url());
     }

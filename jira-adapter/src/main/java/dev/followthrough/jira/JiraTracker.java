@@ -49,8 +49,13 @@ public final class JiraTracker implements Tracker {
   private final JiraFields fields;
   private final JiraUsers users;
   private final Capabilities capabilities;
+  private final String parent;
+  private final String epicIssueType;
+  private final Map<String, String> epics = new java.util.HashMap<>();
 
   private JiraTracker(Builder b) {
+    this.parent = b.parent;
+    this.epicIssueType = b.epicIssueType;
     this.client = new JiraClient(b.site, b.deployment, b.email, b.token, b.http, b.requestTimeout, b.clock);
     this.project = b.project;
     this.issueType = b.issueType;
@@ -171,6 +176,9 @@ public final class JiraTracker implements Tracker {
   }
 
   private List<CreateOutcome> createBatch(List<TicketDraft> batch) {
+    if (epicIssueType != null) {
+      ensureEpics(batch);
+    }
     ObjectNode body = JiraClient.object();
     ArrayNode updates = body.putArray("issueUpdates");
     for (TicketDraft d : batch) {
@@ -240,7 +248,57 @@ public final class JiraTracker implements Tracker {
       f.putObject("priority").put("name", fields.priorityName(d.priority()));
     }
     users.accountOf(d.owner()).ifPresent(a -> f.set("assignee", JiraUsers.assigneeNode(client.deployment(), a)));
+    String parentKey = parent != null ? parent : epics.get(d.postmortemId());
+    if (parentKey != null) {
+      f.putObject("parent").put("key", parentKey);
+    }
     return f;
+  }
+
+  /** Finds, in one search, the epics of the batch's postmortems, and creates the missing ones. */
+  private void ensureEpics(List<TicketDraft> batch) {
+    Map<String, String> titles = new java.util.LinkedHashMap<>();
+    batch.stream().filter(d -> d.postmortemId() != null && !epics.containsKey(d.postmortemId()))
+        .forEach(d -> titles.putIfAbsent(d.postmortemId(), d.postmortemTitle()));
+    if (titles.isEmpty()) {
+      return;
+    }
+    List<String> labels = titles.keySet().stream().map(JiraTracker::epicLabel).toList();
+    String jql = "project = " + quote(project) + " AND labels in (" + labels.stream().map(JiraTracker::quote)
+        .collect(Collectors.joining(", ")) + ")";
+    for (TicketSnapshot epic : search(jql, Set.of())) {
+      for (String id : titles.keySet()) {
+        if (epic.labels().contains(epicLabel(id))) {
+          epics.putIfAbsent(id, epic.key());
+        }
+      }
+    }
+    ObjectNode body = JiraClient.object();
+    ArrayNode updates = body.putArray("issueUpdates");
+    List<String> missing = titles.keySet().stream().filter(id -> !epics.containsKey(id)).toList();
+    for (String id : missing) {
+      ObjectNode f = updates.addObject().putObject("fields");
+      f.putObject("project").put("key", project);
+      f.putObject("issuetype").put("name", epicIssueType);
+      f.put("summary", "Postmortem: " + (titles.get(id) == null ? id : titles.get(id)));
+      f.putArray("labels").add(epicLabel(id));
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    JsonNode answer = client.postBulk("/issue/bulk", body);
+    var created = answer.path("issues").elements();
+    java.util.Set<Integer> failed = new HashSet<>();
+    answer.path("errors").forEach(e -> failed.add(e.path("failedElementNumber").asInt(-1)));
+    for (int i = 0; i < missing.size(); i++) {
+      if (!failed.contains(i) && created.hasNext()) {
+        epics.put(missing.get(i), created.next().path("key").asText());
+      }
+    }
+  }
+
+  static String epicLabel(String postmortemId) {
+    return "ft-epic-" + postmortemId;
   }
 
   @Override
@@ -325,6 +383,8 @@ public final class JiraTracker implements Tracker {
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration searchLag;
     private Clock clock = Clock.systemUTC();
+    private String parent;
+    private String epicIssueType;
 
     private Builder(JiraDeployment deployment, URI site, String email, Secret token) {
       this.deployment = deployment;
@@ -383,6 +443,21 @@ public final class JiraTracker implements Tracker {
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** Every new ticket goes under this issue (an epic, or a story for sub-task issue types). */
+    public Builder parent(String issueKey) {
+      this.parent = issueKey;
+      return this;
+    }
+
+    /**
+     * One epic per postmortem holds its tickets: found by the label {@code ft-epic-<postmortem>},
+     * created (with this issue type, usually {@code Epic}) when missing.
+     */
+    public Builder epicPerPostmortem(String epicIssueType) {
+      this.epicIssueType = epicIssueType;
       return this;
     }
 

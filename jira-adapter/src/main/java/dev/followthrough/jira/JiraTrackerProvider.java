@@ -25,6 +25,12 @@ public final class JiraTrackerProvider implements TrackerProvider {
     if (config.issueType() != null) {
       builder.issueType(config.issueType());
     }
+    if (config.parent() != null) {
+      builder.parent(config.parent());
+    }
+    if (config.epics()) {
+      builder.epicPerPostmortem("Epic");
+    }
     return builder.build();
   }
 }

@@ -57,6 +57,15 @@ class JiraErrorsTest {
   }
 
   @Test
+  void rateLimitResetGivenAsATimestampIsHonouredToo() {
+    String reset = fixture.clock.instant().plusSeconds(45).toString();
+    fixture.jira.failNextWithHeaders(429, java.util.Map.of("X-RateLimit-Reset", reset), "{\"errorMessages\":[\"Rate limit exceeded\"]}");
+    TrackerException e = catchThrowableOfType(TrackerException.class, () -> tracker.findByKeys(List.of("ft-x")));
+    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(45));
+  }
+
+  @Test
   void unavailableWithRetryAfterIsARateLimit() {
     fixture.jira.failNext(503, "3", "{}");
     TrackerException e = failingFetch();

@@ -149,4 +149,37 @@ class JiraRequestsTest {
     assertThat(fixture.jira.issues().get(0).path("fields").path("status").path("statusCategory").path("key").asText())
         .isEqualTo("done");
   }
+
+  @Test
+  void eachPostmortemGetsOneEpicThatItsTicketsGoUnder() {
+    fixture = new JiraFixture(true);
+    JiraTracker tracker = fixture.tracker().epicPerPostmortem("Epic").build();
+    TicketDraft a = new TicketDraft("ft-pm-a-1", "One", null, null, null, null, List.of(), null, TicketState.OPEN,
+        "pm-a", "Disk full");
+    TicketDraft b = new TicketDraft("ft-pm-a-2", "Two", null, null, null, null, List.of(), null, TicketState.OPEN,
+        "pm-a", "Disk full");
+    tracker.createAll(List.of(a, b));
+    var issues = fixture.jira.issues();
+    assertThat(issues).hasSize(3);
+    assertThat(issues.get(0).path("fields").path("summary").asText()).isEqualTo("Postmortem: Disk full");
+    String epic = issues.get(0).path("key").asText();
+    assertThat(issues.get(1).path("fields").path("parent").path("key").asText()).isEqualTo(epic);
+    assertThat(issues.get(2).path("fields").path("parent").path("key").asText()).isEqualTo(epic);
+
+    // A later run (a new tracker object) finds the epic instead of making another.
+    fixture.clock.advance(JiraFixture.LAG.plusSeconds(1));
+    TicketDraft c = new TicketDraft("ft-pm-a-3", "Three", null, null, null, null, List.of(), null, TicketState.OPEN,
+        "pm-a", "Disk full");
+    fixture.tracker().epicPerPostmortem("Epic").build().createAll(List.of(c));
+    assertThat(fixture.jira.issues()).hasSize(4);
+    assertThat(fixture.jira.issues().get(3).path("fields").path("parent").path("key").asText()).isEqualTo(epic);
+  }
+
+  @Test
+  void aConfiguredParentHoldsEveryTicket() {
+    fixture = new JiraFixture(true);
+    fixture.tracker().parent("OPS-100").build().createAll(List.of(draft(null)));
+    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/3/issue/bulk"))
+        .withRequestBody(equalToJson("{\"issueUpdates\": [{\"fields\": {\"parent\": {\"key\": \"OPS-100\"}}}]}", true, true)));
+  }
 }

@@ -89,6 +89,14 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     users.add(u);
   }
 
+  synchronized void failNextWithHeaders(int status, Map<String, String> headers, String body) {
+    injected.add(() -> {
+      ResponseDefinitionBuilder r = aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+      headers.forEach(r::withHeader);
+      return r.build();
+    });
+  }
+
   synchronized void failNext(int status, String retryAfter, String body) {
     injected.add(() -> {
       ResponseDefinitionBuilder r = aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);

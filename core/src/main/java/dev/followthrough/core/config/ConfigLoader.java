@@ -34,7 +34,7 @@ public final class ConfigLoader {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP = Set.of("store", "tracker", "policy");
   private static final Set<String> TRACKER = Set.of("type", "url", "deployment", "project", "issueType", "email",
-      "token", "repository", "labels", "users", "priorities", "conflicts");
+      "token", "repository", "labels", "users", "priorities", "conflicts", "parent", "epics", "appId", "privateKeyFile");
   private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority");
   private static final Pattern LABEL = Pattern.compile("[^\\s,]{1,255}");
 
@@ -141,6 +141,9 @@ public final class ConfigLoader {
         require(node, "email", problems);
       }
       require(node, "token", problems);
+      if (text(node, "parent") != null && node.path("epics").asBoolean(false)) {
+        problems.add("tracker.parent: give either parent or epics, not both");
+      }
     } else if (github) {
       if (url == null && text(node, "url") == null) {
         url = URI.create("https://api.github.com");
@@ -151,7 +154,12 @@ public final class ConfigLoader {
       } else if (!repository.matches("[\\w.-]+/[\\w.-]+")) {
         problems.add("tracker.repository: '" + repository + "' must look like owner/name");
       }
-      require(node, "token", problems);
+      boolean app = text(node, "appId") != null || text(node, "privateKeyFile") != null;
+      if (app && (text(node, "appId") == null || text(node, "privateKeyFile") == null)) {
+        problems.add("tracker.appId: a GitHub App needs both appId and privateKeyFile");
+      } else if (!app) {
+        require(node, "token", problems);
+      }
     }
     List<String> labels = new ArrayList<>();
     JsonNode labelNode = node.get("labels");
@@ -181,9 +189,14 @@ public final class ConfigLoader {
       }
     }
     String token = text(node, "token");
+    JsonNode epics = node.get("epics");
+    if (epics != null && !epics.isNull() && !epics.isBoolean()) {
+      problems.add("tracker.epics: must be true or false");
+    }
     return new TrackerConfig(type, url, jira ? deployment : null, text(node, "project"), text(node, "issueType"),
         text(node, "email"), token == null ? null : Secret.of(token), text(node, "repository"), labels, users,
-        priorities, conflicts);
+        priorities, conflicts, text(node, "parent"), epics != null && epics.asBoolean(false), text(node, "appId"),
+        text(node, "privateKeyFile") == null ? null : java.nio.file.Path.of(text(node, "privateKeyFile")));
   }
 
   private DueDatePolicy policy(JsonNode node, List<String> problems) {

@@ -12,6 +12,10 @@ import java.util.Map;
  * @param deployment {@code cloud} or {@code datacenter} (Jira only)
  * @param users owner (handle without {@code @}, or e-mail) to tracker account
  * @param priorities P1…P4 to the tracker's priority names, where the tracker has priorities
+ * @param parent an issue every new ticket goes under (Jira), or {@code null}
+ * @param epics one epic per postmortem holds its tickets (Jira)
+ * @param appId a GitHub App's id, with {@code privateKeyFile}, instead of a token (GitHub)
+ * @param privateKeyFile the GitHub App's private key (PEM), or {@code null}
  */
 public record TrackerConfig(
     String type,
@@ -25,7 +29,11 @@ public record TrackerConfig(
     List<String> labels,
     Map<String, String> users,
     Map<String, String> priorities,
-    ConflictRule conflicts) {
+    ConflictRule conflicts,
+    String parent,
+    boolean epics,
+    String appId,
+    java.nio.file.Path privateKeyFile) {
 
   public TrackerConfig {
     labels = labels == null ? List.of() : List.copyOf(labels);

@@ -18,7 +18,7 @@ final class ItemDrafts {
       state = TicketState.OPEN;
     }
     return new TicketDraft(p.idempotencyKey(item), item.title(), description(p, item), item.owner(), item.dueDate(),
-        item.priority(), labels, sourceUrl(p), state);
+        item.priority(), labels, sourceUrl(p), state, p.id(), p.title());
   }
 
   /** Plain text; adapters turn it into ADF, wiki markup or Markdown. Deterministic on purpose. */

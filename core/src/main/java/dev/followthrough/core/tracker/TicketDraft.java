@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param labels configured labels; the adapter adds the idempotency key itself
  * @param sourceUrl where the postmortem can be read, or {@code null}
  * @param state the state to create the ticket in: a closed item gets a closed ticket
+ * @param postmortemId the postmortem the item belongs to, for trackers that group tickets (a Jira
+ *     epic per postmortem), or {@code null}
+ * @param postmortemTitle that postmortem's title, or {@code null}
  */
 public record TicketDraft(
     String idempotencyKey,
@@ -26,7 +29,15 @@ public record TicketDraft(
     Priority priority,
     List<String> labels,
     String sourceUrl,
-    TicketState state) {
+    TicketState state,
+    String postmortemId,
+    String postmortemTitle) {
+
+  /** A draft outside any postmortem. */
+  public TicketDraft(String idempotencyKey, String title, String description, String owner, LocalDate dueDate,
+      Priority priority, List<String> labels, String sourceUrl, TicketState state) {
+    this(idempotencyKey, title, description, owner, dueDate, priority, labels, sourceUrl, state, null, null);
+  }
 
   public TicketDraft {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");

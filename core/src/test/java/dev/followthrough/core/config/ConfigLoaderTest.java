@@ -95,4 +95,18 @@ class ConfigLoaderTest {
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.parse("tracker:\n  type: [jira\n", "f.yaml"));
     assertThat(e.getMessage()).contains("f.yaml").contains("line");
   }
+
+  @Test
+  void jiraParentOrEpicsAndGitHubAppSettingsAreRead() {
+    var jira = loader.parse("tracker: {type: jira, url: 'https://x.atlassian.net', project: OPS, email: a@b.c, token: t, epics: true}",
+        "f").tracker();
+    assertThat(jira.epics()).isTrue();
+    var app = loader.parse("tracker: {type: github, repository: acme/ops, appId: '1234', privateKeyFile: /keys/app.pem}", "f")
+        .tracker();
+    assertThat(app.appId()).isEqualTo("1234");
+    assertThat(app.privateKeyFile()).isEqualTo(Path.of("/keys/app.pem"));
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.parse(
+        "tracker: {type: github, repository: acme/ops, appId: '1234'}", "f"));
+    assertThat(e.problems()).containsExactly("tracker.appId: a GitHub App needs both appId and privateKeyFile");
+  }
 }
