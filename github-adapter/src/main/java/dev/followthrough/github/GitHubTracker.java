@@ -293,6 +293,15 @@ public final class GitHubTracker implements Tracker {
     return read(ticketKey).orElseThrow(() -> new TrackerException(type(), Kind.NOT_FOUND, 404, "#" + ticketKey + " vanished"));
   }
 
+  @Override
+  public void comment(String ticketKey, String text) {
+    try {
+      repo().getIssue(number(ticketKey)).comment(text);
+    } catch (IOException e) {
+      throw GitHubErrors.convert(e, ticketKey, "commenting on the issue");
+    }
+  }
+
   private TicketSnapshot snapshot(GHIssue issue) {
     List<String> labels = issue.getLabels().stream().map(GHLabel::getName).toList();
     String key = IssueBodies.key(issue.getBody());

@@ -59,6 +59,11 @@ class GitHubCompatibilityTest extends TrackerCompatibilityKit {
       }
 
       @Override
+      public java.util.List<String> comments(String ticketKey) {
+        return fixture.github.comments(Integer.parseInt(ticketKey));
+      }
+
+      @Override
       public String missingTicketKey() {
         return "999999";
       }

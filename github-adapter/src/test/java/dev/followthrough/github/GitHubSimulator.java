@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
   static final String NAME = "github-simulator";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern ISSUE = Pattern.compile("/repos/([^/]+)/([^/]+)/issues/(\\d+)");
+  private static final Pattern ISSUE = Pattern.compile("/repos/([^/]+)/([^/]+)/issues/(\\d+)(/comments)?");
   private static final Pattern MILESTONE = Pattern.compile("/repos/([^/]+)/([^/]+)/milestones/(\\d+)");
 
   final String owner;
@@ -113,6 +113,12 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
       i.putObject("pull_request").put("url", baseUrl + "/repos/" + owner + "/" + repo + "/pulls/" + i.get("number").asInt());
     }
     return i.get("number").asInt();
+  }
+
+  synchronized List<String> comments(int number) {
+    List<String> texts = new ArrayList<>();
+    issues.get(number).path("_comments").forEach(c -> texts.add(c.asText()));
+    return texts;
   }
 
   synchronized List<ObjectNode> issues() {
@@ -227,6 +233,15 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
       ObjectNode issue = issues.get(Integer.parseInt(im.group(3)));
       if (issue == null) {
         return error(404, "Not Found");
+      }
+      if (im.group(4) != null && method.equals("POST")) {
+        issue.withArray("_comments").add(json.path("body").asText());
+        issue.put("comments", issue.path("comments").asInt() + 1);
+        ObjectNode comment = JSON.createObjectNode().put("id", 7000 + issue.path("comments").asInt())
+            .put("body", json.path("body").asText()).put("created_at", clock.instant().toString())
+            .put("updated_at", clock.instant().toString()).put("url", baseUrl + path);
+        comment.set("user", user("followthrough-bot"));
+        return ok(201, comment);
       }
       if (method.equals("GET")) {
         return conditional(issue, ifNoneMatch, null);

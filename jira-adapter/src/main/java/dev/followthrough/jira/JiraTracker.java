@@ -363,6 +363,14 @@ public final class JiraTracker implements Tracker {
     return read(ticketKey);
   }
 
+  @Override
+  public void comment(String ticketKey, String text) {
+    ObjectNode body = JiraClient.object();
+    body.set("body", client.deployment() == JiraDeployment.CLOUD ? JiraFields.Adf.document(text, null)
+        : JiraClient.json().getNodeFactory().textNode(text));
+    client.post("/issue/" + ticketKey + "/comment", body, ticketKey);
+  }
+
   /** JQL string literal. */
   static String quote(String value) {
     return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

@@ -51,6 +51,11 @@ class JiraCompatibilityTests {
       }
 
       @Override
+      public java.util.List<String> comments(String ticketKey) {
+        return fixture.jira.comments(ticketKey);
+      }
+
+      @Override
       public String missingTicketKey() {
         return "OPS-999999";
       }

@@ -140,6 +140,13 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     touch(f);
   }
 
+  /** A ticket's comments as plain text. */
+  synchronized List<String> comments(String key) {
+    List<String> texts = new ArrayList<>();
+    issues.get(key).path("comments").forEach(c -> texts.add(c.isTextual() ? c.asText() : JiraFields.Adf.text(c)));
+    return texts;
+  }
+
   synchronized List<ObjectNode> issues() {
     return List.copyOf(issues.values());
   }
@@ -193,7 +200,7 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     if (method.equals("GET") && path.equals("/user/search")) {
       return userSearch(query);
     }
-    Matcher m = Pattern.compile("/issue/([A-Z]+-\\d+)(/transitions|/remotelink)?").matcher(path);
+    Matcher m = Pattern.compile("/issue/([A-Z]+-\\d+)(/transitions|/remotelink|/comment)?").matcher(path);
     if (!m.matches()) {
       return error(404, "No such endpoint");
     }
@@ -213,6 +220,14 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     }
     if ("/transitions".equals(sub) && method.equals("POST")) {
       return transition(issue, json.path("transition").path("id").asText());
+    }
+    if ("/comment".equals(sub) && method.equals("POST")) {
+      JsonNode b = json.path("body");
+      if (cloud ? !"doc".equals(b.path("type").asText()) : !b.isTextual()) {
+        return error(400, "Comment body is not valid for this Jira deployment");
+      }
+      issue.withArray("comments").add(b);
+      return ok(201, JSON.createObjectNode().put("id", "10001"));
     }
     if ("/remotelink".equals(sub) && method.equals("POST")) {
       ((ObjectNode) issue).withArray("remotelinks").add(json);

@@ -271,6 +271,10 @@ final class DocumentInterpreter {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
+      if (e.title() == null || e.title().isBlank()) {
+        diagnostics.add(Diagnostic.warning(e.line(), "an item without a title was skipped"));
+        continue;
+      }
       Measure measure = served.get(i) != null ? served.get(i) : bestMeasure(e, measures);
       String text = e.title() + (e.description() == null ? "" : " " + e.description());
       String type = e.type() != null ? e.type()

@@ -62,7 +62,11 @@ final class TableReader {
         continue;
       }
       InlineMetadata meta = InlineMetadata.of(text);
-      String titleText = meta.text();
+      String titleText = meta.text().replaceAll("[.\\s]+$", "");
+      if (titleText.isBlank()) {
+        diagnostics.add(Diagnostic.warning(row.line(), "table row without an action item text was skipped"));
+        continue;
+      }
       String detail = cell(row, description);
       if (titleText.length() > 120) {
         detail = detail == null ? titleText : titleText + "\n" + detail;

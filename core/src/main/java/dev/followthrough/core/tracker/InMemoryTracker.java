@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class InMemoryTracker implements Tracker {
   /** Calls counted by {@link #calls(Call)}. */
-  public enum Call { FIND_BY_KEYS, FETCH, CREATE, UPDATE, TRANSITION }
+  public enum Call { FIND_BY_KEYS, FETCH, CREATE, UPDATE, TRANSITION, COMMENT }
 
   private final String type;
   private final Capabilities capabilities;
@@ -32,6 +32,7 @@ public final class InMemoryTracker implements Tracker {
   private final Map<String, TicketSnapshot> tickets = new LinkedHashMap<>();
   private final Map<String, java.time.Instant> visibleFrom = new LinkedHashMap<>();
   private final Map<Call, Integer> calls = new EnumMap<>(Call.class);
+  private final Map<String, List<String>> comments = new LinkedHashMap<>();
   private final Deque<TrackerException> failures = new ArrayDeque<>();
   private final Map<Call, Deque<TrackerException>> failuresOf = new EnumMap<>(Call.class);
   private int lostCreateResponses;
@@ -132,6 +133,19 @@ public final class InMemoryTracker implements Tracker {
     return changeState(ticketKey, target);
   }
 
+  @Override
+  public synchronized void comment(String ticketKey, String text) {
+    count(Call.COMMENT);
+    failIfInjected(Call.COMMENT);
+    existing(ticketKey);
+    comments.computeIfAbsent(ticketKey, k -> new ArrayList<>()).add(text);
+  }
+
+  /** The comments on a ticket, oldest first. */
+  public synchronized List<String> comments(String ticketKey) {
+    return List.copyOf(comments.getOrDefault(ticketKey, List.of()));
+  }
+
   // ---- What a test does "in the tracker" -------------------------------------------------
 
   /** Changes a ticket's state as a person in the tracker would. */
@@ -180,7 +194,7 @@ public final class InMemoryTracker implements Tracker {
 
   /** Calls that change something in the tracker. */
   public synchronized int writeCalls() {
-    return calls(Call.CREATE) + calls(Call.UPDATE) + calls(Call.TRANSITION);
+    return calls(Call.CREATE) + calls(Call.UPDATE) + calls(Call.TRANSITION) + calls(Call.COMMENT);
   }
 
   public synchronized void resetCounts() {

@@ -41,6 +41,9 @@ public interface Tracker {
    */
   TicketSnapshot transition(String ticketKey, TicketState target);
 
+  /** Adds a comment (plain text, paragraphs separated by blank lines) to a ticket. */
+  void comment(String ticketKey, String text);
+
   /**
    * The outcome of creating one ticket: the ticket, or the failure.
    *

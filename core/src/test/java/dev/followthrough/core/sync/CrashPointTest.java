@@ -125,6 +125,12 @@ class CrashPointTest {
       killer.point();
       return delegate.transition(key, target);
     }
+
+    @Override
+    public void comment(String key, String text) {
+      killer.point();
+      delegate.comment(key, text);
+    }
   }
 
   @Test

@@ -44,6 +44,11 @@ class InMemoryTrackerCompatibilityTest extends TrackerCompatibilityKit {
       public void changeStateInTracker(String ticketKey, TicketState state) {
         memory.changeState(ticketKey, state);
       }
+
+      @Override
+      public java.util.List<String> comments(String ticketKey) {
+        return memory.comments(ticketKey);
+      }
     };
   }
 }

@@ -38,6 +38,9 @@ public abstract class TrackerCompatibilityKit {
     /** Moves a ticket as a person working in the tracker would. */
     void changeStateInTracker(String ticketKey, TicketState state);
 
+    /** The comments on a ticket as plain text, oldest first. */
+    List<String> comments(String ticketKey);
+
     /** A well-formed key of a ticket that does not exist. */
     default String missingTicketKey() {
       return "NOPE-999999";
@@ -154,6 +157,17 @@ public abstract class TrackerCompatibilityKit {
       harness.changeStateInTracker(t.key(), TicketState.WONT_DO);
       assertThat(tracker.fetch(List.of(t.key()))).singleElement().extracting(TicketSnapshot::state)
           .isEqualTo(TicketState.WONT_DO);
+    }
+  }
+
+  @Nested
+  class Comments {
+    @Test
+    void aCommentArrivesOnTheTicket() {
+      TicketSnapshot t = create(draft("Remind me"));
+      tracker.comment(t.key(), "Reminder: this is overdue.\n\nPlease update it.");
+      assertThat(harness.comments(t.key())).singleElement().asString()
+          .contains("Reminder: this is overdue.").contains("Please update it.");
     }
   }
 
