@@ -24,7 +24,7 @@ final class ConfigOptions {
   FollowthroughConfig config() {
     Path file = config != null ? config : Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
     FollowthroughConfig loaded = file == null ? FollowthroughConfig.defaults() : new ConfigLoader(System::getenv).load(file);
-    return store == null ? loaded : new FollowthroughConfig(store, loaded.tracker(), loaded.policy());
+    return store == null ? loaded : loaded.withStore(store);
   }
 
   Followthrough open() {

@@ -2,7 +2,16 @@ package dev.followthrough.cli;
 
 import dev.followthrough.core.DocumentException;
 import dev.followthrough.core.Followthrough;
+import dev.followthrough.core.config.FollowthroughConfig;
+import dev.followthrough.core.config.NotifyConfig;
+import dev.followthrough.core.notify.Notifier;
+import dev.followthrough.core.notify.NotifyResult;
+import dev.followthrough.core.notify.TicketReminders;
+import dev.followthrough.core.notify.WebhookNotifier;
 import dev.followthrough.core.report.GroupBy;
+import dev.followthrough.core.tracker.Tracker;
+import java.time.Duration;
+import java.util.ArrayList;
 import dev.followthrough.core.report.OverdueReport;
 import dev.followthrough.core.report.ReportBuilder;
 import dev.followthrough.core.report.ReportFormat;
@@ -50,6 +59,10 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @Option(names = "--notify", description = {"Also send reminders as configured under notify: a comment on each",
+      "overdue ticket (at most once per commentEvery) and the Markdown report to the webhook."})
+  boolean notify;
+
   @Mixin ConfigOptions options;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -62,7 +75,12 @@ final class ReportCommand implements Callable<Integer> {
       throw new CommandFailedException("--due-soon-days must not be negative", FollowthroughCli.BAD_INPUT);
     }
     PrintWriter err = spec.commandLine().getErr();
-    try (Followthrough ft = options.open()) {
+    FollowthroughConfig config = options.config();
+    if (notify && config.notifications() == null) {
+      throw new CommandFailedException("--notify needs a 'notify:' section in the configuration (webhook and/or comments)",
+          FollowthroughCli.BAD_INPUT);
+    }
+    try (Followthrough ft = ConfigOptions.open(config)) {
       for (Path path : paths) {
         try {
           ft.importPath(path).forEach(r -> r.diagnostics().stream()
@@ -83,8 +101,34 @@ final class ReportCommand implements Callable<Integer> {
         Files.writeString(output, text, StandardCharsets.UTF_8);
         err.println("followthrough: report written to " + output);
       }
+      if (notify) {
+        return sendNotifications(config, ft, report, grouping, err);
+      }
     }
     return FollowthroughCli.OK;
+  }
+
+  private int sendNotifications(FollowthroughConfig config, Followthrough ft, OverdueReport report, GroupBy grouping,
+      PrintWriter err) {
+    NotifyConfig n = config.notifications();
+    List<Notifier> notifiers = new ArrayList<>();
+    if (n.comments()) {
+      Tracker tracker = Trackers.open(Trackers.config(config));
+      notifiers.add(new TicketReminders(ft.store(), tracker, ft.clock(), n.commentEvery()));
+    }
+    if (n.webhook() != null) {
+      notifiers.add(new WebhookNotifier(n.webhook(), java.net.http.HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10)).build(), Duration.ofSeconds(30), grouping));
+    }
+    boolean failed = false;
+    for (Notifier notifier : notifiers) {
+      NotifyResult r = notifier.send(report);
+      err.println("followthrough: " + r.notifier() + ": " + r.sent() + " sent, " + r.skipped() + " skipped");
+      r.failures().forEach(f -> err.println("followthrough: " + f));
+      failed |= !r.succeeded();
+    }
+    err.flush();
+    return failed ? FollowthroughCli.WORK_FAILED : FollowthroughCli.OK;
   }
 
   private static <E extends Enum<E>> E choice(Class<E> type, String value, String option) {

@@ -99,4 +99,39 @@ class SyncCommandsTest {
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("tracker type 'redmine' is not available").contains("test-memory");
   }
+
+  @Test
+  void reportNotifyCommentsOnOverdueTicketsOnceAndPostsToTheWebhook() throws IOException {
+    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.List<String> posts = new java.util.ArrayList<>();
+    server.createContext("/hook", exchange -> {
+      posts.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      Path notifying = Files.writeString(dir.resolve("notify.yaml"), Files.readString(config)
+          + "notify:\n  webhook: http://127.0.0.1:" + server.getAddress().getPort() + "/hook\n  comments: true\n"
+          + "  commentEvery: 7d\n");
+      assertThat(run("sync", "--config", notifying.toString()).exit()).isZero();
+      CliTest.Run r = run("report", "--as-of", "2025-07-01", "--notify", "--config", notifying.toString());
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.err()).contains("ticket reminders on test-memory: 1 sent").contains("webhook at 127.0.0.1: 1 sent");
+      assertThat(tracker.comments(tracker.tickets().get(0).key())).hasSize(1);
+      assertThat(posts).singleElement().asString().contains("Alert on queue age");
+
+      run("report", "--as-of", "2025-07-01", "--notify", "--config", notifying.toString());
+      assertThat(tracker.comments(tracker.tickets().get(0).key())).hasSize(1);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void notifyWithoutANotifySectionIsBadInput() {
+    CliTest.Run r = run("report", "--notify", "--config", config.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("needs a 'notify:' section");
+  }
 }

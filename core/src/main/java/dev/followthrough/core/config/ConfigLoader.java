@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-  private static final Set<String> TOP = Set.of("store", "tracker", "policy");
+  private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify");
+  private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery");
   private static final Set<String> TRACKER = Set.of("type", "url", "deployment", "project", "issueType", "email",
       "token", "repository", "labels", "users", "priorities", "conflicts", "parent", "epics", "appId", "privateKeyFile");
   private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority");
@@ -78,10 +79,11 @@ public final class ConfigLoader {
     Path store = root.hasNonNull("store") ? Path.of(root.get("store").asText()) : null;
     TrackerConfig tracker = root.hasNonNull("tracker") ? tracker(root.get("tracker"), problems) : null;
     DueDatePolicy policy = root.hasNonNull("policy") ? policy(root.get("policy"), problems) : null;
+    NotifyConfig notify = root.hasNonNull("notify") ? notify(root.get("notify"), problems) : null;
     if (!problems.isEmpty()) {
       throw new ConfigException(name, problems);
     }
-    return new FollowthroughConfig(store, tracker, policy);
+    return new FollowthroughConfig(store, tracker, policy, notify);
   }
 
   /** Replaces {@code ${NAME}} in every string value, after parsing, so values need no quoting. */
@@ -239,6 +241,33 @@ public final class ConfigLoader {
       e.problems().forEach(p -> problems.add("policy." + p));
       return null;
     }
+  }
+
+  private NotifyConfig notify(JsonNode node, List<String> problems) {
+    if (!node.isObject()) {
+      problems.add("notify: expected a mapping");
+      return null;
+    }
+    unknownKeys(node, NOTIFY, "notify.", problems);
+    String webhook = text(node, "webhook");
+    if (webhook != null && !(webhook.startsWith("https://") || webhook.startsWith("http://localhost")
+        || webhook.startsWith("http://127.0.0.1"))) {
+      // The value is a secret: say what is wrong without repeating it.
+      problems.add("notify.webhook: must be an https URL");
+    }
+    JsonNode comments = node.get("comments");
+    if (comments != null && !comments.isNull() && !comments.isBoolean()) {
+      problems.add("notify.comments: must be true or false");
+    }
+    java.time.Duration every = null;
+    String everyText = text(node, "commentEvery");
+    if (everyText != null) {
+      every = Durations.parse(everyText).orElse(null);
+      if (every == null || every.isNegative() || every.isZero()) {
+        problems.add("notify.commentEvery: '" + everyText + "' is not a positive duration such as 7d");
+      }
+    }
+    return new NotifyConfig(webhook == null ? null : Secret.of(webhook), comments != null && comments.asBoolean(false), every);
   }
 
   /** Only https, except plain http to this machine, which local tests and proxies use. */

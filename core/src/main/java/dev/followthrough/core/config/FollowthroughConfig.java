@@ -9,8 +9,9 @@ import java.util.Optional;
  * policy.
  *
  * @param tracker {@code null} when no tracker is configured (import and report still work)
+ * @param notifications the {@code notify:} section, or {@code null} when reminders are not configured
  */
-public record FollowthroughConfig(Path store, TrackerConfig tracker, DueDatePolicy policy) {
+public record FollowthroughConfig(Path store, TrackerConfig tracker, DueDatePolicy policy, NotifyConfig notifications) {
   public static final Path DEFAULT_STORE = Path.of(".followthrough");
 
   public FollowthroughConfig {
@@ -18,8 +19,16 @@ public record FollowthroughConfig(Path store, TrackerConfig tracker, DueDatePoli
     policy = policy == null ? DueDatePolicy.standard() : policy;
   }
 
+  public FollowthroughConfig(Path store, TrackerConfig tracker, DueDatePolicy policy) {
+    this(store, tracker, policy, null);
+  }
+
   public static FollowthroughConfig defaults() {
-    return new FollowthroughConfig(null, null, null);
+    return new FollowthroughConfig(null, null, null, null);
+  }
+
+  public FollowthroughConfig withStore(Path newStore) {
+    return new FollowthroughConfig(newStore, tracker, policy, notifications);
   }
 
   public Optional<TrackerConfig> trackerConfig() {

@@ -1,0 +1,130 @@
+package dev.followthrough.core.notify;
+
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.ChangeOrigin;
+import dev.followthrough.core.model.HistoryEntry;
+import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.model.TicketLink;
+import dev.followthrough.core.report.OverdueReport;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.store.StaleVersionException;
+import dev.followthrough.core.tracker.Tracker;
+import dev.followthrough.core.tracker.TrackerException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Comments on the ticket of each overdue item, at most once per item per period.
+ *
+ * <p>At most once, also across crashes and reruns: the reminder is recorded in the item's history
+ * before the comment is posted. A crash between the two can cost one reminder, never duplicate
+ * one; a comment the tracker refused is recorded as failed, so the next run tries again.
+ */
+public final class TicketReminders implements Notifier {
+  static final String FIELD = "reminder";
+  static final String SENT = "sent";
+  static final String FAILED = "failed";
+
+  private final ActionStore store;
+  private final Tracker tracker;
+  private final Clock clock;
+  private final Duration every;
+
+  public TicketReminders(ActionStore store, Tracker tracker, Clock clock, Duration every) {
+    this.store = store;
+    this.tracker = tracker;
+    this.clock = clock;
+    this.every = every;
+  }
+
+  @Override
+  public String name() {
+    return "ticket reminders on " + tracker.type();
+  }
+
+  @Override
+  public NotifyResult send(OverdueReport report) {
+    Instant now = clock.instant();
+    Map<String, List<Due>> byPostmortem = new LinkedHashMap<>();
+    int skipped = 0;
+    for (OverdueReport.Entry e : report.overdue()) {
+      Optional<TicketLink> link = e.item().tickets().stream()
+          .filter(t -> t.tracker().equals(tracker.type()) && !t.isPending()).findFirst();
+      if (link.isEmpty() || remindedWithin(e.item(), now)) {
+        skipped++;
+        continue;
+      }
+      byPostmortem.computeIfAbsent(e.postmortem().id(), k -> new ArrayList<>())
+          .add(new Due(e.postmortem(), e.item(), link.get().key(), e.daysOverdue()));
+    }
+    int sent = 0;
+    List<String> failures = new ArrayList<>();
+    for (var entry : byPostmortem.entrySet()) {
+      List<Due> due = entry.getValue();
+      // The intent first: after this write, no rerun reminds these items again within the period.
+      record(entry.getKey(), due, SENT, now);
+      List<Due> refused = new ArrayList<>();
+      for (Due d : due) {
+        try {
+          tracker.comment(d.ticketKey(), text(d));
+          sent++;
+        } catch (TrackerException ex) {
+          refused.add(d);
+          failures.add(d.postmortem().id() + "/" + d.item().id() + " (" + d.ticketKey() + "): " + ex.getMessage());
+        }
+      }
+      if (!refused.isEmpty()) {
+        record(entry.getKey(), refused, FAILED, now);
+      }
+    }
+    return new NotifyResult(name(), sent, skipped, failures);
+  }
+
+  private boolean remindedWithin(ActionItem item, Instant now) {
+    HistoryEntry last = null;
+    for (HistoryEntry h : item.history()) {
+      if (h.field().equals(FIELD)) {
+        last = h;
+      }
+    }
+    return last != null && SENT.equals(last.to()) && last.at().plus(every).isAfter(now);
+  }
+
+  private void record(String postmortemId, List<Due> items, String outcome, Instant now) {
+    Map<String, UnaryOperator<ActionItem>> changes = new LinkedHashMap<>();
+    for (Due d : items) {
+      changes.put(d.item().id(), i -> i.recording(new HistoryEntry(now, ChangeOrigin.LOCAL, FIELD, d.ticketKey(), outcome,
+          "followthrough")));
+    }
+    for (int attempt = 1; ; attempt++) {
+      var stored = store.find(postmortemId).orElseThrow();
+      Postmortem p = stored.postmortem();
+      List<ActionItem> updated = p.actionItems().stream()
+          .map(i -> changes.containsKey(i.id()) ? changes.get(i.id()).apply(i) : i).toList();
+      try {
+        store.update(p.withActionItems(updated), stored.version());
+        return;
+      } catch (StaleVersionException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  static String text(Due d) {
+    String owner = d.item().owner() == null ? "nobody yet" : d.item().owner();
+    return "Reminder from Followthrough: this action item from the postmortem \"" + d.postmortem().title()
+        + "\" was due on " + d.item().dueDate() + " and is " + d.daysOverdue() + (d.daysOverdue() == 1 ? " day" : " days")
+        + " overdue. Owner: " + owner + ".\n\nPlease finish it, or update its status, owner or due date.";
+  }
+
+  record Due(Postmortem postmortem, ActionItem item, String ticketKey, Long daysOverdue) {}
+}
