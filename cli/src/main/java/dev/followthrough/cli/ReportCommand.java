@@ -92,7 +92,10 @@ final class ReportCommand implements Callable<Integer> {
       }
       LocalDate day = asOf != null ? asOf : LocalDate.now(ft.clock());
       OverdueReport report = new ReportBuilder(day, dueSoonDays).build(ft.postmortems());
-      String text = reportFormat.render(report, grouping);
+      // Colour only for a person at a terminal: not in files, pipes, or when NO_COLOR is set.
+      boolean colour = reportFormat == ReportFormat.TEXT && output == null && System.console() != null
+          && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+      String text = colour ? ReportFormat.colouredText(report, grouping) : reportFormat.render(report, grouping);
       if (output == null) {
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);

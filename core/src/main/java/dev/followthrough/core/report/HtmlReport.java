@@ -37,7 +37,7 @@ final class HtmlReport {
     chart(out, "Overdue by age", "chart-age", byAge());
     out.append("</div>\n");
     out.append("<h2>Overdue, by ").append(groupBy.name().toLowerCase()).append("</h2>\n");
-    table(out, "overdue", report.overdue());
+    table(out, "overdue", groupBy.group(report.overdue()).values().stream().flatMap(List::stream).toList());
     if (!report.dueSoon().isEmpty()) {
       out.append("<h2>Due within ").append(report.dueSoonDays()).append(" days</h2>\n");
       table(out, "due-soon", report.dueSoon());
@@ -46,13 +46,17 @@ final class HtmlReport {
       out.append("<h2>Without an owner</h2>\n");
       table(out, "unowned", report.unowned());
     }
+    // Click a header to sort; a link ending in #sort=<column>-<asc|desc> opens the page sorted.
     out.append("<script>\n")
-        .append("document.querySelectorAll('table.sortable th').forEach((th,col)=>th.addEventListener('click',()=>{")
-        .append("const body=th.closest('table').tBodies[0];const rows=[...body.rows];")
-        .append("const asc=th.dataset.dir!=='asc';th.dataset.dir=asc?'asc':'desc';")
+        .append("function sortTable(table,col,asc){const body=table.tBodies[0];const rows=[...body.rows];")
         .append("const val=r=>{const t=r.cells[col].textContent.trim();const n=Number(t);return t!==''&&!isNaN(n)?n:t;};")
         .append("rows.sort((a,b)=>{const x=val(a),y=val(b);return (x>y?1:x<y?-1:0)*(asc?1:-1);});")
-        .append("rows.forEach(r=>body.appendChild(r));}));\n</script>\n</body>\n</html>\n");
+        .append("rows.forEach(r=>body.appendChild(r));table.tHead.rows[0].cells[col].dataset.dir=asc?'asc':'desc';}\n")
+        .append("document.querySelectorAll('table.sortable').forEach(table=>table.tHead.rows[0].querySelectorAll('th')")
+        .append(".forEach((th,col)=>th.addEventListener('click',()=>sortTable(table,col,th.dataset.dir!=='asc'))));\n")
+        .append("const m=location.hash.match(/^#sort=(\\d+)-(asc|desc)$/);")
+        .append("if(m){document.querySelectorAll('table.sortable').forEach(t=>sortTable(t,Number(m[1]),m[2]==='asc'));}\n")
+        .append("document.body.dataset.ready='true';\n</script>\n</body>\n</html>\n");
     return out.toString();
   }
 
@@ -92,13 +96,11 @@ final class HtmlReport {
 
   private void table(StringBuilder out, String id, List<Entry> entries) {
     out.append("<table class=\"sortable\" id=\"").append(id).append("\">\n<thead><tr>")
-        .append("<th>").append(esc(groupBy.name().charAt(0) + groupBy.name().substring(1).toLowerCase())).append("</th>")
         .append("<th>Days overdue</th><th>Priority</th><th>Due</th><th>Owner</th><th>Postmortem</th>")
         .append("<th>Action item</th><th>Ticket</th></tr></thead>\n<tbody>\n");
     for (Entry e : entries) {
       String ticket = e.ticketUrl();
-      out.append("<tr><td>").append(esc(groupBy.keyOf(e))).append("</td>")
-          .append("<td class=\"num\">").append(e.daysOverdue() == null ? "" : e.daysOverdue()).append("</td>")
+      out.append("<tr><td class=\"num\">").append(e.daysOverdue() == null ? "" : e.daysOverdue()).append("</td>")
           .append("<td>").append(e.item().priority() == null ? "" : e.item().priority()).append("</td>")
           .append("<td>").append(e.item().dueDate() == null ? "" : e.item().dueDate()).append("</td>")
           .append("<td>").append(e.item().owner() == null ? "" : esc(e.item().owner())).append("</td>")

@@ -59,7 +59,8 @@ public final class ReportBuilder {
     Comparator<Entry> byKey = Comparator.comparing((Entry e) -> e.postmortem().id()).thenComparing(e -> e.item().id());
     overdue.sort(Comparator.comparing((Entry e) -> -e.daysOverdue()).thenComparing(byKey));
     dueSoon.sort(Comparator.comparing((Entry e) -> -e.daysOverdue()).thenComparing(byKey));
-    unowned.sort(byKey);
+    unowned.sort(Comparator.comparing((Entry e) -> e.daysOverdue() == null ? Long.MIN_VALUE : e.daysOverdue(),
+        Comparator.reverseOrder()).thenComparing(byKey));
     Map<Priority, Summary> byPriority = new EnumMap<>(Priority.class);
     for (Priority priority : Priority.values()) {
       List<Entry> some = all.stream().filter(e -> e.item().priority() == priority).toList();

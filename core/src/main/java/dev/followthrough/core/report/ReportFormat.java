@@ -13,12 +13,17 @@ public enum ReportFormat {
   /** Writes the report in this format; grouping applies to the formats meant for people. */
   public String render(OverdueReport report, GroupBy groupBy) {
     return switch (this) {
-      case TEXT -> new TextReport(report, groupBy).render();
+      case TEXT -> new TextReport(report, groupBy, false).render();
       case MARKDOWN -> new MarkdownReport(report, groupBy).render();
       case CSV -> CsvReport.render(report);
       case JSON -> JsonReport.render(report);
       case HTML -> new HtmlReport(report, groupBy).render();
     };
+  }
+
+  /** The text report with ANSI colours, for terminals only (overdue rows in red, headings bold). */
+  public static String colouredText(OverdueReport report, GroupBy groupBy) {
+    return new TextReport(report, groupBy, true).render();
   }
 
   static String percent(Double rate) {

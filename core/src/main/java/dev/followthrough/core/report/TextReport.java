@@ -6,24 +6,48 @@ import java.util.Map;
 
 /** The aligned plain-text report for terminals. */
 final class TextReport {
+  private static final String RED = "\u001b[31m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String RESET = "\u001b[0m";
+
   private final OverdueReport report;
   private final GroupBy groupBy;
+  private final boolean colour;
 
-  TextReport(OverdueReport report, GroupBy groupBy) {
+  TextReport(OverdueReport report, GroupBy groupBy, boolean colour) {
     this.report = report;
     this.groupBy = groupBy;
+    this.colour = colour;
+  }
+
+  private String bold(String s) {
+    return colour ? BOLD + s + RESET : s;
+  }
+
+  /** Colours whole lines after aligning, so escape codes never skew the columns. */
+  private String redRows(String table) {
+    if (!colour) {
+      return table;
+    }
+    StringBuilder out = new StringBuilder();
+    boolean header = true;
+    for (String line : table.split("\n")) {
+      out.append(header ? line : RED + line + RESET).append('\n');
+      header = false;
+    }
+    return out.toString();
   }
 
   String render() {
     StringBuilder out = new StringBuilder();
-    out.append("Action items as of ").append(report.asOf()).append(": ").append(ReportFormat.headline(report)).append('\n');
+    out.append(bold("Action items as of " + report.asOf() + ": " + ReportFormat.headline(report))).append('\n');
     out.append(capitalize(ReportFormat.completion(report.summary()))).append('\n');
     if (report.overdue().isEmpty()) {
       out.append("\nNothing is overdue.\n");
     }
     for (Map.Entry<String, List<Entry>> group : groupBy.group(report.overdue()).entrySet()) {
-      out.append('\n').append(group.getKey()).append(" (").append(group.getValue().size()).append(" overdue)\n");
-      out.append(indent(table(group.getValue(), "DAYS OVERDUE")));
+      out.append('\n').append(bold(group.getKey() + " (" + group.getValue().size() + " overdue)")).append('\n');
+      out.append(indent(redRows(table(group.getValue(), "DAYS OVERDUE"))));
     }
     if (!report.dueSoon().isEmpty()) {
       out.append("\nDue within ").append(report.dueSoonDays()).append(" days\n");

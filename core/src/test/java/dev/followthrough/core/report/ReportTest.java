@@ -99,4 +99,12 @@ class ReportTest {
         .doesNotContain("<link", "src=\"http");
     assertThat(HtmlReport.esc("<b>&\"")).isEqualTo("&lt;b&gt;&amp;&quot;");
   }
+
+  @Test
+  void colourIsOnlyInTheTerminalVariant() {
+    assertThat(ReportFormat.TEXT.render(report, GroupBy.OWNER)).doesNotContain("\u001b[");
+    String coloured = ReportFormat.colouredText(report, GroupBy.OWNER);
+    assertThat(coloured).contains("\u001b[31m").contains("\u001b[1m");
+    assertThat(coloured.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(ReportFormat.TEXT.render(report, GroupBy.OWNER));
+  }
 }
