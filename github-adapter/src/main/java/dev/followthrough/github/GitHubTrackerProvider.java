@@ -19,6 +19,9 @@ public final class GitHubTrackerProvider implements TrackerProvider {
     } else {
       builder.token(config.token());
     }
+    if (config.timeout() != null) {
+      builder.requestTimeout(config.timeout());
+    }
     if (config.url() != null) {
       builder.endpoint(config.url());
     }

@@ -221,7 +221,7 @@ public final class JiraTracker implements Tracker {
     String url = self.contains("/rest/api/") ? self.substring(0, self.indexOf("/rest/api/")) + "/browse/" + key
         : client.site() + "/browse/" + key;
     TicketSnapshot ticket = new TicketSnapshot(key, url, d.idempotencyKey(), d.title(), d.description(), TicketState.OPEN,
-        users.accountOf(d.owner()).map(a -> d.owner()).orElse(null), d.dueDate(), d.priority(), JiraFields.labels(d),
+        users.assigneeAs(d.owner()).orElse(null), d.dueDate(), d.priority(), JiraFields.labels(d),
         null, null);
     if (JiraFields.isUrl(d.sourceUrl())) {
       ObjectNode link = JiraClient.object().put("globalId", "followthrough:" + d.idempotencyKey());

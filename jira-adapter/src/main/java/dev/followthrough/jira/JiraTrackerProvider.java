@@ -28,6 +28,12 @@ public final class JiraTrackerProvider implements TrackerProvider {
     if (config.parent() != null) {
       builder.parent(config.parent());
     }
+    if (config.timeout() != null) {
+      builder.requestTimeout(config.timeout());
+    }
+    if (config.searchLag() != null) {
+      builder.searchLag(config.searchLag());
+    }
     if (config.epics()) {
       builder.epicPerPostmortem("Epic");
     }

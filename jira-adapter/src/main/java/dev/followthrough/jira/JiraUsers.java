@@ -18,18 +18,32 @@ final class JiraUsers {
 
   private final JiraClient client;
   private final Map<String, String> configured;
-  private final Map<String, Optional<String>> accounts = new HashMap<>();
-  private final Map<String, String> owners = new HashMap<>();
+  private final Map<String, Optional<Account>> accounts = new HashMap<>();
+  // Only the configured map: the same ticket must read the same in every process, whatever
+  // user searches this one happened to make.
+  private final Map<String, String> configuredOwners = new HashMap<>();
   private int lookups;
+
+  /** A Jira account: its id (Cloud accountId or Data Center user name) and e-mail when visible. */
+  record Account(String id, String email) {}
 
   JiraUsers(JiraClient client, Map<String, String> configured) {
     this.client = client;
     this.configured = configured;
-    configured.forEach((owner, account) -> owners.put(account, owner));
+    configured.forEach((owner, account) -> configuredOwners.put(account, owner));
   }
 
   /** The account id (Cloud) or user name (Data Center) for an owner, if one can be found. */
   synchronized Optional<String> accountOf(String owner) {
+    return account(owner).map(Account::id);
+  }
+
+  /** How a ticket assigned to this owner's account reads back: the same as {@link #ownerOf}. */
+  synchronized Optional<String> assigneeAs(String owner) {
+    return account(owner).map(a -> configuredOwners.getOrDefault(a.id(), a.email() != null ? a.email() : a.id()));
+  }
+
+  private Optional<Account> account(String owner) {
     if (owner == null) {
       return Optional.empty();
     }
@@ -39,34 +53,34 @@ final class JiraUsers {
       mapped = configured.get(handle.toLowerCase(Locale.ROOT));
     }
     if (mapped != null) {
-      return Optional.of(mapped);
+      return Optional.of(new Account(mapped, null));
     }
     return accounts.computeIfAbsent(handle, this::search);
   }
 
-  private Optional<String> search(String handle) {
+  private Optional<Account> search(String handle) {
     lookups++;
     boolean cloud = client.deployment() == JiraDeployment.CLOUD;
     JsonNode found = client.get("/user/search?" + (cloud ? "query=" : "username=") + JiraClient.query(handle), null);
     if (found.isArray() && found.size() == 1) {
       String account = cloud ? found.get(0).path("accountId").asText() : found.get(0).path("name").asText();
-      owners.put(account, handle);
-      return Optional.of(account);
+      String email = found.get(0).path("emailAddress").asText(null);
+      return Optional.of(new Account(account, email == null || email.isBlank() ? null : email));
     }
     LOG.warn("owner '{}' matches {} Jira users; the ticket stays unassigned (map it under tracker.users)",
         handle, found.isArray() ? found.size() : 0);
     return Optional.empty();
   }
 
-  /** The owner an assignee stands for: a known owner, else the e-mail, name or account id. */
+  /** The owner an assignee stands for: a configured owner, else the e-mail, else the account id. */
   synchronized String ownerOf(JsonNode assignee) {
     if (assignee == null || assignee.isNull()) {
       return null;
     }
     String account = client.deployment() == JiraDeployment.CLOUD ? assignee.path("accountId").asText(null)
         : assignee.path("name").asText(null);
-    if (account != null && owners.containsKey(account)) {
-      return owners.get(account);
+    if (account != null && configuredOwners.containsKey(account)) {
+      return configuredOwners.get(account);
     }
     String email = assignee.path("emailAddress").asText(null);
     if (email != null && !email.isBlank()) {

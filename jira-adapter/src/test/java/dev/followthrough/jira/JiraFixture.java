@@ -28,11 +28,16 @@ final class JiraFixture implements AutoCloseable {
   final WireMockServer server;
 
   JiraFixture(boolean cloud) {
+    this(cloud, LAG);
+  }
+
+  /** @param lag how long the simulator's search index lags behind writes */
+  JiraFixture(boolean cloud, Duration lag) {
     this.cloud = cloud;
     String auth = cloud
         ? "Basic " + Base64.getEncoder().encodeToString((EMAIL + ":" + CLOUD_TOKEN.reveal()).getBytes(StandardCharsets.UTF_8))
         : "Bearer " + DC_TOKEN.reveal();
-    jira = new JiraSimulator(cloud, "OPS", auth, clock, LAG);
+    jira = new JiraSimulator(cloud, "OPS", auth, clock, lag);
     server = new WireMockServer(wireMockConfig().dynamicPort().extensions(jira));
     server.start();
     server.stubFor(any(anyUrl()).willReturn(ok()));

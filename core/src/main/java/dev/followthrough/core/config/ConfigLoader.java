@@ -35,7 +35,7 @@ public final class ConfigLoader {
   private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify");
   private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery");
   private static final Set<String> TRACKER = Set.of("type", "url", "deployment", "project", "issueType", "email",
-      "token", "repository", "labels", "users", "priorities", "conflicts", "parent", "epics", "appId", "privateKeyFile");
+      "token", "repository", "labels", "users", "priorities", "conflicts", "parent", "epics", "appId", "privateKeyFile", "timeout", "searchLag");
   private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority");
   private static final Pattern LABEL = Pattern.compile("[^\\s,]{1,255}");
 
@@ -198,7 +198,21 @@ public final class ConfigLoader {
     return new TrackerConfig(type, url, jira ? deployment : null, text(node, "project"), text(node, "issueType"),
         text(node, "email"), token == null ? null : Secret.of(token), text(node, "repository"), labels, users,
         priorities, conflicts, text(node, "parent"), epics != null && epics.asBoolean(false), text(node, "appId"),
-        text(node, "privateKeyFile") == null ? null : java.nio.file.Path.of(text(node, "privateKeyFile")));
+        text(node, "privateKeyFile") == null ? null : java.nio.file.Path.of(text(node, "privateKeyFile")),
+        duration(node, "timeout", false, problems), duration(node, "searchLag", true, problems));
+  }
+
+  private static java.time.Duration duration(JsonNode node, String key, boolean zeroAllowed, List<String> problems) {
+    String text = text(node, key);
+    if (text == null) {
+      return null;
+    }
+    java.time.Duration d = Durations.parse(text).orElse(null);
+    if (d == null || d.isNegative() || (d.isZero() && !zeroAllowed)) {
+      problems.add("tracker." + key + ": '" + text + "' is not a " + (zeroAllowed ? "" : "positive ") + "duration such as 30s");
+      return null;
+    }
+    return d;
   }
 
   private DueDatePolicy policy(JsonNode node, List<String> problems) {

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param epics one epic per postmortem holds its tickets (Jira)
  * @param appId a GitHub App's id, with {@code privateKeyFile}, instead of a token (GitHub)
  * @param privateKeyFile the GitHub App's private key (PEM), or {@code null}
+ * @param timeout the request timeout, or {@code null} for the adapter's default (30 s)
+ * @param searchLag how long new tickets may be missing from searches, or {@code null} for the
+ *     adapter's default
  */
 public record TrackerConfig(
     String type,
@@ -33,7 +36,9 @@ public record TrackerConfig(
     String parent,
     boolean epics,
     String appId,
-    java.nio.file.Path privateKeyFile) {
+    java.nio.file.Path privateKeyFile,
+    java.time.Duration timeout,
+    java.time.Duration searchLag) {
 
   public TrackerConfig {
     labels = labels == null ? List.of() : List.copyOf(labels);
