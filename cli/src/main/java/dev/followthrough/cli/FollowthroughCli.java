@@ -115,12 +115,15 @@ public final class FollowthroughCli implements Runnable {
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     System.setProperty("org.slf4j.simpleLogger.showLogName", debug ? "true" : "false");
     System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
-    // github-api logs through java.util.logging; its retry notices are noise on a terminal.
+    // github-api logs through java.util.logging; its retry notices are noise on a terminal. The
+    // JDK's own loggers stay at WARNING even with --debug: at finer levels they print HTTP details.
     java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-    java.util.logging.Level level = debug ? java.util.logging.Level.FINE : java.util.logging.Level.WARNING;
-    root.setLevel(level);
+    root.setLevel(java.util.logging.Level.WARNING);
     for (java.util.logging.Handler handler : root.getHandlers()) {
-      handler.setLevel(level);
+      handler.setLevel(debug ? java.util.logging.Level.FINE : java.util.logging.Level.WARNING);
+    }
+    if (debug) {
+      java.util.logging.Logger.getLogger("org.kohsuke.github").setLevel(java.util.logging.Level.FINE);
     }
   }
 

@@ -122,6 +122,13 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     injected.add(() -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build());
   }
 
+  private String rejectSummariesContaining;
+
+  /** Bulk-create elements whose summary contains this text fail on their own (null: none). */
+  synchronized void rejectSummariesContaining(String text) {
+    rejectSummariesContaining = text;
+  }
+
   /** The next bulk create makes its issues, then the connection is reset before the answer. */
   synchronized void loseNextCreate() {
     loseCreates++;
@@ -295,6 +302,9 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     }
     if (f.path("summary").asText().isBlank()) {
       problems.put("summary", "You must specify a summary of the issue.");
+    }
+    if (rejectSummariesContaining != null && f.path("summary").asText().contains(rejectSummariesContaining)) {
+      problems.put("customfield_10020", "Sprint is required for this issue type.");
     }
     for (JsonNode l : f.path("labels")) {
       if (l.asText().contains(" ")) {

@@ -1,0 +1,96 @@
+package dev.followthrough.jira;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followthrough.cli.FollowthroughCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults injected into the Jira simulator while the command-line sync runs. Every run either
+ * completes or fails cleanly (exit 0 or 1, a message, no stack trace); the next run then finishes
+ * the work; no ticket is duplicated and nothing is lost.
+ */
+class JiraFaultInjectionTest {
+  @TempDir Path dir;
+  JiraFixture fixture;
+  Path config;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    fixture = new JiraFixture(true, Duration.ZERO);
+    config = Files.writeString(dir.resolve("followthrough.yaml"), """
+        store: %s
+        tracker: {type: jira, url: '%s', project: OPS, email: bot@example.com, token: %s, timeout: 1s, searchLag: 0s}
+        """.formatted(dir.resolve("store"), fixture.server.baseUrl(), JiraFixture.CLOUD_TOKEN.reveal()));
+    StringBuilder doc = new StringBuilder("# Faults\n\n- Duration: 2025-05-01 10:00 to 2025-05-01 11:00 (UTC)\n\n## Action items\n\n");
+    for (int i = 0; i < 60; i++) {
+      doc.append("- [ ] Fault item ").append(i).append(i % 7 == 0 ? " (risky)" : "").append(" owner: @erin\n");
+    }
+    Path pm = Files.writeString(dir.resolve("pm.md"), doc);
+    assertThat(run("import", pm.toString())[0]).isEqualTo("0");
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  String[] run(String... args) {
+    String[] all = Stream.concat(Stream.of(args), Stream.of("--config", config.toString())).toArray(String[]::new);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = FollowthroughCli.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+  }
+
+  static Stream<Arguments> faults() {
+    return Stream.of(
+        Arguments.of("connection reset after the create was made", (Consumer<JiraSimulator>) JiraSimulator::loseNextCreate),
+        Arguments.of("connection reset on a read", (Consumer<JiraSimulator>) JiraSimulator::resetNext),
+        Arguments.of("timeout", (Consumer<JiraSimulator>) j -> j.delayNext(2500)),
+        Arguments.of("429 storm", (Consumer<JiraSimulator>) j -> {
+          for (int i = 0; i < 3; i++) {
+            j.failNext(429, "1", "{\"errorMessages\":[\"Rate limit exceeded.\"]}");
+          }
+        }),
+        Arguments.of("5xx burst", (Consumer<JiraSimulator>) j -> {
+          for (int i = 0; i < 3; i++) {
+            j.failNext(i % 2 == 0 ? 503 : 500, null, "{\"errorMessages\":[\"Service unavailable\"]}");
+          }
+        }),
+        Arguments.of("malformed JSON", (Consumer<JiraSimulator>) JiraSimulator::malformedNext),
+        Arguments.of("partial bulk-create failure", (Consumer<JiraSimulator>) j -> j.rejectSummariesContaining("(risky)")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("faults")
+  void aFaultedSyncEndsCleanlyAndTheNextOneFinishesWithoutDuplicates(String name, Consumer<JiraSimulator> fault) {
+    fault.accept(fixture.jira);
+    String[] faulted = run("sync");
+    assertThat(faulted[0]).as(faulted[2]).isIn("0", "1");
+    assertThat(faulted[2]).doesNotContain("\tat ").doesNotContain("Exception:");
+    fixture.jira.rejectSummariesContaining(null);
+
+    String[] after = run("sync");
+    assertThat(after[0]).as(after[2]).isEqualTo("0");
+    Map<String, Integer> perKey = new HashMap<>();
+    fixture.jira.issues().forEach(i -> i.path("fields").path("labels").forEach(l -> perKey.merge(l.asText(), 1, Integer::sum)));
+    assertThat(perKey).hasSize(60).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+    assertThat(run("plan")[1]).startsWith("0 changes");
+  }
+}
