@@ -1,0 +1,29 @@
+package dev.followthrough.benchmarks;
+
+import dev.followthrough.github.GitHubSyncRequests;
+import dev.followthrough.jira.JiraSyncRequests;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints requests per item for syncing N action items (default 1,000) with Jira and GitHub
+ * simulators, next to the floors of ⌈N/50⌉ bulk creates and ⌈N/100⌉ reads.
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.followthrough.benchmarks.SyncRequestCounts [N]}
+ */
+public final class SyncRequestCounts {
+  private SyncRequestCounts() {}
+
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    List<SyncMeasurement.Run> runs = new ArrayList<>();
+    runs.addAll(JiraSyncRequests.measure(n / 50, 50));
+    runs.addAll(GitHubSyncRequests.measure(n / 50, 50));
+    System.out.println("Floors for N = " + n + ": " + ceil(n, 50) + " bulk creates, " + ceil(n, 100) + " reads of 100");
+    System.out.print(SyncMeasurement.table(runs));
+  }
+
+  static int ceil(int n, int per) {
+    return (n + per - 1) / per;
+  }
+}
