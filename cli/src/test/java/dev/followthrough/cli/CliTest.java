@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.followthrough.core.json.JsonFormat;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,13 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = FollowthroughCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
+  static CliRunner.Result run(String... args) {
+    return CliRunner.run(args);
   }
 
   Path doc() throws IOException {
@@ -49,7 +42,7 @@ class CliTest {
     assertThat(run("--help").out()).contains("parse", "import", "list", "report", "Exit codes");
     assertThat(run("--version").out()).startsWith("followthrough ");
     for (String command : new String[] {"parse", "import", "list", "report"}) {
-      Run help = run(command, "--help");
+      CliRunner.Result help = run(command, "--help");
       assertThat(help.exit()).as(command).isZero();
       assertThat(help.out()).as(command).contains("Usage: followthrough " + command);
       assertThat(run(command, "--version").exit()).as(command).isZero();
@@ -58,10 +51,10 @@ class CliTest {
 
   @Test
   void usageErrorsExitWithTwoAndOneLineWithoutStackTrace() {
-    Run unknown = run("frobnicate");
+    CliRunner.Result unknown = run("frobnicate");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("Unmatched argument").doesNotContain("\tat ");
-    Run noCommand = run();
+    CliRunner.Result noCommand = run();
     assertThat(noCommand.exit()).isEqualTo(2);
     assertThat(run("list", "--format", "xml").exit()).isEqualTo(2);
     assertThat(run("report", "--group-by", "colour", "--store", store()).err()).contains("invalid value for --group-by");
@@ -69,7 +62,7 @@ class CliTest {
 
   @Test
   void parsePrintsTheContractJsonWithoutPolicy() throws IOException {
-    Run r = run("parse", doc().toString(), "--format", "json");
+    CliRunner.Result r = run("parse", doc().toString(), "--format", "json");
     assertThat(r.exit()).isZero();
     JsonNode json = JsonFormat.json().mapper().readTree(r.out());
     assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
@@ -84,17 +77,17 @@ class CliTest {
   @Test
   void parseOfAnUnreadableFileExitsTwoNamingIt() throws IOException {
     Path binary = Files.write(dir.resolve("x.md"), new byte[] {0, 1, 2});
-    Run r = run("parse", binary.toString());
+    CliRunner.Result r = run("parse", binary.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("followthrough: " + binary + ": is not a text file (it contains binary data)\n");
   }
 
   @Test
   void importThenListShowsItemsWithThePolicyApplied() throws IOException {
-    Run imported = run("import", doc().toString(), "--store", store());
+    CliRunner.Result imported = run("import", doc().toString(), "--store", store());
     assertThat(imported.exit()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("imported", "3 action items");
-    Run list = run("list", "--format", "json", "--store", store());
+    CliRunner.Result list = run("list", "--format", "json", "--store", store());
     JsonNode items = JsonFormat.json().mapper().readTree(list.out()).get("actionItems");
     assertThat(items).hasSize(3);
     assertThat(items.get(0).get("postmortemId").asText()).isEqualTo("2025-05-01-disk-full-on-build-agents");
@@ -102,10 +95,10 @@ class CliTest {
     assertThat(items.get(2).get("priority").asText()).isEqualTo("P3");
     assertThat(items.get(2).get("dueDate").asText()).isEqualTo("2025-06-26");
 
-    Run open = run("list", "--status", "OPEN", "--owner", "@noor", "--store", store());
+    CliRunner.Result open = run("list", "--status", "OPEN", "--owner", "@noor", "--store", store());
     assertThat(open.out()).contains("Alert on disk usage").doesNotContain("Clean old artifacts");
 
-    Run again = run("import", doc().toString(), "--store", store());
+    CliRunner.Result again = run("import", doc().toString(), "--store", store());
     assertThat(again.out()).contains("updated", "3 unchanged");
   }
 
@@ -114,7 +107,7 @@ class CliTest {
     run("import", doc().toString(), "--store", store());
     Path record = Files.list(dir.resolve("store/postmortems")).findFirst().orElseThrow();
     Files.writeString(record, "{\"schemaVersion\": 1, \"vers");
-    Run r = run("list", "--store", store());
+    CliRunner.Result r = run("list", "--store", store());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains(record.toString()).contains("damaged").doesNotContain("\tat ");
   }
@@ -122,7 +115,7 @@ class CliTest {
   @Test
   void reportImportsPathsAndPrintsEveryFormat() throws IOException {
     Path doc = doc();
-    Run json = run("report", doc.toString(), "--as-of", "2025-06-20", "--format", "json", "--store", store());
+    CliRunner.Result json = run("report", doc.toString(), "--as-of", "2025-06-20", "--format", "json", "--store", store());
     assertThat(json.exit()).as(json.err()).isZero();
     JsonNode report = JsonFormat.json().mapper().readTree(json.out());
     assertThat(report.get("asOf").asText()).isEqualTo("2025-06-20");
@@ -131,7 +124,7 @@ class CliTest {
     assertThat(report.get("dueSoon")).singleElement().satisfies(e -> assertThat(e.get("daysOverdue").asInt()).isEqualTo(-6));
     assertThat(report.get("unowned")).hasSize(1);
     for (String format : new String[] {"text", "markdown", "csv", "html"}) {
-      Run r = run("report", "--as-of", "2025-06-20", "--format", format, "--store", store());
+      CliRunner.Result r = run("report", "--as-of", "2025-06-20", "--format", format, "--store", store());
       assertThat(r.exit()).as(format).isZero();
       assertThat(r.out()).as(format).contains("Alert on disk usage");
     }
@@ -142,7 +135,7 @@ class CliTest {
 
   @Test
   void reportOfAMissingPathExitsTwo() {
-    Run r = run("report", dir.resolve("nope").toString(), "--store", store());
+    CliRunner.Result r = run("report", dir.resolve("nope").toString(), "--store", store());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("nope: no such file or directory");
   }
@@ -160,7 +153,7 @@ class CliTest {
   @Test
   void invalidConfigExitsTwoListingEveryProblem() throws IOException {
     Path config = Files.writeString(dir.resolve("bad.yaml"), "stor: x\npolicy: {defaultPriority: P7}\n");
-    Run r = run("list", "--config", config.toString());
+    CliRunner.Result r = run("list", "--config", config.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("bad.yaml", "stor: unknown key", "policy.defaultPriority").doesNotContain("\tat ");
   }

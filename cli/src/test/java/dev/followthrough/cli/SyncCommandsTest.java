@@ -38,7 +38,7 @@ class SyncCommandsTest {
 
   @Test
   void planPrintsTheChangesAndTouchesNothing() {
-    CliTest.Run plan = run("plan", "--config", config.toString());
+    CliRunner.Result plan = run("plan", "--config", config.toString());
     assertThat(plan.exit()).as(plan.err()).isZero();
     assertThat(plan.out()).contains("create   2025-05-01-queue-backlog/alert-on-queue-age: \"Alert on queue age\"")
         .contains("(closed as DONE)").contains("2 changes");
@@ -47,7 +47,7 @@ class SyncCommandsTest {
 
   @Test
   void syncCreatesThenPullsStatusBack() {
-    CliTest.Run first = run("sync", "--config", config.toString());
+    CliRunner.Result first = run("sync", "--config", config.toString());
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).contains("2 created");
     assertThat(tracker.tickets()).hasSize(2);
@@ -63,7 +63,7 @@ class SyncCommandsTest {
   void syncWithItemFailuresExitsOne() {
     tracker.failNext(InMemoryTracker.Call.CREATE,
         new TrackerException("test-memory", TrackerException.Kind.INVALID, 400, "summary: too long"));
-    CliTest.Run r = run("sync", "--config", config.toString());
+    CliRunner.Result r = run("sync", "--config", config.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("summary: too long");
     assertThat(r.out()).contains("2 failed");
@@ -71,7 +71,7 @@ class SyncCommandsTest {
 
   @Test
   void scheduleRunsTheGivenNumberOfTimes() {
-    CliTest.Run r = run("schedule", "--every", "10ms", "--max-runs", "3", "--config", config.toString());
+    CliRunner.Result r = run("schedule", "--every", "10ms", "--max-runs", "3", "--config", config.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out().lines()).hasSize(3);
     assertThat(r.out().lines().findFirst().orElseThrow()).contains("2 created");
@@ -82,7 +82,7 @@ class SyncCommandsTest {
   void scheduleNeedsExactlyOneOfCronAndEvery() {
     assertThat(run("schedule", "--config", config.toString()).exit()).isEqualTo(2);
     assertThat(run("schedule", "--cron", "0 * * * *", "--every", "1h", "--config", config.toString()).exit()).isEqualTo(2);
-    CliTest.Run bad = run("schedule", "--cron", "whenever", "--config", config.toString());
+    CliRunner.Result bad = run("schedule", "--cron", "whenever", "--config", config.toString());
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("cron: 'whenever'");
     assertThat(run("schedule", "--every", "soon", "--config", config.toString()).err()).contains("'soon' is not a duration");
@@ -91,11 +91,11 @@ class SyncCommandsTest {
   @Test
   void aMissingTrackerSectionOrUnknownTypeIsBadInput() throws IOException {
     Path none = Files.writeString(dir.resolve("none.yaml"), "store: " + dir.resolve("store") + "\n");
-    CliTest.Run r = run("sync", "--config", none.toString());
+    CliRunner.Result r = run("sync", "--config", none.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("no tracker is configured");
     Path other = Files.writeString(dir.resolve("other.yaml"), "tracker: {type: redmine}\n");
-    CliTest.Run unknown = run("plan", "--config", other.toString());
+    CliRunner.Result unknown = run("plan", "--config", other.toString());
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("tracker type 'redmine' is not available").contains("test-memory");
   }
@@ -115,7 +115,7 @@ class SyncCommandsTest {
           + "notify:\n  webhook: http://127.0.0.1:" + server.getAddress().getPort() + "/hook\n  comments: true\n"
           + "  commentEvery: 7d\n");
       assertThat(run("sync", "--config", notifying.toString()).exit()).isZero();
-      CliTest.Run r = run("report", "--as-of", "2025-07-01", "--notify", "--config", notifying.toString());
+      CliRunner.Result r = run("report", "--as-of", "2025-07-01", "--notify", "--config", notifying.toString());
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.err()).contains("ticket reminders on test-memory: 1 sent").contains("webhook at 127.0.0.1: 1 sent");
       assertThat(tracker.comments(tracker.tickets().get(0).key())).hasSize(1);
@@ -130,7 +130,7 @@ class SyncCommandsTest {
 
   @Test
   void notifyWithoutANotifySectionIsBadInput() {
-    CliTest.Run r = run("report", "--notify", "--config", config.toString());
+    CliRunner.Result r = run("report", "--notify", "--config", config.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("needs a 'notify:' section");
   }

@@ -2,10 +2,8 @@ package dev.followthrough.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.followthrough.cli.FollowthroughCli;
+import dev.followthrough.cli.CliRunner;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -22,11 +20,8 @@ class GitHubCliTest {
     fixture.close();
   }
 
-  static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = FollowthroughCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+  static CliRunner.Result run(String... args) {
+    return CliRunner.run(args);
   }
 
   @Test
@@ -52,21 +47,21 @@ class GitHubCliTest {
           users:
             sam: sam-o
         """.formatted(dir.resolve("store"), fixture.server.baseUrl(), GitHubFixture.TOKEN.reveal()));
-    assertThat(run("import", doc.toString(), "--config", config.toString())[0]).isEqualTo("0");
-    assertThat(run("plan", "--config", config.toString())[1]).contains("2 changes");
+    assertThat(run("import", doc.toString(), "--config", config.toString()).exit()).isEqualTo(0);
+    assertThat(run("plan", "--config", config.toString()).out()).contains("2 changes");
     assertThat(fixture.github.issues()).isEmpty();
 
-    String[] sync = run("sync", "--config", config.toString());
-    assertThat(sync[0]).as(sync[2]).isEqualTo("0");
-    assertThat(sync[1]).contains("2 created");
+    CliRunner.Result sync = run("sync", "--config", config.toString());
+    assertThat(sync.exit()).as(sync.err()).isEqualTo(0);
+    assertThat(sync.out()).contains("2 created");
     assertThat(fixture.github.issues()).hasSize(2);
     assertThat(fixture.github.issues().get(1).path("state").asText()).isEqualTo("closed");
-    assertThat(sync[1] + sync[2]).doesNotContain(GitHubFixture.TOKEN.reveal());
+    assertThat(sync.out() + sync.err()).doesNotContain(GitHubFixture.TOKEN.reveal());
 
     fixture.github.close(1, "not_planned");
-    String[] schedule = run("schedule", "--every", "10ms", "--max-runs", "2", "--config", config.toString());
-    assertThat(schedule[0]).as(schedule[2]).isEqualTo("0");
-    assertThat(schedule[1]).contains("1 pulled");
-    assertThat(run("list", "--status", "WONT_DO", "--config", config.toString())[1]).contains("Alert on queue age");
+    CliRunner.Result schedule = run("schedule", "--every", "10ms", "--max-runs", "2", "--config", config.toString());
+    assertThat(schedule.exit()).as(schedule.err()).isEqualTo(0);
+    assertThat(schedule.out()).contains("1 pulled");
+    assertThat(run("list", "--status", "WONT_DO", "--config", config.toString()).out()).contains("Alert on queue age");
   }
 }

@@ -2,10 +2,8 @@ package dev.followthrough.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.followthrough.cli.FollowthroughCli;
+import dev.followthrough.cli.CliRunner;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,7 +36,7 @@ class GitHubFaultInjectionTest {
       doc.append("- [ ] Fault item ").append(i).append(" owner: @erin\n");
     }
     Path pm = Files.writeString(dir.resolve("pm.md"), doc);
-    assertThat(run("import", pm.toString())[0]).isEqualTo("0");
+    assertThat(run("import", pm.toString()).exit()).isEqualTo(0);
   }
 
   @AfterEach
@@ -46,12 +44,8 @@ class GitHubFaultInjectionTest {
     fixture.close();
   }
 
-  String[] run(String... args) {
-    String[] all = Stream.concat(Stream.of(args), Stream.of("--config", config.toString())).toArray(String[]::new);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = FollowthroughCli.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+  CliRunner.Result run(String... args) {
+    return CliRunner.run(Stream.concat(Stream.of(args), Stream.of("--config", config.toString())).toArray(String[]::new));
   }
 
   static Stream<Arguments> faults() {
@@ -75,12 +69,12 @@ class GitHubFaultInjectionTest {
   @MethodSource("faults")
   void aFaultedSyncEndsCleanlyAndTheNextOneFinishesWithoutDuplicates(String name, Consumer<GitHubSimulator> fault) {
     fault.accept(fixture.github);
-    String[] faulted = run("sync");
-    assertThat(faulted[0]).as(faulted[2]).isIn("0", "1");
-    assertThat(faulted[2]).doesNotContain("\tat ");
+    CliRunner.Result faulted = run("sync");
+    assertThat(faulted.exit()).as(faulted.err()).isIn(0, 1);
+    assertThat(faulted.err()).doesNotContain("\tat ");
 
-    String[] after = run("sync");
-    assertThat(after[0]).as(after[2]).isEqualTo("0");
+    CliRunner.Result after = run("sync");
+    assertThat(after.exit()).as(after.err()).isEqualTo(0);
     Map<String, Integer> perKey = new HashMap<>();
     fixture.github.issues().forEach(i -> i.path("labels").forEach(l -> {
       if (l.path("name").asText().startsWith("ft-")) {
@@ -88,6 +82,6 @@ class GitHubFaultInjectionTest {
       }
     }));
     assertThat(perKey).hasSize(3).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
-    assertThat(run("plan")[1]).startsWith("0 changes");
+    assertThat(run("plan").out()).startsWith("0 changes");
   }
 }

@@ -3,13 +3,12 @@ package dev.followthrough.jira;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.followthrough.cli.CliRunner;
 import dev.followthrough.cli.FollowthroughCli;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.store.StoredPostmortem;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,17 +164,13 @@ class CliCrashHarnessTest {
     String lastErr = "";
 
     int cli(String... args) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int exit = FollowthroughCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-      lastErr = err.toString();
-      return exit;
+      CliRunner.Result r = CliRunner.run(args);
+      lastErr = r.err();
+      return r.exit();
     }
 
     String cliOut(String... args) {
-      StringWriter out = new StringWriter();
-      FollowthroughCli.run(args, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
-      return out.toString();
+      return CliRunner.run(args).out();
     }
   }
 }

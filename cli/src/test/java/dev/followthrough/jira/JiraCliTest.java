@@ -2,10 +2,8 @@ package dev.followthrough.jira;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.followthrough.cli.FollowthroughCli;
+import dev.followthrough.cli.CliRunner;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -22,11 +20,8 @@ class JiraCliTest {
     fixture.close();
   }
 
-  static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = FollowthroughCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+  static CliRunner.Result run(String... args) {
+    return CliRunner.run(args);
   }
 
   @Test
@@ -54,22 +49,22 @@ class JiraCliTest {
           users:
             erin: 5b10ac8d82e05b22cc7d4ef5
         """.formatted(dir.resolve("store"), fixture.server.baseUrl(), JiraFixture.CLOUD_TOKEN.reveal()));
-    assertThat(run("import", doc.toString(), "--config", config.toString())[0]).isEqualTo("0");
+    assertThat(run("import", doc.toString(), "--config", config.toString()).exit()).isEqualTo(0);
 
-    String[] plan = run("plan", "--config", config.toString());
-    assertThat(plan[0]).as(plan[2]).isEqualTo("0");
-    assertThat(plan[1]).contains("create", "2 changes");
+    CliRunner.Result plan = run("plan", "--config", config.toString());
+    assertThat(plan.exit()).as(plan.err()).isEqualTo(0);
+    assertThat(plan.out()).contains("create", "2 changes");
     assertThat(fixture.jira.issues()).isEmpty();
 
-    String[] sync = run("sync", "--config", config.toString());
-    assertThat(sync[0]).as(sync[2]).isEqualTo("0");
-    assertThat(sync[1]).contains("2 created");
+    CliRunner.Result sync = run("sync", "--config", config.toString());
+    assertThat(sync.exit()).as(sync.err()).isEqualTo(0);
+    assertThat(sync.out()).contains("2 created");
     assertThat(fixture.jira.issues()).hasSize(2);
-    assertThat(sync[1] + sync[2]).doesNotContain(JiraFixture.CLOUD_TOKEN.reveal());
+    assertThat(sync.out() + sync.err()).doesNotContain(JiraFixture.CLOUD_TOKEN.reveal());
 
     fixture.jira.setStatus(fixture.jira.issues().get(0).get("key").asText(), "done", "Done", "Done");
-    assertThat(run("sync", "--config", config.toString())[1]).contains("1 pulled");
-    assertThat(run("plan", "--config", config.toString())[1]).startsWith("0 changes");
+    assertThat(run("sync", "--config", config.toString()).out()).contains("1 pulled");
+    assertThat(run("plan", "--config", config.toString()).out()).startsWith("0 changes");
   }
 
   @Test
@@ -80,8 +75,8 @@ class JiraCliTest {
         """.formatted(dir.resolve("store"), fixture.server.baseUrl()));
     Path doc = Files.writeString(dir.resolve("pm.md"), "# X\n\n## Action items\n\n- Do it\n");
     run("import", doc.toString(), "--config", config.toString());
-    String[] sync = run("sync", "--config", config.toString());
-    assertThat(sync[0]).isEqualTo("1");
-    assertThat(sync[2]).contains("Jira rejected the credentials (401)").doesNotContain("wrong-token-value").doesNotContain("\tat ");
+    CliRunner.Result sync = run("sync", "--config", config.toString());
+    assertThat(sync.exit()).isEqualTo(1);
+    assertThat(sync.err()).contains("Jira rejected the credentials (401)").doesNotContain("wrong-token-value").doesNotContain("\tat ");
   }
 }

@@ -2,10 +2,8 @@ package dev.followthrough.jira;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.followthrough.cli.FollowthroughCli;
+import dev.followthrough.cli.CliRunner;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +40,7 @@ class JiraFaultInjectionTest {
       doc.append("- [ ] Fault item ").append(i).append(i % 7 == 0 ? " (risky)" : "").append(" owner: @erin\n");
     }
     Path pm = Files.writeString(dir.resolve("pm.md"), doc);
-    assertThat(run("import", pm.toString())[0]).isEqualTo("0");
+    assertThat(run("import", pm.toString()).exit()).isEqualTo(0);
   }
 
   @AfterEach
@@ -50,12 +48,8 @@ class JiraFaultInjectionTest {
     fixture.close();
   }
 
-  String[] run(String... args) {
-    String[] all = Stream.concat(Stream.of(args), Stream.of("--config", config.toString())).toArray(String[]::new);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = FollowthroughCli.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+  CliRunner.Result run(String... args) {
+    return CliRunner.run(Stream.concat(Stream.of(args), Stream.of("--config", config.toString())).toArray(String[]::new));
   }
 
   static Stream<Arguments> faults() {
@@ -81,16 +75,16 @@ class JiraFaultInjectionTest {
   @MethodSource("faults")
   void aFaultedSyncEndsCleanlyAndTheNextOneFinishesWithoutDuplicates(String name, Consumer<JiraSimulator> fault) {
     fault.accept(fixture.jira);
-    String[] faulted = run("sync");
-    assertThat(faulted[0]).as(faulted[2]).isIn("0", "1");
-    assertThat(faulted[2]).doesNotContain("\tat ").doesNotContain("Exception:");
+    CliRunner.Result faulted = run("sync");
+    assertThat(faulted.exit()).as(faulted.err()).isIn(0, 1);
+    assertThat(faulted.err()).doesNotContain("\tat ").doesNotContain("Exception:");
     fixture.jira.rejectSummariesContaining(null);
 
-    String[] after = run("sync");
-    assertThat(after[0]).as(after[2]).isEqualTo("0");
+    CliRunner.Result after = run("sync");
+    assertThat(after.exit()).as(after.err()).isEqualTo(0);
     Map<String, Integer> perKey = new HashMap<>();
     fixture.jira.issues().forEach(i -> i.path("fields").path("labels").forEach(l -> perKey.merge(l.asText(), 1, Integer::sum)));
     assertThat(perKey).hasSize(60).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
-    assertThat(run("plan")[1]).startsWith("0 changes");
+    assertThat(run("plan").out()).startsWith("0 changes");
   }
 }

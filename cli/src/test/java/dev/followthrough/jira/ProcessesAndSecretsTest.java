@@ -2,11 +2,10 @@ package dev.followthrough.jira;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.followthrough.cli.CliRunner;
 import dev.followthrough.cli.FollowthroughCli;
 import dev.followthrough.core.json.JsonFormat;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,13 +96,11 @@ class ProcessesAndSecretsTest {
     Process sync = start(JiraFixture.CLOUD_TOKEN.reveal(), "sync");
     int reports = 0;
     while (sync.isAlive() || reports == 0) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
       // The store alone: this JVM lacks the environment the configuration refers to.
-      int exit = FollowthroughCli.run(new String[] {"report", "--as-of", "2025-07-01", "--format", "json", "--store",
-          dir.resolve("store").toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
-      assertThat(exit).as(err.toString()).isZero();
-      var json = JsonFormat.json().mapper().readTree(out.toString());
+      CliRunner.Result r = CliRunner.run("report", "--as-of", "2025-07-01", "--format", "json", "--store",
+          dir.resolve("store").toString());
+      assertThat(r.exit()).as(r.err()).isZero();
+      var json = JsonFormat.json().mapper().readTree(r.out());
       assertThat(json.get("overdue")).hasSize(150);
       reports++;
     }
@@ -135,15 +132,12 @@ class ProcessesAndSecretsTest {
         "unknown.yaml", "trackers: {}\n");
     for (var c : configs.entrySet()) {
       Path file = Files.writeString(dir.resolve(c.getKey()), c.getValue());
-      StringWriter err = new StringWriter();
-      int exit = FollowthroughCli.run(new String[] {"list", "--config", file.toString()}, new PrintWriter(new StringWriter(), true),
-          new PrintWriter(err, true));
-      assertThat(exit).as(c.getKey() + ": " + err).isEqualTo(2);
-      assertThat(err.toString()).as(c.getKey()).contains(c.getKey()).doesNotContain("\tat ").hasLineCount(1);
+      CliRunner.Result r = CliRunner.run("list", "--config", file.toString());
+      assertThat(r.exit()).as(c.getKey() + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err()).as(c.getKey()).contains(c.getKey()).doesNotContain("\tat ").hasLineCount(1);
     }
     Path store = dir.resolve("broken-store");
-    assertThat(FollowthroughCli.run(new String[] {"import", document.toString(), "--store", store.toString()},
-        new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))).isZero();
+    assertThat(CliRunner.run("import", document.toString(), "--store", store.toString()).exit()).isZero();
     Path record;
     try (var files = Files.list(store.resolve("postmortems"))) {
       record = files.findFirst().orElseThrow();
@@ -151,11 +145,9 @@ class ProcessesAndSecretsTest {
     for (byte[] damage : List.of("{\"schemaVersion\": 9}".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x28},
         "{\"schemaVersion\": 1, \"version\": 1, \"updatedAt\": \"x\", \"postmortem\": {}}".getBytes(StandardCharsets.UTF_8))) {
       Files.write(record, damage);
-      StringWriter err = new StringWriter();
-      int exit = FollowthroughCli.run(new String[] {"report", "--store", store.toString()}, new PrintWriter(new StringWriter(), true),
-          new PrintWriter(err, true));
-      assertThat(exit).as(err.toString()).isEqualTo(2);
-      assertThat(err.toString()).contains(record.toString()).doesNotContain("\tat ").hasLineCount(1);
+      CliRunner.Result r = CliRunner.run("report", "--store", store.toString());
+      assertThat(r.exit()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains(record.toString()).doesNotContain("\tat ").hasLineCount(1);
     }
   }
 }
