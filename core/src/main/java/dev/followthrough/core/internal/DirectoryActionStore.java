@@ -84,7 +84,7 @@ public final class DirectoryActionStore implements ActionStore {
         all.add(read(file));
       } catch (DamagedStoreException e) {
         damaged.addAll(e.files());
-        firstProblem = firstProblem == null ? detail(e) : firstProblem;
+        firstProblem = firstProblem == null ? e.details() : firstProblem;
       }
     }
     if (!damaged.isEmpty()) {
@@ -165,13 +165,6 @@ public final class DirectoryActionStore implements ActionStore {
           : e.getMessage().replace(name + ": ", "").replace("postmortem in " + name, "postmortem");
       throw new DamagedStoreException(List.of(name), message);
     }
-  }
-
-  private static String detail(DamagedStoreException e) {
-    String m = e.getMessage();
-    int start = m.indexOf(": ");
-    int end = m.lastIndexOf(". Restore");
-    return start >= 0 && end > start ? m.substring(start + 2, end) : m;
   }
 
   private List<Path> recordFiles(Path records) {

@@ -7,6 +7,7 @@ public class DamagedStoreException extends StoreException {
   private static final long serialVersionUID = 1L;
 
   private final List<String> files;
+  private final String details;
 
   public DamagedStoreException(List<String> files, String details) {
     super(
@@ -16,6 +17,12 @@ public class DamagedStoreException extends StoreException {
             + details
             + ". Restore it from a backup, or move it away and import its postmortem again.");
     this.files = List.copyOf(files);
+    this.details = details;
+  }
+
+  /** What is wrong with the (first) damaged file, without the advice around it. */
+  public String details() {
+    return details;
   }
 
   public List<String> files() {
