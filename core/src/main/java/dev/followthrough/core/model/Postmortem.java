@@ -70,7 +70,7 @@ public record Postmortem(
 
   /** The item's idempotency key, carried by its ticket so that a retried sync finds it. */
   public String idempotencyKey(ActionItem item) {
-    return "ft-" + id + "-" + item.id();
+    return TicketKeys.of(id, item.id());
   }
 
   private static boolean unique(List<String> ids) {

@@ -107,7 +107,7 @@ final class HtmlReport {
           .append("<td>").append(esc(e.postmortem().title())).append("</td>")
           .append("<td>").append(esc(e.item().title())).append("</td><td>")
           .append(ticket == null ? "" : ticket.startsWith("https://") || ticket.startsWith("http://")
-              ? "<a href=\"" + esc(ticket) + "\">" + esc(e.item().tickets().get(0).key()) + "</a>" : esc(ticket))
+              ? "<a href=\"" + esc(ticket) + "\">" + esc(e.ticketKey()) + "</a>" : esc(ticket))
           .append("</td></tr>\n");
     }
     out.append("</tbody>\n</table>\n");

@@ -46,13 +46,9 @@ final class MarkdownReport {
           .append(" | ").append(e.item().owner() == null ? "—" : escape(e.item().owner()))
           .append(" | ").append(escape(e.postmortem().id()))
           .append(" | ").append(escape(e.item().title()))
-          .append(" | ").append(ticket == null ? "" : ticket.startsWith("http") ? "[" + ticketKey(e) + "](" + ticket + ")" : escape(ticket))
+          .append(" | ").append(ticket == null ? "" : ticket.startsWith("http") ? "[" + e.ticketKey() + "](" + ticket + ")" : escape(ticket))
           .append(" |\n");
     }
-  }
-
-  private static String ticketKey(Entry e) {
-    return e.item().tickets().get(0).key();
   }
 
   static String escape(String text) {

@@ -2,6 +2,7 @@ package dev.followthrough.core.report;
 
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.model.Priority;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,8 +39,19 @@ public record OverdueReport(
    *     null} without a due date
    */
   public record Entry(Postmortem postmortem, ActionItem item, Long daysOverdue) {
+    /** The item's ticket, if one was created: a pending create has no ticket yet. */
+    public java.util.Optional<TicketLink> ticket() {
+      return item.tickets().stream().filter(t -> t.key() != null).findFirst();
+    }
+
+    /** The ticket's URL, else its key, else {@code null}. */
     public String ticketUrl() {
-      return item.tickets().stream().map(t -> t.url() != null ? t.url() : t.key()).findFirst().orElse(null);
+      return ticket().map(t -> t.url() != null ? t.url() : t.key()).orElse(null);
+    }
+
+    /** The ticket's key, or {@code null}. */
+    public String ticketKey() {
+      return ticket().map(TicketLink::key).orElse(null);
     }
   }
 

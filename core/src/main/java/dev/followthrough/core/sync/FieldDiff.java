@@ -2,6 +2,7 @@ package dev.followthrough.core.sync;
 
 import dev.followthrough.core.config.ConflictRule;
 import dev.followthrough.core.model.TicketLink;
+import dev.followthrough.core.tracker.Capabilities;
 import dev.followthrough.core.tracker.TicketDraft;
 import dev.followthrough.core.tracker.TicketField;
 import dev.followthrough.core.tracker.TicketSnapshot;
@@ -26,20 +27,21 @@ final class FieldDiff {
   private FieldDiff() {}
 
   static List<PlannedAction> diff(ItemRef ref, TicketDraft draft, TicketLink link, TicketSnapshot ticket,
-      ConflictRule rule) {
-    return diff(ref, draft, link, ticket, rule, false);
+      ConflictRule rule, Capabilities capabilities) {
+    return diff(ref, draft, link, ticket, rule, false, capabilities);
   }
 
   /**
    * The changes that finish an adopted ticket: it was made from the item's draft, so the store
    * wins every field, except an assignee the tracker could not map.
    */
-  static List<PlannedAction> finishAdopted(ItemRef ref, TicketDraft draft, TicketLink link, TicketSnapshot ticket) {
-    return diff(ref, draft, link, ticket, ConflictRule.STORE, true);
+  static List<PlannedAction> finishAdopted(ItemRef ref, TicketDraft draft, TicketLink link, TicketSnapshot ticket,
+      Capabilities capabilities) {
+    return diff(ref, draft, link, ticket, ConflictRule.STORE, true, capabilities);
   }
 
   private static List<PlannedAction> diff(ItemRef ref, TicketDraft draft, TicketLink link, TicketSnapshot ticket,
-      ConflictRule rule, boolean adopting) {
+      ConflictRule rule, boolean adopting, Capabilities capabilities) {
     boolean baseline = link.syncedAt() != null;
     Set<TicketField> push = EnumSet.noneOf(TicketField.class);
     Map<TicketField, String> pushedFrom = new EnumMap<>(TicketField.class);
@@ -47,9 +49,22 @@ final class FieldDiff {
     Map<TicketField, String> pullPrevious = new LinkedHashMap<>();
     List<PlannedAction> actions = new ArrayList<>();
     TicketState transitionTo = null;
+    if (!draft.idempotencyKey().equals(ticket.idempotencyKey())) {
+      // A ticket found by a former key (or linked by hand) moves to the current one: its key
+      // label, and the hidden marker some trackers keep in the description.
+      push.add(TicketField.LABELS);
+      push.add(TicketField.DESCRIPTION);
+    }
     for (TicketField f : TicketField.values()) {
       String local = TicketValues.ofDraft(draft, f);
       String remote = TicketValues.ofTicket(ticket, f);
+      if (f == TicketField.SOURCE_LINK) {
+        // Trackers do not read it back: push it when it is not what was last pushed.
+        if (capabilities.sourceLinks() && local != null && !local.equals(link.syncedFields().get(f.key()))) {
+          push.add(f);
+        }
+        continue;
+      }
       if (equal(f, local, remote) || (adopting && f == TicketField.ASSIGNEE)) {
         continue;
       }
@@ -63,7 +78,7 @@ final class FieldDiff {
       boolean storeWins;
       if (localChanged && remoteChanged) {
         storeWins = rule == ConflictRule.STORE || (rule == ConflictRule.FIELD_OWNER && f.isPushed());
-        actions.add(new PlannedAction.Conflict(ref, ticket.key(), f, local, remote, storeWins ? "the store" : "the tracker"));
+        actions.add(new PlannedAction.Conflict(ref, ticket.key(), f, local, remote, storeWins ? "the store" : "the tracker", draft));
       } else if (localChanged && baseline) {
         storeWins = true;
       } else {
@@ -90,10 +105,10 @@ final class FieldDiff {
       actions.add(new PlannedAction.Push(ref, ticket.key(), draft, push, pushedFrom));
     }
     if (transitionTo != null) {
-      actions.add(new PlannedAction.Transition(ref, ticket.key(), ticket.state(), transitionTo));
+      actions.add(new PlannedAction.Transition(ref, ticket.key(), ticket.state(), transitionTo, draft));
     }
     if (!pull.isEmpty()) {
-      actions.add(new PlannedAction.Pull(ref, ticket, pull, pullPrevious));
+      actions.add(new PlannedAction.Pull(ref, ticket, pull, pullPrevious, draft));
     }
     return actions;
   }
@@ -107,6 +122,8 @@ final class FieldDiff {
     Map<String, String> values = synced(draft, ticket);
     for (TicketField f : TicketField.values()) {
       if (f != TicketField.ASSIGNEE && !equal(f, TicketValues.ofDraft(draft, f), TicketValues.ofTicket(ticket, f))) {
+        // Where the new ticket lacks the store's value (a closed state, the source link), the
+        // ticket's side becomes the baseline, so the follow-up step is planned like any change.
         values.put(f.key(), TicketValues.ofTicket(ticket, f));
       }
     }

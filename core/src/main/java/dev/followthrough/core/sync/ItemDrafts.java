@@ -3,6 +3,7 @@ package dev.followthrough.core.sync;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.Measure;
 import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.model.TicketKeys;
 import dev.followthrough.core.tracker.Capabilities;
 import dev.followthrough.core.tracker.TicketDraft;
 import dev.followthrough.core.tracker.TicketState;
@@ -18,7 +19,7 @@ final class ItemDrafts {
       state = TicketState.OPEN;
     }
     return new TicketDraft(p.idempotencyKey(item), item.title(), description(p, item), item.owner(), item.dueDate(),
-        item.priority(), labels, sourceUrl(p), state, p.id(), p.title());
+        item.priority(), labels, sourceUrl(p), state, p.id(), p.title(), List.of(TicketKeys.legacy(p.id(), item.id())));
   }
 
   /** Plain text; adapters turn it into ADF, wiki markup or Markdown. Deterministic on purpose. */
@@ -28,8 +29,10 @@ final class ItemDrafts {
       d.append(item.description()).append("\n\n");
     }
     d.append("Action item from the postmortem \"").append(p.title()).append('"');
-    if (p.source() != null) {
-      d.append(" (").append(p.source().path()).append(')');
+    // A local path says nothing to a reader of the ticket and changes when the file moves.
+    String url = sourceUrl(p);
+    if (url != null) {
+      d.append(" (").append(url).append(')');
     }
     d.append('.');
     if (p.incident().date() != null) {
@@ -49,8 +52,13 @@ final class ItemDrafts {
     return d.toString();
   }
 
-  private static String sourceUrl(Postmortem p) {
-    return p.source() == null ? null : p.source().path();
+  /** The document's address when it is a web address; a local file path is not. */
+  static String sourceUrl(Postmortem p) {
+    if (p.source() == null || p.source().path() == null) {
+      return null;
+    }
+    String path = p.source().path();
+    return path.startsWith("https://") || path.startsWith("http://") ? path : null;
   }
 
   private static String firstParagraph(String text) {

@@ -11,6 +11,9 @@ import java.util.Set;
 public sealed interface PlannedAction {
   ItemRef item();
 
+  /** The ticket the item should have, as the plan computed it; {@code null} when none is needed. */
+  TicketDraft draft();
+
   String describe();
 
   /** Create a ticket (after storing the intent). */
@@ -21,8 +24,11 @@ public sealed interface PlannedAction {
     }
   }
 
-  /** A ticket carrying the item's key exists already (from a crashed or timed-out run): link it. */
-  record Adopt(ItemRef item, TicketSnapshot ticket) implements PlannedAction {
+  /**
+   * A ticket carrying the item's key (current or former) exists already, from a crashed or
+   * timed-out run or an older version: link it, and finish it from the draft.
+   */
+  record Adopt(ItemRef item, TicketSnapshot ticket, TicketDraft draft) implements PlannedAction {
     @Override
     public String describe() {
       return "adopt    " + item + ": existing ticket " + ticket.key() + " carries its key";
@@ -30,8 +36,8 @@ public sealed interface PlannedAction {
   }
 
   /**
-   * A create was requested moments ago and its ticket may not be searchable yet: look again after
-   * the tracker's search lag before creating.
+   * A create's outcome became unknown moments ago and its ticket may not be searchable yet: look
+   * again once the tracker's recovery window has passed, and create only if it is still absent.
    */
   record Recover(ItemRef item, TicketDraft draft) implements PlannedAction {
     @Override
@@ -55,7 +61,8 @@ public sealed interface PlannedAction {
   }
 
   /** Move the ticket to another state (close as done or won't do, reopen). */
-  record Transition(ItemRef item, String ticketKey, TicketState from, TicketState to) implements PlannedAction {
+  record Transition(ItemRef item, String ticketKey, TicketState from, TicketState to, TicketDraft draft)
+      implements PlannedAction {
     @Override
     public String describe() {
       return "move     " + item + " " + ticketKey + ": " + from + " -> " + to;
@@ -63,8 +70,8 @@ public sealed interface PlannedAction {
   }
 
   /** Take values the tracker owns (or changed) into the store. */
-  record Pull(ItemRef item, TicketSnapshot ticket, Map<TicketField, String> values, Map<TicketField, String> previous)
-      implements PlannedAction {
+  record Pull(ItemRef item, TicketSnapshot ticket, Map<TicketField, String> values, Map<TicketField, String> previous,
+      TicketDraft draft) implements PlannedAction {
     public String ticketKey() {
       return ticket.key();
     }
@@ -79,8 +86,8 @@ public sealed interface PlannedAction {
   }
 
   /** Both sides changed a field since the last sync; {@code winner} says which value is kept. */
-  record Conflict(ItemRef item, String ticketKey, TicketField field, String storeValue, String trackerValue, String winner)
-      implements PlannedAction {
+  record Conflict(ItemRef item, String ticketKey, TicketField field, String storeValue, String trackerValue, String winner,
+      TicketDraft draft) implements PlannedAction {
     @Override
     public String describe() {
       return "conflict " + item + " " + ticketKey + ": " + field.key() + " is '" + short_(storeValue) + "' here and '"
@@ -88,11 +95,19 @@ public sealed interface PlannedAction {
     }
   }
 
-  /** The linked ticket is gone from the tracker: reported, never recreated silently. */
-  record Missing(ItemRef item, String ticketKey) implements PlannedAction {
+  /**
+   * The tracker answered that the linked ticket is gone: the link is marked deleted, and nothing is
+   * recreated until a person unlinks the item or closes it.
+   */
+  record MarkDeleted(ItemRef item, String ticketKey) implements PlannedAction {
+    @Override
+    public TicketDraft draft() {
+      return null;
+    }
+
     @Override
     public String describe() {
-      return "missing  " + item + ": ticket " + ticketKey + " no longer exists in the tracker";
+      return "deleted  " + item + ": ticket " + ticketKey + " was deleted in the tracker; " + DeletedTicket.advice(item);
     }
   }
 

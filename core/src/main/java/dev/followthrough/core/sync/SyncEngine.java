@@ -7,7 +7,7 @@ import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.store.StoredPostmortem;
 import dev.followthrough.core.sync.PlannedAction.Adopt;
 import dev.followthrough.core.sync.PlannedAction.Create;
-import dev.followthrough.core.sync.PlannedAction.Missing;
+import dev.followthrough.core.sync.PlannedAction.MarkDeleted;
 import dev.followthrough.core.sync.PlannedAction.Recover;
 import dev.followthrough.core.tracker.TicketDraft;
 import dev.followthrough.core.tracker.TicketSnapshot;
@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Zero duplicates: the intent to create is stored before the create call, and an item with
  * such an intent is looked for by its idempotency key before anything is created again. A create
- * that may have reached the tracker is never resent blindly. One failing item never stops the
- * others. Not thread-safe; {@link #sync()} holds the store's run lock.
+ * whose outcome is unknown is never resent: it is settled only by finding its ticket, or by not
+ * finding it once the tracker's recovery window has passed. One failing item never stops the
+ * others. Not thread-safe; {@link #sync()} and {@link #apply} hold the store's run lock.
  */
 public final class SyncEngine {
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
@@ -57,11 +58,27 @@ public final class SyncEngine {
     return new Builder(store, tracker);
   }
 
-  /** Takes the run lock, plans and applies. */
+  /** Takes the store's run lock, plans and applies. */
   public SyncResult sync() {
-    try (ActionStore.RunLock lock = store.tryLockRun().orElseThrow(() -> new SyncInProgressException(store.describe()))) {
-      return apply(plan());
+    try (ActionStore.RunLock lock = runLock()) {
+      return run(plan());
     }
+  }
+
+  /**
+   * Carries out a plan made by {@link #plan()}, under the store's run lock, so that it never
+   * overlaps another sync of the same store.
+   *
+   * @throws SyncInProgressException when another sync holds the lock
+   */
+  public SyncResult apply(SyncPlan plan) {
+    try (ActionStore.RunLock lock = runLock()) {
+      return run(plan);
+    }
+  }
+
+  private ActionStore.RunLock runLock() {
+    return store.tryLockRun().orElseThrow(() -> new SyncInProgressException(store.describe()));
   }
 
   /** What a sync would do now; reads the store and the tracker, changes nothing. */
@@ -69,6 +86,7 @@ public final class SyncEngine {
     Retrier retrier = new Retrier(options.retry(), clock, sleeper, random, clock.instant().plus(options.timeBudget()));
     List<Candidate> unlinked = new ArrayList<>();
     List<Candidate> linked = new ArrayList<>();
+    List<DeletedTicket> deleted = new ArrayList<>();
     for (StoredPostmortem stored : store.findAll()) {
       Postmortem p = stored.postmortem();
       for (ActionItem item : p.actionItems()) {
@@ -76,19 +94,16 @@ public final class SyncEngine {
           continue;
         }
         Candidate c = new Candidate(p, item, link(item), ItemDrafts.draft(p, item, options.labels(), tracker.capabilities()));
-        (c.link() == null || c.link().isPending() ? unlinked : linked).add(c);
-      }
-    }
-    Map<String, TicketSnapshot> byIdempotencyKey = new HashMap<>();
-    if (!unlinked.isEmpty()) {
-      List<String> keys = unlinked.stream().map(c -> c.draft().idempotencyKey()).toList();
-      for (TicketSnapshot t : retrier.call(() -> tracker.findByKeys(keys))) {
-        TicketSnapshot other = byIdempotencyKey.putIfAbsent(t.idempotencyKey(), t);
-        if (other != null) {
-          LOG.warn("tickets {} and {} both carry {}; keeping {}", other.key(), t.key(), t.idempotencyKey(), other.key());
+        if (c.link() != null && c.link().isDeleted()) {
+          if (!item.status().isClosed()) {
+            deleted.add(new DeletedTicket(c.ref(), c.link().key()));
+          }
+        } else {
+          (c.link() == null || c.link().isPending() ? unlinked : linked).add(c);
         }
       }
     }
+    Map<String, TicketSnapshot> byIdempotencyKey = unlinked.isEmpty() ? Map.of() : findByKeys(unlinked, retrier);
     Map<String, TicketSnapshot> byKey = new HashMap<>();
     if (!linked.isEmpty()) {
       List<String> keys = linked.stream().map(c -> c.link().key()).toList();
@@ -96,10 +111,10 @@ public final class SyncEngine {
     }
     List<PlannedAction> actions = new ArrayList<>();
     for (Candidate c : unlinked) {
-      TicketSnapshot found = byIdempotencyKey.get(c.draft().idempotencyKey());
+      TicketSnapshot found = foundFor(c.draft(), byIdempotencyKey);
       if (found != null) {
-        actions.add(new Adopt(c.ref(), found));
-      } else if (c.link() != null && recentlyRequested(c.link())) {
+        actions.add(new Adopt(c.ref(), found, c.draft()));
+      } else if (c.link() != null && insideRecoveryWindow(c.link())) {
         actions.add(new Recover(c.ref(), c.draft()));
       } else {
         actions.add(new Create(c.ref(), c.draft()));
@@ -109,25 +124,53 @@ public final class SyncEngine {
     for (Candidate c : linked) {
       TicketSnapshot ticket = byKey.get(c.link().key());
       if (ticket == null) {
-        actions.add(new Missing(c.ref(), c.link().key()));
+        // Adapters leave a ticket out of fetch only when a direct read said it is gone.
+        actions.add(new MarkDeleted(c.ref(), c.link().key()));
         continue;
       }
-      List<PlannedAction> diff = FieldDiff.diff(c.ref(), c.draft(), c.link(), ticket, options.conflicts());
+      List<PlannedAction> diff =
+          FieldDiff.diff(c.ref(), c.draft(), c.link(), ticket, options.conflicts(), tracker.capabilities());
       if (diff.isEmpty()) {
         unchanged++;
       }
       actions.addAll(diff);
     }
-    return new SyncPlan(tracker.type(), clock.instant(), actions, unchanged);
+    return new SyncPlan(tracker.type(), clock.instant(), actions, unchanged, deleted);
   }
 
-  private boolean recentlyRequested(TicketLink pending) {
-    Duration lag = tracker.capabilities().searchLag();
-    return !lag.isZero() && pending.createRequestedAt().plus(lag).isAfter(clock.instant());
+  /** Tickets carrying the candidates' current or former keys, by the key they carry. */
+  private Map<String, TicketSnapshot> findByKeys(List<Candidate> unlinked, Retrier retrier) {
+    List<String> keys = new ArrayList<>();
+    for (Candidate c : unlinked) {
+      keys.add(c.draft().idempotencyKey());
+      keys.addAll(c.draft().formerKeys());
+    }
+    Map<String, TicketSnapshot> found = new HashMap<>();
+    for (TicketSnapshot t : retrier.call(() -> tracker.findByKeys(keys))) {
+      TicketSnapshot other = found.putIfAbsent(t.idempotencyKey(), t);
+      if (other != null) {
+        LOG.warn("tickets {} and {} both carry {}; keeping {}", other.key(), t.key(), t.idempotencyKey(), other.key());
+      }
+    }
+    return found;
   }
 
-  /** Carries out a plan made by {@link #plan()}. */
-  public SyncResult apply(SyncPlan plan) {
+  /** The ticket carrying the draft's key, else one carrying a former key. */
+  static TicketSnapshot foundFor(TicketDraft draft, Map<String, TicketSnapshot> byIdempotencyKey) {
+    TicketSnapshot found = byIdempotencyKey.get(draft.idempotencyKey());
+    for (int i = 0; found == null && i < draft.formerKeys().size(); i++) {
+      found = byIdempotencyKey.get(draft.formerKeys().get(i));
+    }
+    return found;
+  }
+
+  /** Whether a search may still miss the ticket of a create whose outcome became unknown at that time. */
+  private boolean insideRecoveryWindow(TicketLink pending) {
+    Duration window = tracker.capabilities().recoveryWindow();
+    return !window.isZero() && pending.createRequestedAt().plus(window).isAfter(clock.instant());
+  }
+
+  private SyncResult run(SyncPlan plan) {
     SyncRun run = new SyncRun(plan, store, tracker, clock, options, sleeper, listener, random);
     SyncRun.safely(() -> listener.runStarted(plan));
     run.execute();

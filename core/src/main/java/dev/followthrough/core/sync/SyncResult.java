@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param conflicts fields changed on both sides, resolved by the configured rule
  * @param failures items whose change did not happen, with the reason
+ * @param deleted items whose ticket the tracker deleted (found in this run or earlier): not a
+ *     failure, but nothing is synced for them until a person acts
  */
 public record SyncResult(
     List<ItemRef> created,
@@ -16,7 +18,13 @@ public record SyncResult(
     List<ItemRef> pulled,
     List<ItemRef> conflicts,
     List<Failure> failures,
-    int unchanged) {
+    int unchanged,
+    List<DeletedTicket> deleted) {
+
+  public SyncResult(List<ItemRef> created, List<ItemRef> adopted, List<ItemRef> updated, List<ItemRef> transitioned,
+      List<ItemRef> pulled, List<ItemRef> conflicts, List<Failure> failures, int unchanged) {
+    this(created, adopted, updated, transitioned, pulled, conflicts, failures, unchanged, List.of());
+  }
 
   public SyncResult {
     created = List.copyOf(created);
@@ -26,6 +34,7 @@ public record SyncResult(
     pulled = List.copyOf(pulled);
     conflicts = List.copyOf(conflicts);
     failures = List.copyOf(failures);
+    deleted = deleted == null ? List.of() : List.copyOf(deleted);
   }
 
   /** An item whose change failed. */
@@ -38,6 +47,7 @@ public record SyncResult(
   public String summary() {
     return created.size() + " created, " + adopted.size() + " adopted, " + updated.size() + " updated, "
         + transitioned.size() + " moved, " + pulled.size() + " pulled, " + conflicts.size() + " conflicts, "
-        + failures.size() + " failed, " + unchanged + " unchanged";
+        + failures.size() + " failed, " + unchanged + " unchanged"
+        + (deleted.isEmpty() ? "" : ", " + deleted.size() + " with a deleted ticket");
   }
 }

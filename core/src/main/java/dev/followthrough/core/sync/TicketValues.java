@@ -19,6 +19,7 @@ final class TicketValues {
       case LABELS -> labels(d.labels(), d.idempotencyKey());
       case STATE -> d.state().name();
       case ASSIGNEE -> d.owner();
+      case SOURCE_LINK -> d.sourceUrl();
     };
   }
 
@@ -31,6 +32,8 @@ final class TicketValues {
       case LABELS -> labels(t.labels(), null);
       case STATE -> t.state().name();
       case ASSIGNEE -> t.assignee();
+      // Not reported back by trackers: the last synced value stands for it.
+      case SOURCE_LINK -> null;
     };
   }
 

@@ -3,6 +3,7 @@ package dev.followthrough.core.tracker;
 import dev.followthrough.core.tracker.TrackerException.Kind;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,32 +18,31 @@ import java.util.Set;
 /**
  * A tracker that keeps its tickets in memory, for embedding tests, demos and the compatibility
  * kit. It behaves like a remote tracker where it matters: reads come in pages, creates in batches,
- * new tickets can stay invisible to searches for a while, and failures can be injected, including
- * a create whose response is lost after the ticket was made.
+ * new tickets stay invisible to searches for a while, tickets can be deleted, and faults can be
+ * aimed at one kind of request, including the ones where the request took effect although the
+ * client saw a failure ({@link TrackerFault}).
  *
  * <p>Thread-safe.
  */
 public final class InMemoryTracker implements Tracker {
-  /** Calls counted by {@link #calls(Call)}. */
-  public enum Call { FIND_BY_KEYS, FETCH, CREATE, UPDATE, TRANSITION, COMMENT }
+  /** Requests counted by {@link #calls(Call)} and aimed at by {@link #inject}. */
+  public enum Call { FIND_BY_KEYS, FETCH, CREATE, UPDATE, TRANSITION, COMMENT, LINK }
 
   private final String type;
   private final Capabilities capabilities;
   private final Clock clock;
-  private final Map<String, TicketSnapshot> tickets = new LinkedHashMap<>();
-  private final Map<String, java.time.Instant> visibleFrom = new LinkedHashMap<>();
+  private final InMemoryTickets tickets;
   private final Map<Call, Integer> calls = new EnumMap<>(Call.class);
-  private final Map<String, List<String>> comments = new LinkedHashMap<>();
   private final Deque<TrackerException> failures = new ArrayDeque<>();
   private final Map<Call, Deque<TrackerException>> failuresOf = new EnumMap<>(Call.class);
+  private final Map<Call, Deque<TrackerFault>> faults = new EnumMap<>(Call.class);
   private int lostCreateResponses;
-  private long nextNumber = 1;
-  private long versionCounter = 1;
 
   private InMemoryTracker(Builder b) {
     this.type = b.type;
-    this.capabilities = new Capabilities(b.batchCreate, b.pageSize, true, b.searchLag, true);
+    this.capabilities = new Capabilities(b.batchCreate, b.pageSize, true, b.searchLag, true, b.createSettleTime, true);
     this.clock = b.clock;
+    this.tickets = new InMemoryTickets(type, clock, b.searchLag);
   }
 
   public static Builder builder() {
@@ -62,10 +62,8 @@ public final class InMemoryTracker implements Tracker {
   @Override
   public synchronized List<TicketSnapshot> findByKeys(Collection<String> idempotencyKeys) {
     Set<String> wanted = new LinkedHashSet<>(idempotencyKeys);
-    List<TicketSnapshot> visible = tickets.values().stream()
-        .filter(t -> t.idempotencyKey() != null && wanted.contains(t.idempotencyKey()))
-        .filter(t -> !visibleFrom.getOrDefault(t.key(), java.time.Instant.MIN).isAfter(clock.instant()))
-        .toList();
+    List<TicketSnapshot> visible = tickets.searchable().stream()
+        .filter(t -> t.idempotencyKey() != null && wanted.contains(t.idempotencyKey())).toList();
     countPaged(Call.FIND_BY_KEYS, Math.max(visible.size(), 1));
     return visible;
   }
@@ -73,7 +71,7 @@ public final class InMemoryTracker implements Tracker {
   @Override
   public synchronized List<TicketSnapshot> fetch(Collection<String> ticketKeys) {
     countPaged(Call.FETCH, Math.max(ticketKeys.size(), 1));
-    return ticketKeys.stream().distinct().map(tickets::get).filter(t -> t != null).toList();
+    return ticketKeys.stream().distinct().map(tickets::find).filter(t -> t != null).toList();
   }
 
   @Override
@@ -81,24 +79,24 @@ public final class InMemoryTracker implements Tracker {
     List<CreateOutcome> outcomes = new ArrayList<>();
     for (int from = 0; from < drafts.size(); from += capabilities.maxBatchCreate()) {
       List<TicketDraft> batch = drafts.subList(from, Math.min(drafts.size(), from + capabilities.maxBatchCreate()));
-      count(Call.CREATE);
-      failIfInjected(Call.CREATE);
+      TrackerFault fault = request(Call.CREATE);
+      if (fault != null && !fault.appliedNow() && fault != TrackerFault.STILL_WORKING) {
+        throw fault.failure(type);
+      }
       boolean lose = lostCreateResponses > 0;
       if (lose) {
         lostCreateResponses--;
       }
+      Instant existsFrom = fault == TrackerFault.STILL_WORKING ? later() : clock.instant();
       for (TicketDraft draft : batch) {
         if (draft.title().isBlank()) {
           outcomes.add(CreateOutcome.failed(draft, new TrackerException(type, Kind.INVALID, 400, "title must not be blank")));
           continue;
         }
-        String key = "MEM-" + nextNumber++;
-        TicketSnapshot created = snapshot(key, draft, draft.state(), draft.owner());
-        tickets.put(key, created);
-        if (!capabilities.searchLag().isZero()) {
-          visibleFrom.put(key, clock.instant().plus(capabilities.searchLag()));
-        }
-        outcomes.add(CreateOutcome.created(draft, created));
+        outcomes.add(CreateOutcome.created(draft, tickets.create(draft, existsFrom)));
+      }
+      if (fault != null) {
+        throw fault.failure(type);
       }
       if (lose) {
         throw new TrackerException(type, Kind.TIMEOUT, 0, null, null,
@@ -110,63 +108,73 @@ public final class InMemoryTracker implements Tracker {
 
   @Override
   public synchronized TicketSnapshot update(String ticketKey, TicketDraft draft, Set<TicketField> fields) {
-    count(Call.UPDATE);
-    failIfInjected(Call.UPDATE);
-    TicketSnapshot t = existing(ticketKey);
-    TicketSnapshot updated = new TicketSnapshot(t.key(), t.url(), t.idempotencyKey(),
-        fields.contains(TicketField.TITLE) ? draft.title() : t.title(),
-        fields.contains(TicketField.DESCRIPTION) ? draft.description() : t.description(),
-        t.state(),
-        fields.contains(TicketField.ASSIGNEE) ? draft.owner() : t.assignee(),
-        fields.contains(TicketField.DUE_DATE) ? draft.dueDate() : t.dueDate(),
-        fields.contains(TicketField.PRIORITY) ? draft.priority() : t.priority(),
-        fields.contains(TicketField.LABELS) ? withKey(draft) : t.labels(),
-        clock.instant(), String.valueOf(versionCounter++));
-    tickets.put(ticketKey, updated);
-    return updated;
+    Set<TicketField> edited = new LinkedHashSet<>(fields);
+    if (edited.remove(TicketField.SOURCE_LINK)) {
+      apply(request(Call.LINK), () -> tickets.link(ticketKey, draft.sourceUrl()));
+    }
+    if (!edited.isEmpty()) {
+      apply(request(Call.UPDATE), () -> tickets.update(ticketKey, draft, edited));
+    }
+    return tickets.existing(ticketKey);
   }
 
   @Override
   public synchronized TicketSnapshot transition(String ticketKey, TicketState target) {
-    count(Call.TRANSITION);
-    failIfInjected(Call.TRANSITION);
-    return changeState(ticketKey, target);
+    apply(request(Call.TRANSITION), () -> tickets.changeState(ticketKey, target));
+    return tickets.existing(ticketKey);
   }
 
   @Override
   public synchronized void comment(String ticketKey, String text) {
-    count(Call.COMMENT);
-    failIfInjected(Call.COMMENT);
-    existing(ticketKey);
-    comments.computeIfAbsent(ticketKey, k -> new ArrayList<>()).add(text);
+    apply(request(Call.COMMENT), () -> tickets.comment(ticketKey, text));
   }
 
-  /** The comments on a ticket, oldest first. */
-  public synchronized List<String> comments(String ticketKey) {
-    return List.copyOf(comments.getOrDefault(ticketKey, List.of()));
+  /** Applies a change as the fault says: now, later, or not at all; then fails if there is a fault. */
+  private void apply(TrackerFault fault, Runnable change) {
+    if (fault == null || fault.appliedNow()) {
+      change.run();
+    } else if (fault == TrackerFault.STILL_WORKING) {
+      tickets.defer(later(), change);
+    }
+    if (fault != null) {
+      throw fault.failure(type);
+    }
+  }
+
+  private Instant later() {
+    return clock.instant().plus(capabilities.createSettleTime().dividedBy(2));
   }
 
   // ---- What a test does "in the tracker" -------------------------------------------------
 
+  /** The comments on a ticket, oldest first. */
+  public synchronized List<String> comments(String ticketKey) {
+    return tickets.comments(ticketKey);
+  }
+
+  /** The link to the postmortem the ticket carries, or {@code null}. */
+  public synchronized String sourceLink(String ticketKey) {
+    return tickets.sourceLink(ticketKey);
+  }
+
   /** Changes a ticket's state as a person in the tracker would. */
   public synchronized TicketSnapshot changeState(String ticketKey, TicketState state) {
-    TicketSnapshot t = existing(ticketKey);
-    return put(new TicketSnapshot(t.key(), t.url(), t.idempotencyKey(), t.title(), t.description(), state,
-        t.assignee(), t.dueDate(), t.priority(), t.labels(), clock.instant(), String.valueOf(versionCounter++)));
+    return tickets.changeState(ticketKey, state);
   }
 
   /** Assigns a ticket as a person in the tracker would. */
   public synchronized TicketSnapshot changeAssignee(String ticketKey, String assignee) {
-    TicketSnapshot t = existing(ticketKey);
-    return put(new TicketSnapshot(t.key(), t.url(), t.idempotencyKey(), t.title(), t.description(), t.state(),
-        assignee, t.dueDate(), t.priority(), t.labels(), clock.instant(), String.valueOf(versionCounter++)));
+    return tickets.changeAssignee(ticketKey, assignee);
   }
 
   /** Edits a ticket's title as a person in the tracker would. */
   public synchronized TicketSnapshot changeTitle(String ticketKey, String title) {
-    TicketSnapshot t = existing(ticketKey);
-    return put(new TicketSnapshot(t.key(), t.url(), t.idempotencyKey(), title, t.description(), t.state(),
-        t.assignee(), t.dueDate(), t.priority(), t.labels(), clock.instant(), String.valueOf(versionCounter++)));
+    return tickets.changeTitle(ticketKey, title);
+  }
+
+  /** Deletes a ticket as a person in the tracker would: every later request for it answers 404. */
+  public synchronized void delete(String ticketKey) {
+    tickets.delete(ticketKey);
   }
 
   /** The next calls, of any kind, fail with these exceptions, one call each, in order. */
@@ -179,13 +187,19 @@ public final class InMemoryTracker implements Tracker {
     failuresOf.computeIfAbsent(call, c -> new ArrayDeque<>()).addAll(List.of(next));
   }
 
+  /** The next request of one kind meets this fault. */
+  public synchronized void inject(Call call, TrackerFault fault) {
+    faults.computeIfAbsent(call, c -> new ArrayDeque<>()).add(fault);
+  }
+
   /** The next {@code n} create calls create their tickets, then fail with a timeout. */
   public synchronized void loseCreateResponses(int n) {
     lostCreateResponses = n;
   }
 
+  /** Every ticket that exists now, visible to searches or not. */
   public synchronized List<TicketSnapshot> tickets() {
-    return List.copyOf(tickets.values());
+    return tickets.all();
   }
 
   public synchronized int calls(Call call) {
@@ -194,55 +208,34 @@ public final class InMemoryTracker implements Tracker {
 
   /** Calls that change something in the tracker. */
   public synchronized int writeCalls() {
-    return calls(Call.CREATE) + calls(Call.UPDATE) + calls(Call.TRANSITION) + calls(Call.COMMENT);
+    return calls(Call.CREATE) + calls(Call.UPDATE) + calls(Call.TRANSITION) + calls(Call.COMMENT) + calls(Call.LINK);
   }
 
   public synchronized void resetCounts() {
     calls.clear();
   }
 
-  private TicketSnapshot put(TicketSnapshot t) {
-    tickets.put(t.key(), t);
-    return t;
-  }
-
-  private TicketSnapshot existing(String ticketKey) {
-    TicketSnapshot t = tickets.get(ticketKey);
-    if (t == null) {
-      throw new TrackerException(type, Kind.NOT_FOUND, 404, ticketKey, null, "ticket " + ticketKey + " does not exist", null);
-    }
-    return t;
-  }
-
-  private TicketSnapshot snapshot(String key, TicketDraft d, TicketState state, String assignee) {
-    return new TicketSnapshot(key, "memory://" + type + "/" + key, d.idempotencyKey(), d.title(), d.description(),
-        state, assignee, d.dueDate(), d.priority(), withKey(d), clock.instant(), String.valueOf(versionCounter++));
-  }
-
-  private static List<String> withKey(TicketDraft d) {
-    Set<String> labels = new LinkedHashSet<>(d.labels());
-    labels.add(d.idempotencyKey());
-    return List.copyOf(labels);
-  }
-
   private void countPaged(Call call, int items) {
     int pages = (items + capabilities.maxBatchRead() - 1) / capabilities.maxBatchRead();
     for (int i = 0; i < pages; i++) {
-      count(call);
-      failIfInjected(call);
+      TrackerFault fault = request(call);
+      if (fault != null) {
+        throw fault.failure(type);
+      }
     }
   }
 
-  private void count(Call call) {
+  /** Counts a request, settles work the tracker finished meanwhile, and throws or returns its fault. */
+  private TrackerFault request(Call call) {
     calls.merge(call, 1, Integer::sum);
-  }
-
-  private void failIfInjected(Call call) {
+    tickets.settle();
     Deque<TrackerException> specific = failuresOf.get(call);
     TrackerException next = specific == null || specific.isEmpty() ? failures.poll() : specific.poll();
     if (next != null) {
       throw next;
     }
+    Deque<TrackerFault> aimed = faults.get(call);
+    return aimed == null ? null : aimed.poll();
   }
 
   /** Builds an {@link InMemoryTracker}. */
@@ -251,6 +244,7 @@ public final class InMemoryTracker implements Tracker {
     private int batchCreate = 50;
     private int pageSize = 100;
     private Duration searchLag = Duration.ZERO;
+    private Duration createSettleTime = Duration.ZERO;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -279,6 +273,12 @@ public final class InMemoryTracker implements Tracker {
      */
     public Builder searchLag(Duration lag) {
       this.searchLag = lag;
+      return this;
+    }
+
+    /** How long a request may still take effect after the client gave up (default none). */
+    public Builder createSettleTime(Duration time) {
+      this.createSettleTime = time;
       return this;
     }
 

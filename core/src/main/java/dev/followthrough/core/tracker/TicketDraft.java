@@ -1,6 +1,7 @@
 package dev.followthrough.core.tracker;
 
 import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.model.TicketKeys;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param postmortemId the postmortem the item belongs to, for trackers that group tickets (a Jira
  *     epic per postmortem), or {@code null}
  * @param postmortemTitle that postmortem's title, or {@code null}
+ * @param formerKeys keys that older versions gave the same item ({@link TicketKeys#legacy}): a ticket
+ *     carrying one is the item's ticket, and an update of its labels moves it to the current key
  */
 public record TicketDraft(
     String idempotencyKey,
@@ -31,21 +34,32 @@ public record TicketDraft(
     String sourceUrl,
     TicketState state,
     String postmortemId,
-    String postmortemTitle) {
+    String postmortemTitle,
+    List<String> formerKeys) {
+
+  /** A draft without former keys. */
+  public TicketDraft(String idempotencyKey, String title, String description, String owner, LocalDate dueDate,
+      Priority priority, List<String> labels, String sourceUrl, TicketState state, String postmortemId,
+      String postmortemTitle) {
+    this(idempotencyKey, title, description, owner, dueDate, priority, labels, sourceUrl, state, postmortemId,
+        postmortemTitle, List.of());
+  }
 
   /** A draft outside any postmortem. */
   public TicketDraft(String idempotencyKey, String title, String description, String owner, LocalDate dueDate,
       Priority priority, List<String> labels, String sourceUrl, TicketState state) {
-    this(idempotencyKey, title, description, owner, dueDate, priority, labels, sourceUrl, state, null, null);
+    this(idempotencyKey, title, description, owner, dueDate, priority, labels, sourceUrl, state, null, null, List.of());
   }
 
   public TicketDraft {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(title, "title");
-    if (!idempotencyKey.startsWith("ft-") || idempotencyKey.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("idempotency key must start with ft- and contain no spaces: " + idempotencyKey);
+    if (!TicketKeys.isValid(idempotencyKey)) {
+      throw new IllegalArgumentException("an idempotency key is ft- and then at most " + (TicketKeys.MAX_LENGTH - 3)
+          + " characters of a-z, 0-9 and -, got " + idempotencyKey);
     }
     labels = labels == null ? List.of() : List.copyOf(labels);
+    formerKeys = formerKeys == null ? List.of() : List.copyOf(formerKeys);
     state = state == null ? TicketState.OPEN : state;
   }
 }

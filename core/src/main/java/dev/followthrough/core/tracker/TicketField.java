@@ -1,6 +1,9 @@
 package dev.followthrough.core.tracker;
 
-/** Ticket fields the sync compares; the first five are pushed, the last two pulled. */
+/**
+ * Ticket fields the sync compares; the first five are pushed, then two pulled, and the link to the
+ * postmortem, which only trackers with {@link Capabilities#sourceLinks()} keep as a field of its own.
+ */
 public enum TicketField {
   TITLE(true),
   DESCRIPTION(true),
@@ -8,7 +11,9 @@ public enum TicketField {
   PRIORITY(true),
   LABELS(true),
   STATE(false),
-  ASSIGNEE(false);
+  ASSIGNEE(false),
+  /** Pushed only: trackers do not report it back, so the last synced value stands for the ticket's. */
+  SOURCE_LINK(true);
 
   private final boolean pushed;
 
@@ -31,6 +36,7 @@ public enum TicketField {
       case LABELS -> "labels";
       case STATE -> "status";
       case ASSIGNEE -> "owner";
+      case SOURCE_LINK -> "sourceLink";
     };
   }
 }

@@ -63,7 +63,7 @@ class SyncEngineTest {
     assertThat(tracker.calls(Call.CREATE)).isEqualTo(5);
     assertThat(tracker.calls(Call.FIND_BY_KEYS)).isEqualTo(1);
     assertThat(tracker.tickets()).filteredOn(t -> t.state() == TicketState.DONE).hasSize(5);
-    assertThat(tracker.tickets().get(1).labels()).contains("postmortem", "ft-pm-0-item-1");
+    assertThat(tracker.tickets().get(1).labels()).contains("postmortem", dev.followthrough.core.model.TicketKeys.of("pm-0", "item-1"));
   }
 
   @Test
@@ -218,10 +218,14 @@ class SyncEngineTest {
     fill(store, 2, 30);
     tracker.loseCreateResponses(1);
     SyncResult r = engine().sync();
-    assertThat(r.failures()).isEmpty();
-    // The first batch of 50 lost its response and is found by key; the second batch of 10 went fine.
-    assertThat(r.adopted()).hasSize(50);
+    // The first batch of 50 lost its response: never resent; the second batch of 10 went fine.
+    assertThat(r.failures()).hasSize(50).allSatisfy(f -> assertThat(f.reason()).contains("never sent again"));
     assertThat(r.created()).hasSize(10);
+    assertThat(tracker.calls(Call.CREATE)).isEqualTo(2);
+    SyncResult next = engine().sync();
+    assertThat(next.adopted()).hasSize(50);
+    assertThat(next.created()).isEmpty();
+    assertThat(next.failures()).isEmpty();
     assertThat(tracker.tickets()).hasSize(60);
     assertOneTicketPerItem();
   }
@@ -233,7 +237,7 @@ class SyncEngineTest {
     tracker.loseCreateResponses(1);
     options = options.withTimeBudget(Duration.ofMinutes(1));
     SyncResult first = engine().sync();
-    assertThat(first.failures()).hasSize(3).allSatisfy(f -> assertThat(f.reason()).contains("looks for it"));
+    assertThat(first.failures()).hasSize(3).allSatisfy(f -> assertThat(f.reason()).contains("looks for the ticket"));
     assertThat(tracker.tickets()).hasSize(3);
 
     // Still inside the lag window: the plan only looks, and the run waits out the rest of the lag.
@@ -286,13 +290,34 @@ class SyncEngineTest {
   }
 
   @Test
-  void missingTicketsAreReportedNotRecreated() {
-    fill(store, 1, 2);
+  void aDeletedTicketIsMarkedAndReportedNotRecreatedAndTheOthersStillSync() {
+    fill(store, 1, 3);
     engine().sync();
-    SyncFixtures.editItem(store, "pm-0",
-        i -> i.withTickets(List.of(dev.followthrough.core.model.TicketLink.of("memory", "MEM-999", null))), "item-1");
+    String gone = SyncFixtures.link(SyncFixtures.item(store, "pm-0", "item-1"), "memory").key();
+    tracker.delete(gone);
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTitle("Still synced"), "item-2");
+
+    SyncPlan plan = engine().plan();
+    assertThat(plan.describe()).contains("deleted  pm-0/item-1: ticket " + gone + " was deleted in the tracker")
+        .contains("followthrough unlink pm-0/item-1");
     SyncResult r = engine().sync();
-    assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("MEM-999 no longer exists"));
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.deleted()).singleElement().satisfies(d -> assertThat(d.ticketKey()).isEqualTo(gone));
+    assertThat(r.updated()).extracting(ItemRef::itemId).containsExactly("item-2");
+    assertThat(SyncFixtures.link(SyncFixtures.item(store, "pm-0", "item-1"), "memory").state())
+        .isEqualTo(dev.followthrough.core.model.TicketLink.State.DELETED);
     assertThat(tracker.tickets()).hasSize(2);
+
+    // Known as deleted: no request for it, no write, and it is still named.
+    tracker.resetCounts();
+    SyncResult again = engine().sync();
+    assertThat(tracker.writeCalls()).isZero();
+    assertThat(again.deleted()).hasSize(1);
+    assertThat(engine().plan().actions()).isEmpty();
+
+    // Unlinked by a person: the next sync creates a new ticket.
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTickets(List.of()), "item-1");
+    assertThat(engine().sync().created()).extracting(ItemRef::itemId).containsExactly("item-1");
+    assertOneTicketPerItem();
   }
 }
