@@ -77,7 +77,7 @@ class CliCrashHarnessTest {
             token: %s
             timeout: 5s
             searchLag: 0s
-          """.formatted(dir.resolve("store"), fixture.server.baseUrl(), JiraFixture.CLOUD_TOKEN.reveal()));
+          """.formatted(dir.resolve("store"), fixture.siteUrl(), JiraFixture.CLOUD_TOKEN.reveal()));
       this.document = dir.resolve("pm.md");
     }
 

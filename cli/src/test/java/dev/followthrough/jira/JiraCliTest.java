@@ -48,7 +48,7 @@ class JiraCliTest {
           labels: [postmortem]
           users:
             erin: 5b10ac8d82e05b22cc7d4ef5
-        """.formatted(dir.resolve("store"), fixture.server.baseUrl(), JiraFixture.CLOUD_TOKEN.reveal()));
+        """.formatted(dir.resolve("store"), fixture.siteUrl(), JiraFixture.CLOUD_TOKEN.reveal()));
     assertThat(run("import", doc.toString(), "--config", config.toString()).exit()).isEqualTo(0);
 
     CliRunner.Result plan = run("plan", "--config", config.toString());
@@ -72,7 +72,7 @@ class JiraCliTest {
     Path config = Files.writeString(dir.resolve("bad.yaml"), """
         store: %s
         tracker: {type: jira, url: '%s', project: OPS, email: bot@example.com, token: wrong-token-value}
-        """.formatted(dir.resolve("store"), fixture.server.baseUrl()));
+        """.formatted(dir.resolve("store"), fixture.siteUrl()));
     Path doc = Files.writeString(dir.resolve("pm.md"), "# X\n\n## Action items\n\n- Do it\n");
     run("import", doc.toString(), "--config", config.toString());
     CliRunner.Result sync = run("sync", "--config", config.toString());

@@ -34,7 +34,7 @@ class JiraFaultInjectionTest {
     config = Files.writeString(dir.resolve("followthrough.yaml"), """
         store: %s
         tracker: {type: jira, url: '%s', project: OPS, email: bot@example.com, token: %s, timeout: 1s, searchLag: 0s}
-        """.formatted(dir.resolve("store"), fixture.server.baseUrl(), JiraFixture.CLOUD_TOKEN.reveal()));
+        """.formatted(dir.resolve("store"), fixture.siteUrl(), JiraFixture.CLOUD_TOKEN.reveal()));
     StringBuilder doc = new StringBuilder("# Faults\n\n- Duration: 2025-05-01 10:00 to 2025-05-01 11:00 (UTC)\n\n## Action items\n\n");
     for (int i = 0; i < 60; i++) {
       doc.append("- [ ] Fault item ").append(i).append(i % 7 == 0 ? " (risky)" : "").append(" owner: @erin\n");

@@ -45,7 +45,7 @@ class ProcessesAndSecretsTest {
         notify:
           comments: true
           webhook: http://127.0.0.1:9/${FT_TEST_HOOK}
-        """.formatted(dir.resolve("store"), fixture.server.baseUrl()));
+        """.formatted(dir.resolve("store"), fixture.siteUrl()));
     StringBuilder doc = new StringBuilder("# Processes\n\n- Duration: 2025-05-01 10:00 to 2025-05-01 11:00 (UTC)\n\n## Action items\n\n");
     for (int i = 0; i < 150; i++) {
       doc.append("- [ ] Process item ").append(i).append(" owner: @erin due: 2025-05-20\n");

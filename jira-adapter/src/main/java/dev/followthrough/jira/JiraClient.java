@@ -39,6 +39,7 @@ final class JiraClient {
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final URI site;
+  private final String base;
   private final JiraDeployment deployment;
   private final String authorization;
   private final HttpClient http;
@@ -49,6 +50,10 @@ final class JiraClient {
       Clock clock) {
     this.site = site;
     this.deployment = deployment;
+    // Below the site's own path (a Cloud gateway's /ex/jira/{cloudId}, a Data Center context path),
+    // never replacing it.
+    String root = site.toString();
+    this.base = (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + deployment.apiPath();
     this.authorization = deployment == JiraDeployment.CLOUD
         ? "Basic " + Base64.getEncoder().encodeToString((email + ":" + token.reveal()).getBytes(StandardCharsets.UTF_8))
         : "Bearer " + token.reveal();
@@ -102,7 +107,7 @@ final class JiraClient {
   }
 
   private HttpResponse<String> exchange(String method, String path, JsonNode body, String ticketKey) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(site.resolve(deployment.apiPath() + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(requestTimeout)
         .header("Authorization", authorization)
         .header("Accept", "application/json");

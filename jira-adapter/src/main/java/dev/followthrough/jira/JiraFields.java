@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.model.TicketKeys;
 import dev.followthrough.core.tracker.TicketDraft;
 import dev.followthrough.core.tracker.TicketSnapshot;
 import dev.followthrough.core.tracker.TicketState;
@@ -71,9 +72,8 @@ final class JiraFields {
     JsonNode f = issue.path("fields");
     List<String> labels = new ArrayList<>();
     f.path("labels").forEach(l -> labels.add(l.asText()));
-    String idempotencyKey = labels.stream().filter(l -> l.startsWith("ft-"))
-        .filter(l -> wantedKeys == null || wantedKeys.isEmpty() || wantedKeys.contains(l)).findFirst()
-        .orElse(labels.stream().filter(l -> l.startsWith("ft-")).findFirst().orElse(null));
+    String idempotencyKey = wantedKeys == null || wantedKeys.isEmpty() ? TicketKeys.pick(labels)
+        : labels.stream().filter(wantedKeys::contains).findFirst().orElse(TicketKeys.pick(labels));
     String key = issue.path("key").asText();
     String updated = text(f, "updated");
     return new TicketSnapshot(key, browseUrl(key, issue), idempotencyKey, text(f, "summary"),

@@ -16,7 +16,7 @@ public final class JiraTrackerProvider implements TrackerProvider {
 
   @Override
   public Tracker create(TrackerConfig config) {
-    JiraTracker.Builder builder = "datacenter".equals(config.deployment())
+    JiraTrackerBuilder builder = "datacenter".equals(config.deployment())
         ? JiraTracker.dataCenter(config.url(), config.token())
         : JiraTracker.cloud(config.url(), config.email(), config.token());
     Map<Priority, String> priorities = new EnumMap<>(Priority.class);

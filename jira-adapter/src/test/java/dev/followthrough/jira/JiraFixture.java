@@ -22,6 +22,10 @@ final class JiraFixture implements AutoCloseable {
   static final Secret DC_TOKEN = Secret.of("placeholder-dc-token");
   static final Duration LAG = Duration.ofSeconds(30);
 
+  /** Sites carry a path, as real ones can: Cloud behind the API gateway, Data Center under a context path. */
+  static final String CLOUD_PATH = "/ex/jira/8d2f3c1e-0b7a-4e55-9c1d-2a6f4b8e9d10";
+  static final String DC_PATH = "/jira";
+
   final boolean cloud;
   final TestClock clock = TestClock.at("2025-06-01T10:00:00Z");
   final JiraSimulator jira;
@@ -33,11 +37,15 @@ final class JiraFixture implements AutoCloseable {
 
   /** @param lag how long the simulator's search index lags behind writes */
   JiraFixture(boolean cloud, Duration lag) {
+    this(cloud, lag, JiraWorkflow.RESOLUTION_ON_SCREEN);
+  }
+
+  JiraFixture(boolean cloud, Duration lag, JiraWorkflow workflow) {
     this.cloud = cloud;
     String auth = cloud
         ? "Basic " + Base64.getEncoder().encodeToString((EMAIL + ":" + CLOUD_TOKEN.reveal()).getBytes(StandardCharsets.UTF_8))
         : "Bearer " + DC_TOKEN.reveal();
-    jira = new JiraSimulator(cloud, "OPS", auth, clock, lag);
+    jira = new JiraSimulator(cloud, "OPS", auth, clock, lag, cloud ? CLOUD_PATH : DC_PATH, workflow);
     server = new WireMockServer(wireMockConfig().dynamicPort().extensions(jira));
     server.start();
     server.stubFor(any(anyUrl()).willReturn(ok()));
@@ -46,14 +54,19 @@ final class JiraFixture implements AutoCloseable {
     jira.addUser("6c20bd9e93f16c33dd8e5f06", "sam@example.com", "Sam Okafor");
   }
 
-  JiraTracker.Builder tracker() {
-    URI site = URI.create(server.baseUrl());
-    JiraTracker.Builder b = cloud ? JiraTracker.cloud(site, EMAIL, CLOUD_TOKEN) : JiraTracker.dataCenter(site, DC_TOKEN);
+  /** The site URL to configure: the server and the site's path. */
+  String siteUrl() {
+    return server.baseUrl() + (cloud ? CLOUD_PATH : DC_PATH);
+  }
+
+  JiraTrackerBuilder tracker() {
+    URI site = URI.create(siteUrl());
+    JiraTrackerBuilder b = cloud ? JiraTracker.cloud(site, EMAIL, CLOUD_TOKEN) : JiraTracker.dataCenter(site, DC_TOKEN);
     return b.project("OPS").clock(clock).requestTimeout(Duration.ofMillis(1500)).searchLag(LAG);
   }
 
   String api() {
-    return cloud ? "/rest/api/3" : "/rest/api/2";
+    return (cloud ? CLOUD_PATH : DC_PATH) + (cloud ? "/rest/api/3" : "/rest/api/2");
   }
 
   List<ServeEvent> requests(String method, String pathStart) {

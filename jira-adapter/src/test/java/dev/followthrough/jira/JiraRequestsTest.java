@@ -38,7 +38,7 @@ class JiraRequestsTest {
   void cloudCreateSendsAdfAccountIdLabelsAndTheKeyAsAProperty() {
     fixture = new JiraFixture(true);
     fixture.tracker().users(Map.of("erin", "5b10ac8d82e05b22cc7d4ef5")).build().createAll(List.of(draft("erin")));
-    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/3/issue/bulk"))
+    fixture.server.verify(postRequestedFor(urlEqualTo(JiraFixture.CLOUD_PATH + "/rest/api/3/issue/bulk"))
         .withHeader("Authorization", equalTo("Basic Ym90QGV4YW1wbGUuY29tOnBsYWNlaG9sZGVyLWNsb3VkLXRva2Vu"))
         .withRequestBody(equalToJson("""
             {"issueUpdates": [{
@@ -61,16 +61,28 @@ class JiraRequestsTest {
               },
               "properties": [{"key": "followthrough", "value": {"idempotencyKey": "ft-2025-05-03-webhooks-alert-on-queue-age"}}]
             }]}""")));
-    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/3/issue/OPS-1/remotelink")).withRequestBody(equalToJson("""
+    assertThat(fixture.requests("POST", "/issue/OPS-1/remotelink")).as("a create sends the create only").isEmpty();
+  }
+
+  @Test
+  void theSourceLinkIsARemoteLinkWhoseGlobalIdMakesItSafeToSendAgain() {
+    fixture = new JiraFixture(true);
+    JiraTracker tracker = fixture.tracker().build();
+    String key = tracker.createAll(List.of(draft(null))).get(0).ticket().key();
+    tracker.update(key, draft(null), EnumSet.of(TicketField.SOURCE_LINK));
+    tracker.update(key, draft(null), EnumSet.of(TicketField.SOURCE_LINK));
+    fixture.server.verify(2, postRequestedFor(urlEqualTo(JiraFixture.CLOUD_PATH + "/rest/api/3/issue/" + key + "/remotelink"))
+        .withRequestBody(equalToJson("""
         {"globalId": "followthrough:ft-2025-05-03-webhooks-alert-on-queue-age",
          "object": {"url": "https://wiki.example.com/pm/2025-05-03", "title": "Postmortem"}}""")));
+    assertThat(fixture.jira.issues().get(0).path("remotelinks")).hasSize(1);
   }
 
   @Test
   void dataCenterCreateSendsWikiMarkupUserNameAndBearerToken() {
     fixture = new JiraFixture(false);
     fixture.tracker().users(Map.of("erin", "evasquez")).build().createAll(List.of(draft("erin")));
-    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/2/issue/bulk"))
+    fixture.server.verify(postRequestedFor(urlEqualTo(JiraFixture.DC_PATH + "/rest/api/2/issue/bulk"))
         .withHeader("Authorization", equalTo("Bearer placeholder-dc-token"))
         .withRequestBody(equalToJson("""
             {"issueUpdates": [{"fields": {
@@ -105,22 +117,55 @@ class JiraRequestsTest {
     TicketDraft changed = new TicketDraft(draft(null).idempotencyKey(), "Alert on queue age above 5 minutes", null, null,
         null, Priority.P2, List.of("postmortem", "sre"), null, TicketState.OPEN);
     tracker.update(key, changed, EnumSet.of(TicketField.TITLE, TicketField.PRIORITY, TicketField.LABELS));
-    fixture.server.verify(putRequestedFor(urlEqualTo("/rest/api/3/issue/" + key)).withRequestBody(equalToJson("""
+    fixture.server.verify(putRequestedFor(urlEqualTo(JiraFixture.CLOUD_PATH + "/rest/api/3/issue/" + key)).withRequestBody(equalToJson("""
         {"fields": {"summary": "Alert on queue age above 5 minutes", "priority": {"name": "High"}},
          "update": {"labels": [{"add": "postmortem"}, {"add": "sre"}, {"add": "ft-2025-05-03-webhooks-alert-on-queue-age"}]}}""")));
   }
 
   @Test
   void transitionsAreChosenByStatusCategoryNotByName() {
+    fixture = new JiraFixture(true, JiraFixture.LAG, JiraWorkflow.WONT_DO_TRANSITION);
+    JiraTracker tracker = fixture.tracker().build();
+    String key = tracker.createAll(List.of(draft(null))).get(0).ticket().key();
+    tracker.transition(key, TicketState.DONE);
+    fixture.server.verify(postRequestedFor(urlEqualTo(JiraFixture.CLOUD_PATH + "/rest/api/3/issue/" + key + "/transitions"))
+        .withRequestBody(equalToJson("{\"transition\": {\"id\": \"31\"}}")));
+    tracker.transition(key, TicketState.WONT_DO);
+    fixture.server.verify(postRequestedFor(urlEqualTo(JiraFixture.CLOUD_PATH + "/rest/api/3/issue/" + key + "/transitions"))
+        .withRequestBody(equalToJson("{\"transition\": {\"id\": \"41\"}}")));
+  }
+
+  @Test
+  void closingAsWontDoSetsAWontDoResolutionWhereTheScreenHasTheField() {
+    fixture = new JiraFixture(true);
+    JiraTracker tracker = fixture.tracker().build();
+    String key = tracker.createAll(List.of(draft(null))).get(0).ticket().key();
+    assertThat(tracker.transition(key, TicketState.WONT_DO).state()).isEqualTo(TicketState.WONT_DO);
+    fixture.server.verify(postRequestedFor(urlEqualTo(JiraFixture.CLOUD_PATH + "/rest/api/3/issue/" + key + "/transitions"))
+        .withRequestBody(equalToJson("{\"transition\": {\"id\": \"31\"}, \"fields\": {\"resolution\": {\"name\": \"Won't Do\"}}}")));
+    assertThat(fixture.jira.issues().get(0).path("fields").path("resolution").path("name").asText()).isEqualTo("Won't Do");
+    assertThat(tracker.transition(key, TicketState.OPEN).state()).isEqualTo(TicketState.OPEN);
+    assertThat(tracker.transition(key, TicketState.DONE).state()).isEqualTo(TicketState.DONE);
+    assertThat(fixture.jira.issues().get(0).path("fields").path("resolution").path("name").asText()).isEqualTo("Done");
+  }
+
+  @Test
+  void aTransitionSentAgainAfterItWasAppliedFindsTheTicketWhereItShouldBe() {
     fixture = new JiraFixture(true);
     JiraTracker tracker = fixture.tracker().build();
     String key = tracker.createAll(List.of(draft(null))).get(0).ticket().key();
     tracker.transition(key, TicketState.DONE);
-    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/3/issue/" + key + "/transitions"))
-        .withRequestBody(equalToJson("{\"transition\": {\"id\": \"31\"}}")));
-    tracker.transition(key, TicketState.WONT_DO);
-    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/3/issue/" + key + "/transitions"))
-        .withRequestBody(equalToJson("{\"transition\": {\"id\": \"41\"}}")));
+    fixture.resetRequests();
+    assertThat(tracker.transition(key, TicketState.DONE).state()).isEqualTo(TicketState.DONE);
+    assertThat(fixture.requests("POST", "/issue/" + key + "/transitions")).isEmpty();
+  }
+
+  @Test
+  void aSiteUrlWithAPathKeepsItsPath() {
+    fixture = new JiraFixture(false);
+    fixture.tracker().build().findByKeys(List.of("ft-a"));
+    assertThat(fixture.server.getAllServeEvents()).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.getRequest().getUrl()).startsWith("/jira/rest/api/2/"));
   }
 
   @Test
@@ -128,26 +173,16 @@ class JiraRequestsTest {
     fixture = new JiraFixture(true);
     JiraTracker cloud = fixture.tracker().build();
     cloud.findByKeys(List.of("ft-a", "ft-b"));
-    fixture.server.verify(postRequestedFor(urlPathEqualTo("/rest/api/3/search/jql")).withRequestBody(equalToJson("""
+    fixture.server.verify(postRequestedFor(urlPathEqualTo(JiraFixture.CLOUD_PATH + "/rest/api/3/search/jql")).withRequestBody(equalToJson("""
         {"jql": "project = \\"OPS\\" AND labels in (\\"ft-a\\", \\"ft-b\\")", "maxResults": 100}""", true, true)));
     assertThat(fixture.requests("POST", "/search").stream()
-        .filter(e -> e.getRequest().getUrl().equals("/rest/api/3/search"))).isEmpty();
+        .filter(e -> e.getRequest().getUrl().equals(JiraFixture.CLOUD_PATH + "/rest/api/3/search"))).isEmpty();
     fixture.close();
 
     fixture = new JiraFixture(false);
     fixture.tracker().build().findByKeys(List.of("ft-a"));
-    fixture.server.verify(postRequestedFor(urlPathEqualTo("/rest/api/2/search")).withRequestBody(equalToJson("""
+    fixture.server.verify(postRequestedFor(urlPathEqualTo(JiraFixture.DC_PATH + "/rest/api/2/search")).withRequestBody(equalToJson("""
         {"jql": "project = \\"OPS\\" AND labels in (\\"ft-a\\")", "startAt": 0, "maxResults": 100}""", true, true)));
-  }
-
-  @Test
-  void aClosedDraftIsCreatedAndClosedRightAway() {
-    fixture = new JiraFixture(true);
-    TicketDraft done = new TicketDraft("ft-x-done", "Done already", null, null, null, null, List.of(), null, TicketState.DONE);
-    var outcome = fixture.tracker().build().createAll(List.of(done)).get(0);
-    assertThat(outcome.ticket().state()).isEqualTo(TicketState.DONE);
-    assertThat(fixture.jira.issues().get(0).path("fields").path("status").path("statusCategory").path("key").asText())
-        .isEqualTo("done");
   }
 
   @Test
@@ -179,7 +214,7 @@ class JiraRequestsTest {
   void aConfiguredParentHoldsEveryTicket() {
     fixture = new JiraFixture(true);
     fixture.tracker().parent("OPS-100").build().createAll(List.of(draft(null)));
-    fixture.server.verify(postRequestedFor(urlEqualTo("/rest/api/3/issue/bulk"))
+    fixture.server.verify(postRequestedFor(urlEqualTo(JiraFixture.CLOUD_PATH + "/rest/api/3/issue/bulk"))
         .withRequestBody(equalToJson("{\"issueUpdates\": [{\"fields\": {\"parent\": {\"key\": \"OPS-100\"}}}]}", true, true)));
   }
 }

@@ -1,9 +1,9 @@
 package dev.followthrough.jira;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static dev.followthrough.jira.JiraIssueStore.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -11,17 +11,18 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.followthrough.core.tracker.RequestKind;
+import dev.followthrough.core.tracker.TrackerFault;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,42 +30,49 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small, stateful Jira behind WireMock, written from the public REST documentation: bulk create
- * with per-element errors, JQL search by labels or keys (Cloud {@code /search/jql} with
- * {@code nextPageToken}, Data Center {@code /search} with {@code startAt}), edits, a workflow
- * whose transitions are found by status category, user search, remote links, authentication, a
- * search index that lags behind writes, and injected faults.
+ * A small, stateful Jira behind WireMock, written from the public REST documentation and the facts
+ * in TRACKER-APIS.md (each behaviour names its source): bulk create with per-element errors, JQL
+ * search by labels or keys over a lagging index, edits, a workflow whose transitions depend on the
+ * current status, resolutions, user search, remote links, issue properties, deleted issues, a site
+ * under a context path, and faults aimed at one kind of request.
  */
 final class JiraSimulator implements ResponseDefinitionTransformerV2 {
   static final String NAME = "jira-simulator";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter JIRA_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
   private static final Pattern LABELS_JQL = Pattern.compile("project = \"([^\"]+)\" AND labels in \\((.*)\\)");
   private static final Pattern KEYS_JQL = Pattern.compile("key in \\((.*)\\)");
   private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern ISSUE_PATH =
+      Pattern.compile("/issue/([A-Z]+-\\d+)(/transitions|/remotelink|/comment|/properties/[\\w.-]+)?");
 
   final boolean cloud;
   final String project;
   final String authorization;
+  final JiraWorkflow workflow;
   private final Clock clock;
-  private final Duration searchLag;
   private final String api;
-  private final Map<String, ObjectNode> issues = new LinkedHashMap<>();
-  private final Map<String, Instant> searchableFrom = new LinkedHashMap<>();
+  private final JiraIssueStore store;
   private final List<ObjectNode> users = new ArrayList<>();
   private final Deque<Supplier<ResponseDefinition>> injected = new ArrayDeque<>();
+  private final Map<RequestKind, Deque<TrackerFault>> aimed = new EnumMap<>(RequestKind.class);
+  private final List<Map.Entry<Instant, Runnable>> stillWorking = new ArrayList<>();
+  private Duration workTime = Duration.ofSeconds(1);
+  private int lateMillis = 4000;
   private int loseCreates;
+  private Integer delayNext;
+  private String rejectSummariesContaining;
   private int next = 1;
   private String baseUrl = "http://localhost";
 
-  JiraSimulator(boolean cloud, String project, String authorization, Clock clock, Duration searchLag) {
+  JiraSimulator(boolean cloud, String project, String authorization, Clock clock, Duration searchLag, String contextPath,
+      JiraWorkflow workflow) {
     this.cloud = cloud;
     this.project = project;
     this.authorization = authorization;
     this.clock = clock;
-    this.searchLag = searchLag;
-    this.api = cloud ? "/rest/api/3" : "/rest/api/2";
+    this.workflow = workflow;
+    // The site URL can carry a path; API paths go below it (TRACKER-APIS.md, last table).
+    this.api = contextPath + (cloud ? "/rest/api/3" : "/rest/api/2");
+    this.store = new JiraIssueStore(clock, searchLag);
   }
 
   @Override
@@ -98,21 +106,13 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
   }
 
   synchronized void failNext(int status, String retryAfter, String body) {
-    injected.add(() -> {
-      ResponseDefinitionBuilder r = aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-      if (retryAfter != null) {
-        r.withHeader("Retry-After", retryAfter);
-      }
-      return r.build();
-    });
+    failNextWithHeaders(status, retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter), body);
   }
 
   /** The next request is answered, but only after {@code millis}. */
   synchronized void delayNext(int millis) {
     delayNext = millis;
   }
-
-  private Integer delayNext;
 
   synchronized void malformedNext() {
     injected.add(() -> aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"issues\": [").build());
@@ -122,8 +122,6 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     injected.add(() -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build());
   }
 
-  private String rejectSummariesContaining;
-
   /** Bulk-create elements whose summary contains this text fail on their own (null: none). */
   synchronized void rejectSummariesContaining(String text) {
     rejectSummariesContaining = text;
@@ -131,57 +129,125 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
 
   /** The next bulk create makes its issues, then the connection is reset before the answer. */
   synchronized void loseNextCreate() {
-    loseCreates++;
+    aim(RequestKind.CREATE, TrackerFault.RESET_AFTER_APPLIED);
+  }
+
+  /**
+   * The next request of this kind meets the fault. Late answers come after {@code lateMillis};
+   * work still running when the client gave up takes effect {@code workTime} later (by the clock).
+   */
+  synchronized void aim(RequestKind kind, TrackerFault fault) {
+    aimed.computeIfAbsent(kind, k -> new ArrayDeque<>()).add(fault);
+  }
+
+  synchronized void timing(int lateMillis, Duration workTime) {
+    this.lateMillis = lateMillis;
+    this.workTime = workTime;
   }
 
   synchronized void setStatus(String key, String category, String name, String resolution) {
-    ObjectNode f = (ObjectNode) issues.get(key).get("fields");
-    status(f, category, name, resolution);
-    touch(f);
+    JiraIssueStore.status((ObjectNode) store.get(key).get("fields"), category, name, resolution);
+    store.written(key);
   }
 
   synchronized void setAssignee(String key, String account) {
-    ObjectNode f = (ObjectNode) issues.get(key).get("fields");
-    f.set("assignee", users.stream().filter(u -> account.equals(u.path(cloud ? "accountId" : "name").asText()))
-        .findFirst().map(u -> (JsonNode) u.deepCopy()).orElseThrow());
-    touch(f);
+    ((ObjectNode) store.get(key).get("fields")).set("assignee", user(account));
+    store.written(key);
+  }
+
+  /** Replaces one label, as a person (or an older version of the tool) would. */
+  synchronized void relabel(String key, String from, String to) {
+    ObjectNode fields = (ObjectNode) store.get(key).get("fields");
+    List<String> labels = JiraIssueStore.labels(fields);
+    labels.replaceAll(l -> l.equals(from) ? to : l);
+    fields.set("labels", JSON.valueToTree(labels));
+    store.written(key);
+  }
+
+  /** Deletes an issue as a person with the Delete issues permission would. */
+  synchronized void delete(String key) {
+    store.delete(key);
   }
 
   /** A ticket's comments as plain text. */
   synchronized List<String> comments(String key) {
     List<String> texts = new ArrayList<>();
-    issues.get(key).path("comments").forEach(c -> texts.add(c.isTextual() ? c.asText() : JiraFields.Adf.text(c)));
+    store.get(key).path("comments").forEach(c -> texts.add(c.isTextual() ? c.asText() : JiraFields.Adf.text(c)));
     return texts;
   }
 
   synchronized List<ObjectNode> issues() {
-    return List.copyOf(issues.values());
+    return store.all();
   }
 
   // ---- Jira ---------------------------------------------------------------------------------
 
   @Override
   public synchronized ResponseDefinition transform(ServeEvent event) {
+    settleStillWorking();
     var request = event.getRequest();
     if (!injected.isEmpty()) {
       return injected.poll().get();
     }
+    String method = request.getMethod().getName();
+    String url = request.getUrl();
+    String body = request.getBodyAsString();
+    String auth = request.getHeader("Authorization");
+    TrackerFault fault = faultFor(kind(method, url));
+    Supplier<ResponseDefinition> work = () -> handle(method, url, body, auth);
+    if (fault != null) {
+      return JiraFaults.answer(fault, work, lateMillis, () -> stillWorking.add(Map.entry(clock.instant().plus(workTime), work::get)));
+    }
+    ResponseDefinition answer = work.get();
     Integer delay = delayNext;
     delayNext = null;
-    return handle(request.getMethod().getName(), request.getUrl(), request.getBodyAsString(), request.getHeader("Authorization"), delay);
+    return delay == null ? answer : ResponseDefinitionBuilder.like(answer).withFixedDelay(delay).build();
   }
 
-  private ResponseDefinition handle(String method, String url, String body, String auth, Integer delay) {
-    ResponseDefinition answer;
+  private void settleStillWorking() {
+    for (Iterator<Map.Entry<Instant, Runnable>> i = stillWorking.iterator(); i.hasNext(); ) {
+      var e = i.next();
+      if (!e.getKey().isAfter(clock.instant())) {
+        i.remove();
+        e.getValue().run();
+      }
+    }
+  }
+
+  private TrackerFault faultFor(RequestKind kind) {
+    Deque<TrackerFault> queue = kind == null ? null : aimed.get(kind);
+    return queue == null ? null : queue.poll();
+  }
+
+  private RequestKind kind(String method, String url) {
+    String path = url.startsWith(api) ? url.substring(api.length()).replaceAll("\\?.*", "") : url;
+    if (path.equals("/issue/bulk")) {
+      return RequestKind.CREATE;
+    }
+    if (path.startsWith("/search")) {
+      return RequestKind.SEARCH;
+    }
+    if (method.equals("GET")) {
+      return RequestKind.READ;
+    }
+    if (path.endsWith("/transitions")) {
+      return RequestKind.TRANSITION;
+    }
+    if (path.endsWith("/remotelink")) {
+      return RequestKind.SOURCE_LINK;
+    }
+    if (path.endsWith("/comment")) {
+      return RequestKind.COMMENT;
+    }
+    return method.equals("PUT") ? RequestKind.EDIT : null;
+  }
+
+  private ResponseDefinition handle(String method, String url, String body, String auth) {
     try {
-      answer = route(method, url, body, auth);
+      return route(method, url, body, auth);
     } catch (Exception e) {
-      answer = error(400, "bad request: " + e.getMessage());
+      return error(400, "bad request: " + e.getMessage());
     }
-    if (delay != null) {
-      return ResponseDefinitionBuilder.like(answer).withFixedDelay(delay).build();
-    }
-    return answer;
   }
 
   private ResponseDefinition route(String method, String url, String body, String auth) throws Exception {
@@ -202,45 +268,40 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
       return search(json);
     }
     if (path.equals("/search") || path.equals("/search/jql")) {
+      // Cloud's old search endpoints answer 410 since the 2025 shutdown (CHANGE-2046).
       return error(410, "The requested API has been removed.");
     }
     if (method.equals("GET") && path.equals("/user/search")) {
       return userSearch(query);
     }
-    Matcher m = Pattern.compile("/issue/([A-Z]+-\\d+)(/transitions|/remotelink|/comment)?").matcher(path);
+    Matcher m = ISSUE_PATH.matcher(path);
     if (!m.matches()) {
       return error(404, "No such endpoint");
     }
-    ObjectNode issue = issues.get(m.group(1));
+    ObjectNode issue = store.get(m.group(1));
     if (issue == null) {
+      // Jira REST docs, Get issue: 404 for a deleted issue or one the account cannot see.
       return error(404, "Issue does not exist or you do not have permission to see it.");
     }
-    String sub = m.group(2);
-    if (sub == null && method.equals("GET")) {
-      return ok(200, issue);
-    }
-    if (sub == null && method.equals("PUT")) {
-      return edit(issue, json);
-    }
-    if ("/transitions".equals(sub) && method.equals("GET")) {
-      return ok(200, transitions());
-    }
-    if ("/transitions".equals(sub) && method.equals("POST")) {
-      return transition(issue, json.path("transition").path("id").asText());
-    }
-    if ("/comment".equals(sub) && method.equals("POST")) {
-      JsonNode b = json.path("body");
-      if (cloud ? !"doc".equals(b.path("type").asText()) : !b.isTextual()) {
-        return error(400, "Comment body is not valid for this Jira deployment");
+    String key = m.group(1);
+    String sub = m.group(2) == null ? "" : m.group(2);
+    return switch (method + " " + (sub.startsWith("/properties/") ? "/properties" : sub)) {
+      case "GET " -> ok(200, issue);
+      case "PUT " -> edit(key, issue, json);
+      case "GET /transitions" -> ok(200, workflow.available(issue, query.contains("expand=transitions.fields")));
+      case "POST /transitions" -> transition(key, issue, json);
+      case "POST /comment" -> comment(key, issue, json);
+      case "POST /remotelink" -> remoteLink(key, issue, json);
+      case "PUT /properties" -> {
+        // Entity properties: any JSON value up to 32,768 characters (Jira REST docs).
+        if (json == null || json.toString().length() > 32_768) {
+          yield error(400, "The property value is not valid.");
+        }
+        issue.with("propertiesByKey").set(sub.substring("/properties/".length()), json);
+        yield aResponse().withStatus(200).build();
       }
-      issue.withArray("comments").add(b);
-      return ok(201, JSON.createObjectNode().put("id", "10001"));
-    }
-    if ("/remotelink".equals(sub) && method.equals("POST")) {
-      ((ObjectNode) issue).withArray("remotelinks").add(json);
-      return ok(201, JSON.createObjectNode().put("id", 10000).put("self", baseUrl + api + "/issue/" + m.group(1) + "/remotelink/10000"));
-    }
-    return error(405, "Method not allowed");
+      default -> error(405, "Method not allowed");
+    };
   }
 
   private ResponseDefinition bulkCreate(JsonNode body) {
@@ -253,7 +314,7 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     }
     for (int i = 0; i < updates.size(); i++) {
       JsonNode f = updates.get(i).path("fields");
-      Map<String, String> problems = validate(f);
+      Map<String, String> problems = JiraValidation.create(f, project, cloud, rejectSummariesContaining);
       if (!problems.isEmpty()) {
         ObjectNode e = errors.addObject();
         e.put("status", 400).put("failedElementNumber", i);
@@ -273,111 +334,81 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
         fields.set("priority", JSON.createObjectNode().put("name", f.path("priority").path("name").asText()));
       }
       if (f.has("assignee")) {
-        String account = f.path("assignee").path(cloud ? "accountId" : "name").asText();
-        fields.set("assignee", users.stream().filter(u -> account.equals(u.path(cloud ? "accountId" : "name").asText()))
-            .findFirst().map(u -> (JsonNode) u.deepCopy()).orElse(null));
+        fields.set("assignee", user(f.path("assignee").path(cloud ? "accountId" : "name").asText()));
       }
-      status(fields, "new", "To Do", null);
-      touch(fields);
+      JiraIssueStore.status(fields, "new", "To Do", null);
       issue.set("fields", fields);
       issue.set("properties", updates.get(i).path("properties"));
-      issues.put(key, issue);
-      searchableFrom.put(key, clock.instant().plus(searchLag));
+      store.put(key, issue);
       created.addObject().put("id", issue.get("id").asText()).put("key", key).put("self", issue.get("self").asText());
     }
-    if (loseCreates > 0) {
-      loseCreates--;
-      return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-    }
+    // Bulk create: 201 when any issue was created, 400 only when all failed (Jira REST docs).
     return ok(created.isEmpty() && !errors.isEmpty() ? 400 : 201, answer);
   }
 
-  private Map<String, String> validate(JsonNode f) {
-    Map<String, String> problems = new LinkedHashMap<>();
-    if (!project.equals(f.path("project").path("key").asText())) {
-      problems.put("project", "valid project is required");
-    }
-    if (f.path("issuetype").path("name").asText().isEmpty()) {
-      problems.put("issuetype", "Specify an issue type");
-    }
-    if (f.path("summary").asText().isBlank()) {
-      problems.put("summary", "You must specify a summary of the issue.");
-    }
-    if (rejectSummariesContaining != null && f.path("summary").asText().contains(rejectSummariesContaining)) {
-      problems.put("customfield_10020", "Sprint is required for this issue type.");
-    }
-    for (JsonNode l : f.path("labels")) {
-      if (l.asText().contains(" ")) {
-        problems.put("labels", "The label '" + l.asText() + "' contains spaces which is invalid.");
-      }
-    }
-    JsonNode d = f.get("description");
-    if (d != null && !d.isNull()) {
-      if (cloud && !(d.isObject() && "doc".equals(d.path("type").asText()))) {
-        problems.put("description", "Operation value must be an Atlassian Document (see the Atlassian Document Format)");
-      }
-      if (!cloud && !d.isTextual()) {
-        problems.put("description", "Operation value must be a string");
-      }
-    }
-    return problems;
-  }
-
-  private ResponseDefinition edit(ObjectNode issue, JsonNode body) {
+  private ResponseDefinition edit(String key, ObjectNode issue, JsonNode body) {
     ObjectNode fields = (ObjectNode) issue.get("fields");
-    body.path("fields").fields().forEachRemaining(e -> {
-      if (e.getKey().equals("priority")) {
-        fields.set("priority", JSON.createObjectNode().put("name", e.getValue().path("name").asText()));
-      } else if (e.getKey().equals("assignee")) {
-        String account = e.getValue().path(cloud ? "accountId" : "name").asText();
-        fields.set("assignee", users.stream().filter(u -> account.equals(u.path(cloud ? "accountId" : "name").asText()))
-            .findFirst().map(u -> (JsonNode) u.deepCopy()).orElse(null));
-      } else {
-        fields.set(e.getKey(), e.getValue());
-      }
-    });
+    List<String> labels = JiraIssueStore.labels(fields);
     for (JsonNode op : body.path("update").path("labels")) {
-      ArrayNode labels = fields.withArray("labels");
-      boolean present = false;
-      for (JsonNode l : labels) {
-        present |= l.asText().equals(op.path("add").asText());
-      }
-      if (op.has("add") && !present) {
+      if (op.has("add") && !labels.contains(op.get("add").asText())) {
         labels.add(op.get("add").asText());
       }
-    }
-    touch(fields);
-    return aResponse().withStatus(204).build();
-  }
-
-  private static ObjectNode transitions() {
-    ObjectNode answer = JSON.createObjectNode();
-    ArrayNode list = answer.putArray("transitions");
-    addTransition(list, "11", "Reopen", "To Do", "new");
-    addTransition(list, "21", "Start work", "In Progress", "indeterminate");
-    addTransition(list, "41", "Won't do", "Won't Do", "done");
-    addTransition(list, "31", "Finish", "Done", "done");
-    return answer;
-  }
-
-  private static void addTransition(ArrayNode list, String id, String name, String to, String category) {
-    ObjectNode t = list.addObject().put("id", id).put("name", name);
-    t.putObject("to").put("name", to).putObject("statusCategory").put("key", category);
-  }
-
-  private ResponseDefinition transition(ObjectNode issue, String id) {
-    ObjectNode fields = (ObjectNode) issue.get("fields");
-    switch (id) {
-      case "11" -> status(fields, "new", "To Do", null);
-      case "21" -> status(fields, "indeterminate", "In Progress", null);
-      case "31" -> status(fields, "done", "Done", "Done");
-      case "41" -> status(fields, "done", "Won't Do", "Won't Do");
-      default -> {
-        return error(400, "Transition id '" + id + "' is not valid for this issue.");
+      if (op.has("remove")) {
+        labels.remove(op.get("remove").asText());
       }
     }
-    touch(fields);
+    ObjectNode check = JSON.createObjectNode();
+    check.set("labels", JSON.valueToTree(labels));
+    Map<String, String> problems = JiraValidation.labels(check);
+    if (!problems.isEmpty()) {
+      ObjectNode e = JSON.createObjectNode();
+      e.putArray("errorMessages");
+      problems.forEach(e.putObject("errors")::put);
+      return ok(400, e);
+    }
+    body.path("fields").fields().forEachRemaining(e -> {
+      switch (e.getKey()) {
+        case "priority" -> fields.set("priority", JSON.createObjectNode().put("name", e.getValue().path("name").asText()));
+        case "assignee" -> fields.set("assignee", user(e.getValue().path(cloud ? "accountId" : "name").asText()));
+        default -> fields.set(e.getKey(), e.getValue());
+      }
+    });
+    fields.set("labels", JSON.valueToTree(labels));
+    store.written(key);
     return aResponse().withStatus(204).build();
+  }
+
+  private ResponseDefinition transition(String key, ObjectNode issue, JsonNode body) {
+    String problem = workflow.apply(issue, body);
+    if (problem != null) {
+      return error(400, problem);
+    }
+    store.written(key);
+    return aResponse().withStatus(204).build();
+  }
+
+  private ResponseDefinition comment(String key, ObjectNode issue, JsonNode json) {
+    JsonNode b = json.path("body");
+    if (cloud ? !"doc".equals(b.path("type").asText()) : !b.isTextual()) {
+      return error(400, "Comment body is not valid for this Jira deployment");
+    }
+    issue.withArray("comments").add(b);
+    return ok(201, JSON.createObjectNode().put("id", "10001"));
+  }
+
+  /** The same globalId updates the link (200) instead of adding another (201): Jira REST docs, remote links. */
+  private ResponseDefinition remoteLink(String key, ObjectNode issue, JsonNode json) {
+    ArrayNode links = issue.withArray("remotelinks");
+    String globalId = json.path("globalId").asText(null);
+    for (int i = 0; i < links.size(); i++) {
+      if (globalId != null && globalId.equals(links.get(i).path("globalId").asText(null))) {
+        links.set(i, json);
+        return ok(200, JSON.createObjectNode().put("id", 10000 + i));
+      }
+    }
+    links.add(json);
+    return ok(201, JSON.createObjectNode().put("id", 10000 + links.size() - 1)
+        .put("self", baseUrl + api + "/issue/" + key + "/remotelink/" + (10000 + links.size() - 1)));
   }
 
   private ResponseDefinition search(JsonNode body) {
@@ -387,46 +418,24 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     Matcher keys = KEYS_JQL.matcher(jql);
     if (labels.matches()) {
       List<String> wanted = quoted(labels.group(2));
-      for (ObjectNode issue : issues.values()) {
-        boolean hit = false;
-        for (JsonNode l : issue.path("fields").path("labels")) {
-          hit |= wanted.contains(l.asText());
-        }
-        boolean indexed = !searchableFrom.getOrDefault(issue.get("key").asText(), Instant.MIN).isAfter(clock.instant());
-        if (hit && indexed && labels.group(1).equals(project)) {
+      for (ObjectNode issue : store.indexed()) {
+        if (labels.group(1).equals(project) && JiraIssueStore.labels(issue.path("fields")).stream().anyMatch(wanted::contains)) {
           matches.add(issue);
         }
       }
     } else if (keys.matches()) {
-      for (String key : quoted(keys.group(1))) {
-        if (!issues.containsKey(key)) {
+      List<String> wanted = quoted(keys.group(1));
+      for (String key : wanted) {
+        if (!store.exists(key)) {
+          // JQL validation refuses the whole query (TRACKER-APIS.md, last table).
           return error(400, "An issue with key '" + key + "' does not exist for field 'key'.");
         }
-        matches.add(issues.get(key));
       }
+      store.indexed().stream().filter(i -> wanted.contains(i.path("key").asText())).forEach(matches::add);
     } else {
       return error(400, "Error in the JQL Query: the simulator does not understand '" + jql + "'");
     }
-    int max = Math.min(body.path("maxResults").asInt(50), cloud ? 5000 : 1000);
-    int start = cloud ? (body.hasNonNull("nextPageToken") ? Integer.parseInt(body.get("nextPageToken").asText()) : 0)
-        : body.path("startAt").asInt(0);
-    ObjectNode answer = JSON.createObjectNode();
-    ArrayNode page = answer.putArray("issues");
-    for (int i = start; i < Math.min(matches.size(), start + max); i++) {
-      page.add(matches.get(i));
-    }
-    boolean last = start + max >= matches.size();
-    if (cloud) {
-      answer.put("isLast", last);
-      if (last) {
-        answer.putNull("nextPageToken");
-      } else {
-        answer.put("nextPageToken", String.valueOf(start + max));
-      }
-    } else {
-      answer.put("startAt", start).put("maxResults", max).put("total", matches.size());
-    }
-    return ok(200, answer);
+    return ok(200, JiraPages.page(matches, body, cloud));
   }
 
   private ResponseDefinition userSearch(String query) {
@@ -449,18 +458,9 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     return ok(200, found);
   }
 
-  private void status(ObjectNode fields, String category, String name, String resolution) {
-    ObjectNode s = fields.putObject("status");
-    s.put("name", name).putObject("statusCategory").put("key", category);
-    if (resolution == null) {
-      fields.putNull("resolution");
-    } else {
-      fields.putObject("resolution").put("name", resolution);
-    }
-  }
-
-  private void touch(ObjectNode fields) {
-    fields.put("updated", JIRA_TIME.format(clock.instant()));
+  private JsonNode user(String account) {
+    return users.stream().filter(u -> account.equals(u.path(cloud ? "accountId" : "name").asText()))
+        .findFirst().map(u -> (JsonNode) u.deepCopy()).orElse(null);
   }
 
   private static List<String> quoted(String list) {
@@ -472,7 +472,7 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     return values;
   }
 
-  private static ResponseDefinition ok(int status, JsonNode body) {
+  static ResponseDefinition ok(int status, JsonNode body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body.toString()).build();
   }
 

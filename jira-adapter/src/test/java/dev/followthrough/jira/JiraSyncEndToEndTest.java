@@ -7,7 +7,11 @@ import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.model.TicketKeys;
+import dev.followthrough.core.sync.RetryPolicy;
 import dev.followthrough.core.sync.SyncEngine;
+import dev.followthrough.core.tracker.RequestKind;
+import dev.followthrough.core.tracker.TrackerFault;
 import dev.followthrough.core.sync.SyncOptions;
 import dev.followthrough.core.sync.SyncResult;
 import java.time.LocalDate;
@@ -65,11 +69,14 @@ class JiraSyncEndToEndTest {
     assertThat(fixture.requests("GET", "/user/search")).hasSize(2);
     assertThat(fixture.requests("POST", "/search/jql")).hasSize(3);
 
+    // A scheduled resync comes after the search index has caught up; within its lag, issues the
+    // index does not list yet are read one by one (never declared deleted).
+    fixture.clock.advance(JiraFixture.LAG);
     fixture.resetRequests();
     SyncResult again = engine().sync();
     assertThat(again.unchanged()).isEqualTo(250);
     assertThat(fixture.server.getAllServeEvents()).allSatisfy(e -> assertThat(e.getRequest().getMethod().getName()).isEqualTo("POST"))
-        .allSatisfy(e -> assertThat(e.getRequest().getUrl()).isEqualTo("/rest/api/3/search/jql"));
+        .allSatisfy(e -> assertThat(e.getRequest().getUrl()).isEqualTo(JiraFixture.CLOUD_PATH + "/rest/api/3/search/jql"));
     assertThat(fixture.server.getAllServeEvents()).hasSize(3);
   }
 
@@ -105,10 +112,123 @@ class JiraSyncEndToEndTest {
     fill(1, 3);
     fixture.jira.loseNextCreate();
     SyncResult r = engine().sync();
-    assertThat(r.failures()).isEmpty();
-    assertThat(r.adopted()).hasSize(3);
+    assertThat(r.failures()).hasSize(3).allSatisfy(f -> assertThat(f.reason()).contains("never sent again"));
+    assertThat(fixture.requests("POST", "/issue/bulk")).hasSize(1);
+    // The next run waits out the window (request timeout + search lag from the moment the client
+    // gave up), then finds the issues by their keys.
+    SyncResult next = engine().sync();
+    assertThat(next.adopted()).hasSize(3);
+    assertThat(next.created()).isEmpty();
     assertThat(fixture.jira.issues()).hasSize(3);
-    assertThat(fixture.clock.sleeps()).contains(JiraFixture.LAG);
+    assertThat(fixture.requests("POST", "/issue/bulk")).hasSize(1);
+    assertThat(fixture.clock.sleeps()).contains(JiraFixture.LAG.plusMillis(1500));
+  }
+
+  @Test
+  void doneAndWontDoItemsGetTicketsClosedWithTheRightResolutionInTheSameRun() {
+    fill(1, 3);
+    editStatus("item-0", ItemStatus.DONE);
+    editStatus("item-1", ItemStatus.WONT_DO);
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.created()).hasSize(3);
+    assertThat(resolution("item-0")).isEqualTo("Done");
+    assertThat(resolution("item-1")).isEqualTo("Won't Do");
+    fixture.clock.advance(JiraFixture.LAG);
+    assertThat(engine().plan().actions()).isEmpty();
+    assertThat(item("pm-0", "item-1").status()).isEqualTo(ItemStatus.WONT_DO);
+  }
+
+  @Test
+  void aRefusedCloseAfterACreateKeepsTheTicketAndIsRetriedByTheNextRunWithoutADuplicate() {
+    fill(1, 4);
+    for (String id : List.of("item-0", "item-1", "item-2", "item-3")) {
+      editStatus(id, ItemStatus.DONE);
+    }
+    for (int i = 0; i < 4 * RetryPolicy.standard().maxAttempts(); i++) {
+      fixture.jira.aim(RequestKind.TRANSITION, TrackerFault.RATE_LIMITED);
+    }
+    SyncResult first = engine().sync();
+    assertThat(first.created()).hasSize(4);
+    assertThat(first.failures()).hasSize(4);
+    assertThat(store.find("pm-0").orElseThrow().postmortem().actionItems())
+        .allSatisfy(i -> assertThat(i.tickets()).singleElement().satisfies(t -> assertThat(t.key()).isNotNull()));
+    fixture.clock.advance(JiraFixture.LAG);
+    SyncResult second = engine().sync();
+    assertThat(second.created()).isEmpty();
+    assertThat(second.failures()).isEmpty();
+    assertThat(second.transitioned()).hasSize(4);
+    assertThat(fixture.jira.issues()).hasSize(4)
+        .allSatisfy(i -> assertThat(i.path("fields").path("resolution").path("name").asText()).isEqualTo("Done"));
+  }
+
+  @Test
+  void aDeletedIssueIsReportedAndTheOthersSyncOnOneSearchPerRun() {
+    fill(1, 3);
+    engine().sync();
+    fixture.clock.advance(JiraFixture.LAG);
+    String gone = key("pm-0", "item-1");
+    fixture.jira.delete(gone);
+    editTitle("item-2", "Renamed");
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.deleted()).singleElement().satisfies(d -> assertThat(d.ticketKey()).isEqualTo(gone));
+    assertThat(r.updated()).hasSize(1);
+    fixture.clock.advance(JiraFixture.LAG);
+    fixture.resetRequests();
+    engine().sync();
+    // Known as deleted: not asked for again, so the batched read of the others is one query.
+    assertThat(fixture.requests("POST", "/search/jql")).hasSize(1);
+    assertThat(fixture.requests("GET", "/issue/")).isEmpty();
+  }
+
+  @Test
+  void ticketsFreshlyCreatedAreNotDeclaredDeletedWhileTheIndexLags() {
+    fill(1, 3);
+    engine().sync();
+    SyncResult r = engine().sync();
+    assertThat(r.deleted()).isEmpty();
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.unchanged()).isEqualTo(3);
+  }
+
+  @Test
+  void ticketsWithTheOldLongKeyAreAdoptedAndMovedToTheNewKey() {
+    fill(1, 2);
+    engine().sync();
+    // A store that lost its links, beside tickets an older version labelled ft-<postmortem>-<item>.
+    fixture.clock.advance(JiraFixture.LAG);
+    for (String id : List.of("item-0", "item-1")) {
+      fixture.jira.relabel(key("pm-0", id), TicketKeys.of("pm-0", id), TicketKeys.legacy("pm-0", id));
+    }
+    fixture.clock.advance(JiraFixture.LAG);
+    ActionStore fresh = ActionStore.inMemory();
+    store.findAll().forEach(sp -> fresh.insert(sp.postmortem().withActionItems(sp.postmortem().actionItems().stream()
+        .map(i -> i.withTickets(List.of())).toList())));
+    SyncResult r = SyncEngine.builder(fresh, tracker).clock(fixture.clock).sleeper(fixture.clock)
+        .options(SyncOptions.defaults().withLabels(List.of("postmortem"))).build().sync();
+    assertThat(r.adopted()).hasSize(2);
+    assertThat(r.created()).isEmpty();
+    assertThat(fixture.jira.issues()).hasSize(2).allSatisfy(i -> assertThat(i.path("fields").path("labels").toString())
+        .doesNotContain("ft-pm-0-item"));
+    assertThat(fixture.jira.issues().get(0).path("fields").path("labels").toString()).contains(TicketKeys.of("pm-0", "item-0"));
+    assertThat(fixture.jira.issues().get(1).path("fields").path("labels").toString()).contains(TicketKeys.of("pm-0", "item-1"));
+  }
+
+  void editStatus(String itemId, ItemStatus status) {
+    var stored = store.find("pm-0").orElseThrow();
+    store.update(stored.postmortem().withItem(stored.postmortem().item(itemId).orElseThrow().withStatus(status)), stored.version());
+  }
+
+  void editTitle(String itemId, String title) {
+    var stored = store.find("pm-0").orElseThrow();
+    store.update(stored.postmortem().withItem(stored.postmortem().item(itemId).orElseThrow().withTitle(title)), stored.version());
+  }
+
+  String resolution(String itemId) {
+    String k = key("pm-0", itemId);
+    return fixture.jira.issues().stream().filter(i -> i.path("key").asText().equals(k)).findFirst().orElseThrow()
+        .path("fields").path("resolution").path("name").asText();
   }
 
   @Test

@@ -20,6 +20,7 @@ public final class TicketKeys {
   public static final int MAX_LENGTH = 50;
   private static final Pattern VALID = Pattern.compile("ft-[a-z0-9-]{1," + (MAX_LENGTH - 3) + "}");
   private static final int HEX_DIGITS = 32;
+  private static final Pattern CURRENT = Pattern.compile("ft-[0-9a-f]{" + HEX_DIGITS + "}");
 
   private TicketKeys() {}
 
@@ -42,6 +43,23 @@ public final class TicketKeys {
    */
   public static String legacy(String postmortemId, String itemId) {
     return "ft-" + postmortemId + "-" + itemId;
+  }
+
+  /**
+   * The idempotency key among a ticket's labels: one of the current form when there is one, else
+   * an older form, else {@code null}. Labels of groups ({@code ft-epic-…}) are not keys.
+   */
+  public static String pick(java.util.Collection<String> labels) {
+    String older = null;
+    for (String label : labels) {
+      if (CURRENT.matcher(label).matches()) {
+        return label;
+      }
+      if (older == null && label.startsWith("ft-") && !label.startsWith("ft-epic-")) {
+        older = label;
+      }
+    }
+    return older;
   }
 
   /** Whether a text is a key every tracker accepts: {@code ft-}, then {@code a-z0-9-}, 50 characters at most. */

@@ -1,0 +1,109 @@
+package dev.followthrough.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The issues of the Jira simulator, and the search index that lags behind them.
+ *
+ * <p>Every write keeps a copy of the issue as it was then; a JQL search sees each issue as it was
+ * one search lag ago, and not at all when it was created since. Source: the Jira Cloud v3 OpenAPI
+ * description of {@code /rest/api/3/search/jql} ("Recent updates might not be immediately
+ * visible"), TRACKER-APIS.md. A direct {@code GET /issue/{key}} is always current.
+ */
+final class JiraIssueStore {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter JIRA_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+
+  private record Version(Instant at, ObjectNode issue) {}
+
+  private final Clock clock;
+  private final Duration searchLag;
+  private final Map<String, ObjectNode> issues = new LinkedHashMap<>();
+  private final Map<String, List<Version>> history = new LinkedHashMap<>();
+
+  JiraIssueStore(Clock clock, Duration searchLag) {
+    this.clock = clock;
+    this.searchLag = searchLag;
+  }
+
+  ObjectNode get(String key) {
+    return issues.get(key);
+  }
+
+  boolean exists(String key) {
+    return issues.containsKey(key);
+  }
+
+  void put(String key, ObjectNode issue) {
+    issues.put(key, issue);
+    written(key);
+  }
+
+  /** Records the issue's current state for the index; call after every change. */
+  void written(String key) {
+    ObjectNode issue = issues.get(key);
+    ((ObjectNode) issue.get("fields")).put("updated", JIRA_TIME.format(clock.instant()));
+    history.computeIfAbsent(key, k -> new ArrayList<>()).add(new Version(clock.instant(), issue.deepCopy()));
+  }
+
+  /** Deleted issues answer 404 and leave every search (Jira REST docs, Delete issue / Get issue). */
+  void delete(String key) {
+    issues.remove(key);
+    history.remove(key);
+  }
+
+  /** Each issue as the index holds it now; issues the index has not seen yet are left out. */
+  List<ObjectNode> indexed() {
+    Instant upTo = clock.instant().minus(searchLag);
+    List<ObjectNode> seen = new ArrayList<>();
+    for (List<Version> versions : history.values()) {
+      ObjectNode latest = null;
+      for (Version v : versions) {
+        if (!v.at().isAfter(upTo)) {
+          latest = v.issue();
+        }
+      }
+      if (latest != null) {
+        seen.add(latest);
+      }
+    }
+    return seen;
+  }
+
+  List<ObjectNode> all() {
+    return List.copyOf(issues.values());
+  }
+
+  static void status(ObjectNode fields, String category, String name, String resolution) {
+    ObjectNode s = fields.putObject("status");
+    s.put("name", name).putObject("statusCategory").put("key", category);
+    if (resolution == null) {
+      fields.putNull("resolution");
+    } else {
+      fields.putObject("resolution").put("name", resolution);
+    }
+  }
+
+  static List<String> labels(JsonNode fields) {
+    List<String> labels = new ArrayList<>();
+    fields.path("labels").forEach(l -> labels.add(l.asText()));
+    return labels;
+  }
+
+  static ArrayNode array() {
+    return JSON.createArrayNode();
+  }
+}
