@@ -115,8 +115,12 @@ final class GitHubErrors {
           + ": GitHub refused the request (403); the token lacks access to the repository's issues" + detail, e);
       case 404 -> new TrackerException(TRACKER, Kind.NOT_FOUND, status, ticketKey, null, where
           + ": not found (404); check tracker.repository and that the token can see it" + detail, e);
-      case 410 -> new TrackerException(TRACKER, Kind.INVALID, status, ticketKey, null, where
-          + ": issues are disabled for this repository (410)" + detail, e);
+      // 410 Gone: for an issue, it was deleted (REST OpenAPI, get an issue); for the repository's
+      // issue list, issues are disabled.
+      case 410 -> ticketKey != null
+          ? new TrackerException(TRACKER, Kind.NOT_FOUND, status, ticketKey, null, where + ": the issue was deleted (410)", e)
+          : new TrackerException(TRACKER, Kind.INVALID, status, null, null, where
+              + ": issues are disabled for this repository (410)" + detail, e);
       case 422 -> new TrackerException(TRACKER, Kind.INVALID, status, ticketKey, null, where
           + ": GitHub refused the content (422)" + detail, e);
       default -> status >= 500

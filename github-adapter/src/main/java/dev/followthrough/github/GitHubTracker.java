@@ -1,7 +1,5 @@
 package dev.followthrough.github;
 
-import dev.followthrough.core.config.Secret;
-import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.sync.Sleeper;
 import dev.followthrough.core.tracker.Capabilities;
 import dev.followthrough.core.tracker.TicketDraft;
@@ -12,23 +10,16 @@ import dev.followthrough.core.tracker.Tracker;
 import dev.followthrough.core.tracker.TrackerException;
 import dev.followthrough.core.tracker.TrackerException.Kind;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.kohsuke.github.GHIssue;
@@ -36,13 +27,9 @@ import org.kohsuke.github.GHIssueBuilder;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHIssueStateReason;
 import org.kohsuke.github.GHLabel;
-import org.kohsuke.github.GHMilestone;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GHUser;
 import org.kohsuke.github.GitHub;
-import org.kohsuke.github.GitHubBuilder;
-import org.kohsuke.github.authorization.OrgAppInstallationAuthorizationProvider;
-import org.kohsuke.github.extras.authorization.JWTTokenProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,32 +51,33 @@ public final class GitHubTracker implements Tracker {
 
   private final GitHub github;
   private final String repositoryName;
-  private final Map<String, String> users;
-  private final Map<String, String> ownersByLogin = new HashMap<>();
+  private final GitHubFields fields;
   private final Duration createInterval;
   private final Sleeper sleeper;
   private final Clock clock;
-  private final Capabilities capabilities = new Capabilities(1, PAGE, false, Duration.ZERO, false);
+  private final Capabilities capabilities;
+  private final GitHubMilestones milestones = new GitHubMilestones();
   private GHRepository repository;
-  private Map<LocalDate, GHMilestone> milestones;
   private Instant lastCreate = Instant.MIN;
 
   private final TimeoutConnector connector;
 
-  private GitHubTracker(Builder b, GitHub github, TimeoutConnector connector) {
+  GitHubTracker(GitHubTrackerBuilder b, GitHub github, TimeoutConnector connector) {
     this.github = github;
     this.connector = connector;
     this.repositoryName = b.repository;
-    this.users = b.users;
     this.createInterval = b.createInterval;
     this.sleeper = b.sleeper;
     this.clock = b.clock;
-    users.forEach((owner, login) -> ownersByLogin.put(login.toLowerCase(java.util.Locale.ROOT), owner));
+    // One create per request, no separate source link (the body carries it); a create that timed
+    // out may still finish within about the request timeout, and then shows in the list.
+    this.capabilities = new Capabilities(1, PAGE, false, b.listLag, false, b.requestTimeout, false);
+    this.fields = new GitHubFields(b.users);
   }
 
-  /** A tracker for {@code owner/name}, on github.com unless {@link Builder#endpoint} says otherwise. */
-  public static Builder builder(String repository) {
-    return new Builder(repository);
+  /** A tracker for {@code owner/name}, on github.com unless {@link GitHubTrackerBuilder#endpoint} says otherwise. */
+  public static GitHubTrackerBuilder builder(String repository) {
+    return new GitHubTrackerBuilder(repository);
   }
 
   @Override
@@ -124,7 +112,7 @@ public final class GitHubTracker implements Tracker {
   @Override
   public List<TicketSnapshot> findByKeys(Collection<String> idempotencyKeys) {
     Set<String> wanted = new HashSet<>(idempotencyKeys);
-    return listAll().stream().map(this::snapshot).filter(t -> wanted.contains(t.idempotencyKey())).toList();
+    return listAll().stream().map(fields::snapshot).filter(t -> wanted.contains(t.idempotencyKey())).toList();
   }
 
   @Override
@@ -134,7 +122,7 @@ public final class GitHubTracker implements Tracker {
     for (GHIssue issue : listAll()) {
       String key = String.valueOf(issue.getNumber());
       if (wanted.contains(key)) {
-        found.put(key, snapshot(issue));
+        found.put(key, fields.snapshot(issue));
       }
     }
     // Issues linked from a document may lack our label: read those one by one.
@@ -158,7 +146,7 @@ public final class GitHubTracker implements Tracker {
   private Optional<TicketSnapshot> read(String key) {
     try {
       GHIssue issue = repo().getIssue(number(key));
-      return issue.isPullRequest() ? Optional.empty() : Optional.of(snapshot(issue));
+      return issue.isPullRequest() ? Optional.empty() : Optional.of(fields.snapshot(issue));
     } catch (IOException e) {
       TrackerException t = GitHubErrors.convert(e, key, "reading the issue");
       if (t.kind() == Kind.NOT_FOUND) {
@@ -177,24 +165,15 @@ public final class GitHubTracker implements Tracker {
     return outcomes;
   }
 
+  /**
+   * One create request, and nothing else: a failure whose outcome is unknown is reported as such
+   * and never followed by a second create; the engine settles it by the issue's key later.
+   */
   private CreateOutcome createOne(TicketDraft d) {
     try {
       return CreateOutcome.created(d, create(d));
-    } catch (TrackerException first) {
-      if (!first.mayHaveTakenEffect()) {
-        return CreateOutcome.failed(d, first);
-      }
-      // The create may have reached GitHub: look for the issue before any second attempt.
-      try {
-        Optional<TicketSnapshot> existing = findByKeys(List.of(d.idempotencyKey())).stream().findFirst();
-        if (existing.isPresent()) {
-          LOG.info("found issue #{} for {} after a failed create; adopting it", existing.get().key(), d.idempotencyKey());
-          return CreateOutcome.created(d, finishClosedState(existing.get(), d));
-        }
-        return CreateOutcome.created(d, create(d));
-      } catch (TrackerException second) {
-        return CreateOutcome.failed(d, second);
-      }
+    } catch (TrackerException e) {
+      return CreateOutcome.failed(d, e);
     }
   }
 
@@ -202,22 +181,16 @@ public final class GitHubTracker implements Tracker {
     pace();
     try {
       GHIssueBuilder builder = repo().createIssue(d.title()).body(IssueBodies.body(d));
-      labels(d).forEach(builder::label);
-      login(d.owner()).ifPresent(builder::assignee);
+      GitHubFields.labels(d).forEach(builder::label);
+      fields.login(d.owner()).ifPresent(builder::assignee);
       if (d.dueDate() != null) {
-        builder.milestone(milestone(d.dueDate()));
+        // A prerequisite looked up (or made) before the create, never a step after it.
+        builder.milestone(milestones.forDate(repo(), d.dueDate()));
       }
-      GHIssue issue = builder.create();
-      TicketSnapshot created = snapshot(issue);
-      return finishClosedState(created, d);
+      return fields.snapshot(builder.create());
     } catch (IOException e) {
       throw GitHubErrors.convert(e, null, "creating \"" + d.title() + "\"");
     }
-  }
-
-  /** An item that is already closed gets an issue that is closed right away. */
-  private TicketSnapshot finishClosedState(TicketSnapshot ticket, TicketDraft d) {
-    return d.state().isClosed() && ticket.state() != d.state() ? transition(ticket.key(), d.state()) : ticket;
   }
 
   /** GitHub's secondary limit allows about 80 content-creating requests a minute: space them out. */
@@ -236,34 +209,35 @@ public final class GitHubTracker implements Tracker {
   }
 
   @Override
-  public TicketSnapshot update(String ticketKey, TicketDraft d, Set<TicketField> fields) {
+  public TicketSnapshot update(String ticketKey, TicketDraft d, Set<TicketField> changed) {
     try {
       GHIssue issue = repo().getIssue(number(ticketKey));
-      for (TicketField field : fields) {
+      for (TicketField field : changed) {
         switch (field) {
           case TITLE -> issue.setTitle(d.title());
           case DESCRIPTION -> issue.setBody(IssueBodies.body(d));
           case DUE_DATE -> {
             if (d.dueDate() != null) {
-              issue.setMilestone(milestone(d.dueDate()));
+              issue.setMilestone(milestones.forDate(repo(), d.dueDate()));
             }
           }
           case PRIORITY, LABELS -> {
-            // Labels people added stay; only our priority label is replaced.
+            // Labels people added stay; our priority label and keys of older formats are replaced.
             Set<String> names = new LinkedHashSet<>();
-            issue.getLabels().stream().map(GHLabel::getName).filter(n -> !n.matches("P[1-4]")).forEach(names::add);
-            names.addAll(labels(d));
+            issue.getLabels().stream().map(GHLabel::getName)
+                .filter(n -> !n.matches("P[1-4]") && !d.formerKeys().contains(n)).forEach(names::add);
+            names.addAll(GitHubFields.labels(d));
             issue.setLabels(names.toArray(String[]::new));
           }
           case ASSIGNEE -> {
-            Optional<String> login = login(d.owner());
+            Optional<String> login = fields.login(d.owner());
             if (login.isPresent()) {
               GHUser user = github.getUser(login.get());
               issue.setAssignees(user);
             }
           }
-          case STATE -> {
-            // States change through transition().
+          case STATE, SOURCE_LINK -> {
+            // States change through transition(); the body carries the link to the postmortem.
           }
         }
       }
@@ -302,205 +276,12 @@ public final class GitHubTracker implements Tracker {
     }
   }
 
-  private TicketSnapshot snapshot(GHIssue issue) {
-    List<String> labels = issue.getLabels().stream().map(GHLabel::getName).toList();
-    String key = IssueBodies.key(issue.getBody());
-    if (key == null) {
-      key = labels.stream().filter(l -> l.startsWith("ft-")).findFirst().orElse(null);
-    }
-    TicketState state = issue.getState() == GHIssueState.OPEN ? TicketState.OPEN
-        : issue.getStateReason() == GHIssueStateReason.NOT_PLANNED ? TicketState.WONT_DO : TicketState.DONE;
-    String assignee = issue.getAssignees().isEmpty() ? null : owner(issue.getAssignees().get(0).getLogin());
-    GHMilestone m = issue.getMilestone();
-    LocalDate due = m != null && m.getDueOn() != null ? LocalDate.ofInstant(m.getDueOn().toInstant(), ZoneOffset.UTC) : null;
-    Priority priority = labels.stream().filter(l -> l.matches("P[1-4]")).findFirst().map(Priority::valueOf).orElse(null);
-    Instant updated = null;
-    try {
-      updated = issue.getUpdatedAt() == null ? null : issue.getUpdatedAt().toInstant();
-    } catch (IOException e) {
-      // Only informational.
-    }
-    return new TicketSnapshot(String.valueOf(issue.getNumber()), issue.getHtmlUrl() == null ? null : issue.getHtmlUrl().toString(),
-        key, issue.getTitle(), IssueBodies.description(issue.getBody()), state, assignee, due, priority, labels, updated,
-        updated == null ? null : updated.toString());
-  }
-
-  /** The configured labels, the common label, the key and the priority label. */
-  static List<String> labels(TicketDraft d) {
-    Set<String> labels = new LinkedHashSet<>(d.labels());
-    labels.add(COMMON_LABEL);
-    labels.add(d.idempotencyKey());
-    if (d.priority() != null) {
-      labels.add(d.priority().name());
-    }
-    return List.copyOf(labels);
-  }
-
-  /** Owner to login: the users map, else a handle is taken as the login; e-mail addresses need the map. */
-  private Optional<String> login(String owner) {
-    if (owner == null) {
-      return Optional.empty();
-    }
-    String handle = owner.startsWith("@") ? owner.substring(1) : owner;
-    if (users.containsKey(handle)) {
-      return Optional.of(users.get(handle));
-    }
-    if (handle.contains("@")) {
-      LOG.warn("owner '{}' is an e-mail address with no GitHub login under tracker.users; the issue stays unassigned", handle);
-      return Optional.empty();
-    }
-    return Optional.of(handle);
-  }
-
-  private String owner(String login) {
-    return ownersByLogin.getOrDefault(login.toLowerCase(java.util.Locale.ROOT), login);
-  }
-
-  /** The milestone for a due date, created with {@code due_on} at noon UTC so it never shifts a day. */
-  private GHMilestone milestone(LocalDate due) throws IOException {
-    if (milestones == null) {
-      milestones = new HashMap<>();
-      for (GHMilestone m : repo().listMilestones(GHIssueState.ALL).toList()) {
-        if (m.getTitle() != null && m.getTitle().startsWith(MILESTONE_PREFIX)) {
-          try {
-            milestones.put(LocalDate.parse(m.getTitle().substring(MILESTONE_PREFIX.length())), m);
-          } catch (java.time.format.DateTimeParseException ignored) {
-            // Someone else's milestone that happens to start with "Due ".
-          }
-        }
-      }
-    }
-    GHMilestone m = milestones.get(due);
-    if (m == null) {
-      m = repo().createMilestone(MILESTONE_PREFIX + due, "Postmortem action items due on " + due + " (Followthrough).");
-      m.setDueOn(java.util.Date.from(due.atTime(12, 0).toInstant(ZoneOffset.UTC)));
-      milestones.put(due, m);
-    }
-    return m;
-  }
-
   private static int number(String key) {
     try {
       return Integer.parseInt(key.startsWith("#") ? key.substring(1) : key);
     } catch (NumberFormatException e) {
       throw new TrackerException(GitHubErrors.TRACKER, Kind.NOT_FOUND, 404, key, null,
           "'" + key + "' is not a GitHub issue number", null);
-    }
-  }
-
-  /** Builds a {@link GitHubTracker}: a token or a GitHub App installation, or a prebuilt {@link GitHub}. */
-  public static final class Builder {
-    private final String repository;
-    private URI endpoint = URI.create("https://api.github.com");
-    private Secret token;
-    private String appId;
-    private Path appPrivateKey;
-    private GitHub prebuilt;
-    private Map<String, String> users = Map.of();
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
-    private Duration createInterval = Duration.ofMillis(750);
-    private Sleeper sleeper = Sleeper.REAL;
-    private Clock clock = Clock.systemUTC();
-    private HttpClient http;
-
-    private Builder(String repository) {
-      if (repository == null || !repository.matches("[\\w.-]+/[\\w.-]+")) {
-        throw new IllegalArgumentException("repository must look like owner/name, got " + repository);
-      }
-      this.repository = repository;
-    }
-
-    /** {@code https://api.github.com} (default) or an Enterprise server's {@code https://host/api/v3}. */
-    public Builder endpoint(URI endpoint) {
-      this.endpoint = Objects.requireNonNull(endpoint);
-      return this;
-    }
-
-    /** A personal access token (classic with the repo scope, or fine-grained with Issues read and write). */
-    public Builder token(Secret token) {
-      this.token = Objects.requireNonNull(token);
-      return this;
-    }
-
-    /** A GitHub App installed on the repository's owner, authenticated with its private key (PEM). */
-    public Builder appInstallation(String appId, Path privateKeyPem) {
-      this.appId = Objects.requireNonNull(appId);
-      this.appPrivateKey = Objects.requireNonNull(privateKeyPem);
-      return this;
-    }
-
-    /** A client built elsewhere (tests, custom connectors); endpoint and credentials are then ignored. */
-    public Builder github(GitHub github) {
-      this.prebuilt = Objects.requireNonNull(github);
-      return this;
-    }
-
-    /** Owner (handle or e-mail) to GitHub login. */
-    public Builder users(Map<String, String> ownerToLogin) {
-      this.users = Map.copyOf(ownerToLogin);
-      return this;
-    }
-
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Objects.requireNonNull(timeout);
-      return this;
-    }
-
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = Objects.requireNonNull(timeout);
-      return this;
-    }
-
-    /** The least time between two creates (default 750 ms, about 80 a minute). */
-    public Builder createInterval(Duration interval) {
-      this.createInterval = Objects.requireNonNull(interval);
-      return this;
-    }
-
-    /** How pacing waits; tests pass a test clock. */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper);
-      return this;
-    }
-
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock);
-      return this;
-    }
-
-    /** The HTTP client under github-api; default one with the connect timeout. */
-    public Builder httpClient(HttpClient client) {
-      this.http = Objects.requireNonNull(client);
-      return this;
-    }
-
-    public GitHubTracker build() {
-      if (prebuilt != null) {
-        return new GitHubTracker(this, prebuilt, null);
-      }
-      HttpClient client = http != null ? http
-          : HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-      TimeoutConnector connector = new TimeoutConnector(client, requestTimeout);
-      GitHubBuilder builder = new GitHubBuilder().withEndpoint(endpoint.toString())
-          .withConnector(connector)
-          .withRateLimitHandler(GitHubErrors.rateLimitHandler(clock))
-          .withAbuseLimitHandler(GitHubErrors.abuseLimitHandler());
-      try {
-        if (appId != null) {
-          String org = repository.substring(0, repository.indexOf('/'));
-          builder.withAuthorizationProvider(new OrgAppInstallationAuthorizationProvider(org,
-              new JWTTokenProvider(appId, appPrivateKey)));
-        } else if (token != null) {
-          builder.withOAuthToken(token.reveal());
-        } else {
-          throw new IllegalStateException("a token or a GitHub App installation is required");
-        }
-        return new GitHubTracker(this, builder.build(), connector);
-      } catch (IOException | java.security.GeneralSecurityException e) {
-        throw new TrackerException(GitHubErrors.TRACKER, Kind.AUTH, 0, null, null,
-            "cannot set up GitHub authentication: " + e.getMessage(), e);
-      }
     }
   }
 }

@@ -13,7 +13,7 @@ public final class GitHubTrackerProvider implements TrackerProvider {
 
   @Override
   public Tracker create(TrackerConfig config) {
-    GitHubTracker.Builder builder = GitHubTracker.builder(config.repository()).users(config.users());
+    GitHubTrackerBuilder builder = GitHubTracker.builder(config.repository()).users(config.users());
     if (config.appId() != null) {
       builder.appInstallation(config.appId(), config.privateKeyFile());
     } else {
@@ -21,6 +21,9 @@ public final class GitHubTrackerProvider implements TrackerProvider {
     }
     if (config.timeout() != null) {
       builder.requestTimeout(config.timeout());
+    }
+    if (config.searchLag() != null) {
+      builder.listLag(config.searchLag());
     }
     if (config.url() != null) {
       builder.endpoint(config.url());

@@ -29,7 +29,7 @@ final class GitHubFixture implements AutoCloseable {
     github.addUser("sam-o");
   }
 
-  GitHubTracker.Builder tracker() {
+  GitHubTrackerBuilder tracker() {
     return GitHubTracker.builder("acme/ops").endpoint(URI.create(server.baseUrl())).token(TOKEN)
         .requestTimeout(Duration.ofMillis(1500)).clock(clock).sleeper(clock);
   }

@@ -93,12 +93,22 @@ class GitHubRequestsTest {
   }
 
   @Test
-  void aCreateWhoseConnectionWasResetIsFoundByItsMarkerAndNotSentAgain() {
+  void aCreateWhoseConnectionWasResetIsReportedAsUncertainAndNeitherListedNorSentAgain() {
     fixture.github.loseNextCreate();
     var outcome = fixture.tracker().build().createAll(List.of(draft(null, null))).get(0);
-    assertThat(outcome.succeeded()).isTrue();
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.failure().mayHaveTakenEffect()).isTrue();
     assertThat(fixture.github.issues()).hasSize(1);
     assertThat(fixture.requests("POST", "/repos/acme/ops/issues")).hasSize(1);
+    assertThat(fixture.requests("GET", "/repos/acme/ops/issues")).as("the engine looks, later, not the adapter").isEmpty();
+  }
+
+  @Test
+  void aGitHubAppInstalledOnAUserOwnedRepositoryIsFoundThroughTheRepository(@TempDir Path dir) throws Exception {
+    fixture.github.ownerIsOrganisation(false);
+    aGitHubAppInstallationAuthenticatesWithItsPrivateKey(dir);
+    assertThat(fixture.requests("GET", "/repos/acme/ops/installation")).isNotEmpty();
+    assertThat(fixture.requests("GET", "/orgs/")).isEmpty();
   }
 
   @Test

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.followthrough.core.tracker.RequestKind;
+import dev.followthrough.core.tracker.SimulatedFaults;
+import dev.followthrough.core.tracker.TrackerFault;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +30,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small, stateful GitHub REST API behind WireMock, written from the public documentation:
- * repository, issues (create, list by label with {@code Link} paging, read, edit, close with a
- * reason), milestones, users, token authentication, ETags with 304 answers, and injected faults.
+ * A small, stateful GitHub REST API behind WireMock, written from the public documentation, the
+ * REST OpenAPI description in ../shared/specs and the facts in TRACKER-APIS.md (each behaviour
+ * names its source): repository, issues (create, list by label newest first with {@code Link}
+ * paging, read, edit, close with a reason, reopen, delete), the 50-character label limit,
+ * milestones, users, token and App authentication, weak ETags with 304 answers, and faults aimed
+ * at one kind of request, including creates that finish after the client gave up.
  */
 final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
   static final String NAME = "github-simulator";
@@ -45,7 +51,12 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
   private final Map<Integer, ObjectNode> milestones = new LinkedHashMap<>();
   private final Map<String, ObjectNode> users = new LinkedHashMap<>();
   private final Deque<Supplier<ResponseDefinition>> injected = new ArrayDeque<>();
-  private int loseCreates;
+  private final Map<RequestKind, Deque<TrackerFault>> aimed = new EnumMap<>(RequestKind.class);
+  private final List<Map.Entry<java.time.Instant, Runnable>> stillWorking = new ArrayList<>();
+  private final java.util.Set<Integer> deleted = new java.util.HashSet<>();
+  private java.time.Duration workTime = java.time.Duration.ofSeconds(1);
+  private int lateMillis = 4000;
+  private boolean ownerIsOrganisation;
   private int nextIssue = 1;
   private int nextMilestone = 1;
   private int notModified;
@@ -90,7 +101,56 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
 
   /** The next create makes its issue, then the connection is reset before the answer. */
   synchronized void loseNextCreate() {
-    loseCreates++;
+    aim(RequestKind.CREATE, TrackerFault.RESET_AFTER_APPLIED);
+  }
+
+  /**
+   * The next request of this kind meets the fault. Late answers come after {@code lateMillis};
+   * work still running when the client gave up takes effect {@code workTime} later (by the clock).
+   */
+  synchronized void aim(RequestKind kind, TrackerFault fault) {
+    aimed.computeIfAbsent(kind, k -> new ArrayDeque<>()).add(fault);
+  }
+
+  synchronized void timing(int lateMillis, java.time.Duration workTime) {
+    this.lateMillis = lateMillis;
+    this.workTime = workTime;
+  }
+
+  /** Whether the repository's owner is an organisation (else a user, whose App has no org installation). */
+  synchronized void ownerIsOrganisation(boolean organisation) {
+    this.ownerIsOrganisation = organisation;
+  }
+
+  /**
+   * Deletes an issue as a repository admin would: it answers 410 Gone from then on and leaves
+   * every list (REST OpenAPI, {@code GET /repos/{owner}/{repo}/issues/{issue_number}}: 410).
+   */
+  synchronized void delete(int number) {
+    deleted.add(number);
+  }
+
+  /** A milestone made by a person (or another process) after the adapter read the list. */
+  synchronized void addMilestone(String title, String dueOn) {
+    int n = nextMilestone++;
+    milestones.put(n, milestone(n, title, null).put("due_on", dueOn));
+  }
+
+  /** Relabels an issue and rewrites its hidden marker, as an older version of the tool left it. */
+  synchronized void rekey(int number, String from, String to) {
+    ObjectNode i = issues.get(number);
+    List<String> names = labelNames(i);
+    names.replaceAll(n -> n.equals(from) ? to : n);
+    ArrayNode ls = i.putArray("labels");
+    names.forEach(l -> ls.add(label(l)));
+    i.put("body", i.path("body").asText().replace(from, to));
+    touch(i);
+  }
+
+  private static List<String> labelNames(JsonNode issue) {
+    List<String> names = new ArrayList<>();
+    issue.path("labels").forEach(l -> names.add(l.path("name").asText()));
+    return names;
   }
 
   synchronized void close(int number, String reason) {
@@ -121,8 +181,9 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     return texts;
   }
 
+  /** The issues that exist (not deleted, and not still being made). */
   synchronized List<ObjectNode> issues() {
-    return List.copyOf(issues.values());
+    return issues.entrySet().stream().filter(e -> !deleted.contains(e.getKey())).map(Map.Entry::getValue).toList();
   }
 
   synchronized List<ObjectNode> milestones() {
@@ -135,15 +196,58 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
 
   @Override
   public synchronized ResponseDefinition transform(ServeEvent event) {
+    settleStillWorking();
     if (!injected.isEmpty()) {
       return injected.poll().get();
     }
     var r = event.getRequest();
-    try {
-      return route(r.getMethod().getName(), r.getUrl(), r.getBodyAsString(), r.getHeader("Authorization"), r.getHeader("If-None-Match"));
-    } catch (Exception e) {
-      return error(400, "Problems parsing JSON: " + e.getMessage());
+    Supplier<ResponseDefinition> work = () -> {
+      try {
+        return route(r.getMethod().getName(), r.getUrl(), r.getBodyAsString(), r.getHeader("Authorization"),
+            r.getHeader("If-None-Match"));
+      } catch (Exception e) {
+        return error(400, "Problems parsing JSON: " + e.getMessage());
+      }
+    };
+    RequestKind kind = kind(r.getMethod().getName(), r.getUrl(), r.getBodyAsString());
+    Deque<TrackerFault> queue = kind == null ? null : aimed.get(kind);
+    TrackerFault fault = queue == null ? null : queue.poll();
+    if (fault == null) {
+      return work.get();
     }
+    // Secondary rate limits: 429 (or 403) with Retry-After (TRACKER-APIS.md, rate limits).
+    Supplier<ResponseDefinition> limited = () -> aResponse().withStatus(429).withHeader("Retry-After", "7")
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"message\":\"You have exceeded a secondary rate limit.\"}").build();
+    return SimulatedFaults.answer(fault, work, limited, lateMillis,
+        () -> stillWorking.add(Map.entry(clock.instant().plus(workTime), work::get)));
+  }
+
+  private void settleStillWorking() {
+    for (var i = stillWorking.iterator(); i.hasNext(); ) {
+      var e = i.next();
+      if (!e.getKey().isAfter(clock.instant())) {
+        i.remove();
+        e.getValue().run();
+      }
+    }
+  }
+
+  private static RequestKind kind(String method, String url, String body) {
+    String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+    if (path.contains("/milestones")) {
+      return RequestKind.MILESTONE;
+    }
+    if (path.endsWith("/comments")) {
+      return method.equals("POST") ? RequestKind.COMMENT : RequestKind.READ;
+    }
+    if (path.endsWith("/issues")) {
+      return method.equals("POST") ? RequestKind.CREATE : RequestKind.SEARCH;
+    }
+    if (method.equals("PATCH") && path.matches(".*/issues/\\d+")) {
+      return body != null && body.contains("\"state\"") ? RequestKind.TRANSITION : RequestKind.EDIT;
+    }
+    return method.equals("GET") ? RequestKind.READ : null;
   }
 
   static final String INSTALLATION_TOKEN = "ghs_placeholderinstallationtoken";
@@ -155,7 +259,9 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
 
   private ResponseDefinition route(String method, String url, String body, String auth, String ifNoneMatch) {
     String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-    if (path.startsWith("/orgs/") || path.equals("/app") || path.startsWith("/app/")) {
+    boolean appCall = path.startsWith("/orgs/") || path.equals("/app") || path.startsWith("/app/")
+        || path.startsWith("/users/") && path.endsWith("/installation") || path.equals("/repos/" + owner + "/" + repo + "/installation");
+    if (appCall) {
       // GitHub App flow: the app's JWT finds the installation and trades for an installation token.
       if (auth == null || !auth.startsWith("Bearer ey")) {
         return error(401, "A JSON web token could not be decoded");
@@ -166,7 +272,11 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
         app.set("owner", user(owner));
         return ok(200, app);
       }
-      if (method.equals("GET") && path.equals("/orgs/" + owner + "/installation")) {
+      // /orgs/{org}/installation exists for organisations only; /repos/{owner}/{repo}/installation
+      // for any repository (REST OpenAPI paths; TRACKER-APIS.md, last table).
+      boolean found = path.equals("/repos/" + owner + "/" + repo + "/installation")
+          || path.equals((ownerIsOrganisation ? "/orgs/" : "/users/") + owner + "/installation");
+      if (method.equals("GET") && found) {
         ObjectNode installation = JSON.createObjectNode().put("id", 77).put("app_id", 1234)
             .put("access_tokens_url", baseUrl + "/app/installations/77/access_tokens");
         installation.set("account", user(owner));
@@ -210,12 +320,13 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
       return conditional(all, ifNoneMatch, null);
     }
     if (path.equals(repoPath + "/milestones") && method.equals("POST")) {
+      String title = json.path("title").asText();
+      if (milestones.values().stream().anyMatch(m -> m.path("title").asText().equals(title))) {
+        // Milestone titles are unique per repository: 422 with code already_exists (REST docs, milestones).
+        return validation("Milestone", "title", "already_exists");
+      }
       int n = nextMilestone++;
-      ObjectNode m = JSON.createObjectNode();
-      m.put("url", baseUrl + repoPath + "/milestones/" + n).put("html_url", "https://github.example/" + owner + "/" + repo + "/milestone/" + n)
-          .put("id", 5000 + n).put("number", n).put("title", json.path("title").asText())
-          .put("description", json.path("description").asText(null)).put("state", "open").putNull("due_on")
-          .put("created_at", clock.instant().toString()).put("updated_at", clock.instant().toString());
+      ObjectNode m = milestone(n, title, json.path("description").asText(null));
       milestones.put(n, m);
       return ok(201, m);
     }
@@ -233,6 +344,9 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
       ObjectNode issue = issues.get(Integer.parseInt(im.group(3)));
       if (issue == null) {
         return error(404, "Not Found");
+      }
+      if (deleted.contains(issue.get("number").asInt())) {
+        return error(410, "This issue was deleted");
       }
       if (im.group(4) != null && method.equals("POST")) {
         issue.withArray("_comments").add(json.path("body").asText());
@@ -255,13 +369,17 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
 
   private ResponseDefinition create(JsonNode json) {
     if (json.path("title").asText().isBlank()) {
-      return validation("title", "missing_field");
+      return validation("Issue", "title", "missing_field");
     }
     if (json.path("body").asText("").length() > 65_536) {
-      return validation("body", "custom");
+      return validation("Issue", "body", "custom");
     }
     List<String> labels = new ArrayList<>();
     json.path("labels").forEach(l -> labels.add(l.asText()));
+    ResponseDefinition tooLong = labelTooLong(labels);
+    if (tooLong != null) {
+      return tooLong;
+    }
     ObjectNode issue = newIssue(json.path("title").asText(), json.path("body").asText(""), labels);
     for (JsonNode login : json.path("assignees")) {
       if (users.containsKey(login.asText())) {
@@ -272,11 +390,24 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     if (json.hasNonNull("milestone")) {
       issue.set("milestone", milestones.get(json.get("milestone").asInt()));
     }
-    if (loseCreates > 0) {
-      loseCreates--;
-      return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-    }
     return ok(201, issue);
+  }
+
+  /**
+   * Label names are at most 50 characters: GitHub answers 422 "name is too long (maximum is 50
+   * characters)" (github/docs#32156; semantic-release/github#518; TRACKER-APIS.md, last table).
+   */
+  private ResponseDefinition labelTooLong(List<String> names) {
+    for (String name : names) {
+      if (name.length() > 50) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("message", "Validation Failed");
+        e.putArray("errors").addObject().put("resource", "Label").put("field", "name").put("code", "invalid")
+            .put("message", "name is too long (maximum is 50 characters)");
+        return ok(422, e);
+      }
+    }
+    return null;
   }
 
   private ObjectNode newIssue(String title, String body, List<String> labels) {
@@ -303,8 +434,14 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
       var e = fields.next();
       switch (e.getKey()) {
         case "labels" -> {
+          List<String> names = new ArrayList<>();
+          e.getValue().forEach(l -> names.add(l.isTextual() ? l.asText() : l.path("name").asText()));
+          ResponseDefinition tooLong = labelTooLong(names);
+          if (tooLong != null) {
+            return tooLong;
+          }
           ArrayNode ls = issue.putArray("labels");
-          e.getValue().forEach(l -> ls.add(label(l.isTextual() ? l.asText() : l.path("name").asText())));
+          names.forEach(l -> ls.add(label(l)));
         }
         case "assignees" -> {
           ArrayNode as = issue.putArray("assignees");
@@ -319,7 +456,8 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
         case "state" -> {
           issue.put("state", e.getValue().asText());
           if (e.getValue().asText().equals("open")) {
-            issue.putNull("state_reason").putNull("closed_at");
+            // Reopening sets state_reason to "reopened" (REST docs, issue object).
+            issue.put("state_reason", "reopened").putNull("closed_at");
           } else {
             issue.put("closed_at", clock.instant().toString());
             if (!json.has("state_reason")) {
@@ -345,6 +483,9 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     List<String> wanted = params.containsKey("labels") ? List.of(params.get("labels").split(",")) : List.of();
     List<ObjectNode> matches = new ArrayList<>();
     for (ObjectNode i : issues.values()) {
+      if (deleted.contains(i.get("number").asInt())) {
+        continue;
+      }
       List<String> names = new ArrayList<>();
       i.path("labels").forEach(l -> names.add(l.path("name").asText()));
       boolean stateOk = state.equals("all") || i.path("state").asText().equals(state);
@@ -352,28 +493,46 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
         matches.add(i);
       }
     }
+    // sort=created and direction=desc by default: newest first (REST OpenAPI, list repository issues).
+    if (!"asc".equals(params.get("direction"))) {
+      java.util.Collections.reverse(matches);
+    }
     int perPage = Math.min(100, Integer.parseInt(params.getOrDefault("per_page", "30")));
     int page = Integer.parseInt(params.getOrDefault("page", "1"));
     ArrayNode out = JSON.createArrayNode();
     for (int k = (page - 1) * perPage; k < Math.min(matches.size(), page * perPage); k++) {
       out.add(matches.get(k));
     }
-    String link = null;
-    if (page * perPage < matches.size()) {
-      Map<String, String> next = new LinkedHashMap<>(params);
-      next.put("page", String.valueOf(page + 1));
-      StringBuilder q = new StringBuilder();
-      next.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(k).append('=').append(v));
-      link = "<" + baseUrl + "/repos/" + owner + "/" + repo + "/issues?" + q + ">; rel=\"next\"";
+    // Link carries next, last, first and prev as they apply (GitHub docs, pagination).
+    int last = Math.max(1, (matches.size() + perPage - 1) / perPage);
+    List<String> links = new ArrayList<>();
+    if (page < last) {
+      links.add(pageLink(params, page + 1, "next"));
+      links.add(pageLink(params, last, "last"));
     }
-    return conditional(out, ifNoneMatch, link);
+    if (page > 1) {
+      links.add(pageLink(params, 1, "first"));
+      links.add(pageLink(params, page - 1, "prev"));
+    }
+    return conditional(out, ifNoneMatch, links.isEmpty() ? null : String.join(", ", links));
   }
 
-  /** Answers 304 when the client already has this exact body (ETag), as GitHub does. */
+  private String pageLink(Map<String, String> params, int page, String rel) {
+    Map<String, String> p = new LinkedHashMap<>(params);
+    p.put("page", String.valueOf(page));
+    StringBuilder q = new StringBuilder();
+    p.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(k).append('=').append(v));
+    return "<" + baseUrl + "/repos/" + owner + "/" + repo + "/issues?" + q + ">; rel=\"" + rel + "\"";
+  }
+
+  /**
+   * Answers 304 when the client already has this exact body. GitHub's ETags for JSON are usually
+   * weak ({@code W/"…"}), so they are compared weakly (RFC 9110 §8.8.3; TRACKER-APIS.md).
+   */
   private ResponseDefinition conditional(JsonNode body, String ifNoneMatch, String link) {
-    String etag = "\"" + sha1(body.toString()) + "\"";
+    String etag = "W/\"" + sha1(body.toString()) + "\"";
     // The server's gzip layer marks the ETags of compressed answers with a --gzip suffix.
-    if (ifNoneMatch != null && etag.equals(ifNoneMatch.replace("--gzip", ""))) {
+    if (ifNoneMatch != null && opaque(etag).equals(opaque(ifNoneMatch.replace("--gzip", "")))) {
       notModified++;
       return aResponse().withStatus(304).withHeader("ETag", etag).build();
     }
@@ -383,6 +542,21 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
       r.withHeader("Link", link);
     }
     return r.build();
+  }
+
+  private static String opaque(String etag) {
+    String e = etag.strip();
+    return e.startsWith("W/") ? e.substring(2) : e;
+  }
+
+  private ObjectNode milestone(int n, String title, String description) {
+    String repoPath = "/repos/" + owner + "/" + repo;
+    ObjectNode m = JSON.createObjectNode();
+    m.put("url", baseUrl + repoPath + "/milestones/" + n).put("html_url", "https://github.example/" + owner + "/" + repo + "/milestone/" + n)
+        .put("id", 5000 + n).put("number", n).put("title", title)
+        .put("description", description).put("state", "open").putNull("due_on")
+        .put("created_at", clock.instant().toString()).put("updated_at", clock.instant().toString());
+    return m;
   }
 
   private ObjectNode repository() {
@@ -424,10 +598,10 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body.toString()).build();
   }
 
-  private static ResponseDefinition validation(String field, String code) {
+  private static ResponseDefinition validation(String resource, String field, String code) {
     ObjectNode e = JSON.createObjectNode();
     e.put("message", "Validation Failed");
-    e.putArray("errors").addObject().put("resource", "Issue").put("field", field).put("code", code);
+    e.putArray("errors").addObject().put("resource", resource).put("field", field).put("code", code);
     return ok(422, e);
   }
 

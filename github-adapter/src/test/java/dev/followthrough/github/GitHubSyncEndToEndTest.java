@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.TicketKeys;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.store.ActionStore;
@@ -119,5 +120,89 @@ class GitHubSyncEndToEndTest {
     assertThat(renamed.path("labels").toString()).contains("\"P4\"").doesNotContain("\"P1\"");
     assertThat(fixture.github.issues().get(1).path("state").asText()).isEqualTo("closed");
     assertThat(engine().plan().actions()).isEmpty();
+  }
+
+  @Test
+  void realPostmortemIdsMakeKeysGitHubAcceptsAndDistinctPairsGetDistinctKeys() {
+    String longPostmortem = "2025-05-03-payment-webhook-backlog-delays-order-confirmations";
+    List<ActionItem> list = List.of(
+        ActionItem.open("run-schema-migrations-through-the-online-migration-tool-only", "Run migrations online"),
+        ActionItem.open("b-c", "Ambiguous one"));
+    store.insert(new Postmortem(longPostmortem, "Webhooks", null, null, null, null, list, null, null));
+    store.insert(new Postmortem("a-b", "Ambiguous", null, null, null, null, List.of(ActionItem.open("c", "Other one")), null, null));
+    store.insert(new Postmortem("a", "Ambiguous too", null, null, null, null, List.of(ActionItem.open("b-c", "Third one")), null, null));
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.created()).hasSize(4);
+    assertThat(fixture.github.issues()).allSatisfy(i -> i.path("labels")
+        .forEach(l -> assertThat(l.path("name").asText().length()).isLessThanOrEqualTo(50)));
+    assertThat(TicketKeys.of("a-b", "c")).isNotEqualTo(TicketKeys.of("a", "b-c"));
+  }
+
+  @Test
+  void doneAndWontDoItemsGetIssuesClosedWithTheRightReasonInTheSameRun() {
+    fill(1, 2);
+    editStatus("item-0", ItemStatus.DONE);
+    editStatus("item-1", ItemStatus.WONT_DO);
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).isEmpty();
+    assertThat(fixture.github.issues()).extracting(i -> i.path("state_reason").asText()).containsExactly("completed", "not_planned");
+    assertThat(engine().plan().actions()).isEmpty();
+  }
+
+  @Test
+  void aDeletedIssueAnswering410IsReportedAndTheOthersStillSync() {
+    fill(1, 3);
+    engine().sync();
+    fixture.github.delete(number("pm-0", "item-1"));
+    editTitle("item-2", "Renamed");
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.deleted()).singleElement().satisfies(d -> assertThat(d.item().itemId()).isEqualTo("item-1"));
+    assertThat(r.updated()).hasSize(1);
+    assertThat(engine().plan().describe()).contains("was deleted in the tracker");
+  }
+
+  @Test
+  void aMilestoneMadeElsewhereAfterTheListWasReadIsUsedNotCreatedAgain() {
+    fill(1, 1);
+    engine().sync();
+    fixture.github.addMilestone("Due 2025-09-09", "2025-09-09T12:00:00Z");
+    var stored = store.find("pm-0").orElseThrow();
+    store.update(stored.postmortem().withActionItems(List.of(stored.postmortem().actionItems().get(0),
+        ActionItem.open("late", "Added later").withDueDate(LocalDate.of(2025, 9, 9)))), stored.version());
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).isEmpty();
+    assertThat(fixture.github.milestones()).filteredOn(m -> m.path("title").asText().equals("Due 2025-09-09")).hasSize(1);
+  }
+
+  @Test
+  void issuesWithTheOldLongKeyAreAdoptedAndMovedToTheNewKey() {
+    fill(1, 2);
+    engine().sync();
+    for (String id : List.of("item-0", "item-1")) {
+      fixture.github.rekey(number("pm-0", id), TicketKeys.of("pm-0", id), TicketKeys.legacy("pm-0", id));
+    }
+    ActionStore fresh = ActionStore.inMemory();
+    store.findAll().forEach(sp -> fresh.insert(sp.postmortem().withActionItems(sp.postmortem().actionItems().stream()
+        .map(i -> i.withTickets(List.of())).toList())));
+    SyncResult r = SyncEngine.builder(fresh, tracker).clock(fixture.clock).sleeper(fixture.clock)
+        .options(SyncOptions.defaults().withLabels(List.of("postmortem"))).build().sync();
+    assertThat(r.adopted()).hasSize(2);
+    assertThat(r.created()).isEmpty();
+    assertThat(fixture.github.issues()).hasSize(2).allSatisfy(i -> {
+      assertThat(i.path("labels").toString()).doesNotContain("ft-pm-0-item");
+      assertThat(i.path("body").asText()).doesNotContain("ft-pm-0-item");
+    });
+  }
+
+  void editStatus(String itemId, ItemStatus status) {
+    var stored = store.find("pm-0").orElseThrow();
+    store.update(stored.postmortem().withItem(stored.postmortem().item(itemId).orElseThrow().withStatus(status)), stored.version());
+  }
+
+  void editTitle(String itemId, String title) {
+    var stored = store.find("pm-0").orElseThrow();
+    store.update(stored.postmortem().withItem(stored.postmortem().item(itemId).orElseThrow().withTitle(title)), stored.version());
   }
 }

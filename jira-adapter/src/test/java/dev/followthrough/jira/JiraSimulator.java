@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.followthrough.core.tracker.RequestKind;
+import dev.followthrough.core.tracker.SimulatedFaults;
 import dev.followthrough.core.tracker.TrackerFault;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -196,7 +197,12 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     TrackerFault fault = faultFor(kind(method, url));
     Supplier<ResponseDefinition> work = () -> handle(method, url, body, auth);
     if (fault != null) {
-      return JiraFaults.answer(fault, work, lateMillis, () -> stillWorking.add(Map.entry(clock.instant().plus(workTime), work::get)));
+      // Cloud rate limits: 429 with Retry-After in seconds (TRACKER-APIS.md, rate limits).
+      Supplier<ResponseDefinition> limited = () -> aResponse().withStatus(429).withHeader("Retry-After", "7")
+          .withHeader("Content-Type", "application/json")
+          .withBody("{\"errorMessages\":[\"Rate limit exceeded.\"],\"errors\":{}}").build();
+      return SimulatedFaults.answer(fault, work, limited, lateMillis,
+          () -> stillWorking.add(Map.entry(clock.instant().plus(workTime), work::get)));
     }
     ResponseDefinition answer = work.get();
     Integer delay = delayNext;

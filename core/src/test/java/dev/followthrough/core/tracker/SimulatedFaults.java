@@ -1,29 +1,30 @@
-package dev.followthrough.jira;
+package dev.followthrough.core.tracker;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import dev.followthrough.core.tracker.TrackerFault;
 import java.util.function.Supplier;
 
-/** How the Jira simulator answers a request that meets a {@link TrackerFault}. */
-final class JiraFaults {
-  private JiraFaults() {}
+/**
+ * How a WireMock simulator of a tracker answers a request that meets a {@link TrackerFault}: the
+ * status, the reset before or after the work, the late answer, or the work left running.
+ */
+public final class SimulatedFaults {
+  private SimulatedFaults() {}
 
   /**
    * @param work carries out the request and makes its answer
+   * @param rateLimited the tracker's own rate-limit answer (status, headers, body)
    * @param later schedules the work for after the client gave up
    */
-  static ResponseDefinition answer(TrackerFault fault, Supplier<ResponseDefinition> work, int lateMillis, Runnable later) {
+  public static ResponseDefinition answer(TrackerFault fault, Supplier<ResponseDefinition> work,
+      Supplier<ResponseDefinition> rateLimited, int lateMillis, Runnable later) {
     return switch (fault) {
-      // Cloud rate limits: 429 with Retry-After in seconds (TRACKER-APIS.md, rate limits).
-      case RATE_LIMITED -> aResponse().withStatus(429).withHeader("Retry-After", "7")
-          .withHeader("Content-Type", "application/json")
-          .withBody("{\"errorMessages\":[\"Rate limit exceeded.\"],\"errors\":{}}").build();
+      case RATE_LIMITED -> rateLimited.get();
       case UNAVAILABLE -> aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-          .withBody("{\"errorMessages\":[\"Service unavailable\"],\"errors\":{}}").build();
+          .withBody("{\"message\":\"Service unavailable\"}").build();
       case RESET_BEFORE_APPLIED -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
       case RESET_AFTER_APPLIED -> {
         work.get();
