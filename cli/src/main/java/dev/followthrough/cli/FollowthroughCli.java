@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       PlanCommand.class,
       SyncCommand.class,
       ScheduleCommand.class,
+      UnlinkCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

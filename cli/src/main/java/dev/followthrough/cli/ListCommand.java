@@ -51,11 +51,12 @@ final class ListCommand implements Callable<Integer> {
       if (format == Format.json) {
         out.print(JsonFormat.json().writeItems(postmortems, filter));
       } else {
-        TextTable table = new TextTable(70, "POSTMORTEM", "ITEM", "PRIORITY", "STATUS", "OWNER", "DUE", "TITLE");
+        TextTable table = new TextTable(70, "POSTMORTEM", "ITEM", "PRIORITY", "STATUS", "OWNER", "DUE", "TICKET", "TITLE");
         for (Postmortem p : postmortems) {
           for (ActionItem item : p.actionItems()) {
             if (filter.test(item)) {
-              table.row(p.id(), item.id(), item.priority(), item.status(), item.owner(), item.dueDate(), item.title());
+              table.row(p.id(), item.id(), item.priority(), item.status(), item.owner(), item.dueDate(), ticket(item),
+                  item.title());
             }
           }
         }
@@ -66,6 +67,15 @@ final class ListCommand implements Callable<Integer> {
     }
     out.flush();
     return FollowthroughCli.OK;
+  }
+
+  /** The item's tickets with what is known of them: {@code OPS-3}, {@code OPS-4 (deleted)}, {@code (creating)}. */
+  static String ticket(ActionItem item) {
+    return item.tickets().stream().map(t -> switch (t.state()) {
+      case LINKED -> t.key();
+      case DELETED -> t.key() + " (deleted)";
+      case PENDING -> "(creating)";
+    }).reduce((a, b) -> a + ", " + b).orElse(null);
   }
 
   private boolean matches(ActionItem item) {

@@ -36,6 +36,7 @@ final class SyncCommand implements Callable<Integer> {
         .listener(new ProgressPrinter(spec.commandLine().getErr()))
         .build().sync();
     out.println(result.summary());
+    result.deleted().forEach(d -> out.println(d.describe()));
     out.flush();
     return result.succeeded() ? FollowthroughCli.OK : FollowthroughCli.WORK_FAILED;
   }

@@ -51,7 +51,8 @@ class SyncCommandsTest {
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).contains("2 created");
     assertThat(tracker.tickets()).hasSize(2);
-    assertThat(tracker.tickets().get(0).labels()).contains("postmortem", "ft-2025-05-01-queue-backlog-alert-on-queue-age");
+    assertThat(tracker.tickets().get(0).labels()).contains("postmortem",
+        dev.followthrough.core.model.TicketKeys.of("2025-05-01-queue-backlog", "alert-on-queue-age"));
 
     tracker.changeState(tracker.tickets().get(0).key(), TicketState.DONE);
     assertThat(run("sync", "--config", config.toString()).out()).contains("1 pulled");

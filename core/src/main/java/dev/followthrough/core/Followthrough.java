@@ -4,6 +4,9 @@ import dev.followthrough.core.importer.ParseResult;
 import dev.followthrough.core.importer.PostmortemImporter;
 import dev.followthrough.core.internal.ReimportMerge;
 import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.ChangeOrigin;
+import dev.followthrough.core.model.HistoryEntry;
+import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.policy.DueDatePolicy;
 import dev.followthrough.core.store.ActionStore;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +136,36 @@ public final class Followthrough implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Forgets an item's ticket links (for one tracker, or all with {@code null}), typically after its
+   * ticket was deleted in the tracker: the next sync creates a new ticket. The change is recorded in
+   * the item's history.
+   *
+   * @return the links that were removed
+   * @throws FollowthroughException when no such item is stored, or a create for it is still
+   *     pending: that create may yet reach the tracker, and only a sync may settle it
+   */
+  public List<TicketLink> unlink(String postmortemId, String itemId, String trackerType) {
+    ActionItem item = store.find(postmortemId).flatMap(s -> s.postmortem().item(itemId)).orElseThrow(
+        () -> new FollowthroughException("no action item " + postmortemId + "/" + itemId + " in " + store.describe()
+            + "; 'followthrough list' shows the items"));
+    List<TicketLink> removed = item.tickets().stream()
+        .filter(t -> trackerType == null || t.tracker().equals(trackerType)).toList();
+    if (removed.stream().anyMatch(TicketLink::isPending)) {
+      throw new FollowthroughException(postmortemId + "/" + itemId + " has a create in progress whose outcome is not known"
+          + " yet; run 'followthrough sync', which finds its ticket or settles that it was never made");
+    }
+    Instant now = clock.instant();
+    store.modify(postmortemId, p -> p.withItem(p.item(itemId).map(i -> {
+      ActionItem changed = i.withTickets(i.tickets().stream().filter(t -> !removed.contains(t)).toList());
+      for (TicketLink t : removed) {
+        changed = changed.recording(new HistoryEntry(now, ChangeOrigin.LOCAL, "ticket", t.key(), null, "unlinked"));
+      }
+      return changed;
+    }).orElseThrow()));
+    return removed;
   }
 
   /** Every stored postmortem, ordered by id. */

@@ -127,7 +127,8 @@ final class JiraClient {
           "cannot connect to " + site + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new TrackerException(TRACKER, Kind.TRANSIENT, 0, ticketKey, null,
-          "connection to " + site.getHost() + " failed during " + method + " " + path + ": " + e, e);
+          "connection to " + site.getHost() + " failed during " + method + " " + path + ": "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TrackerException(TRACKER, Kind.TIMEOUT, 0, ticketKey, null, "interrupted", e);

@@ -7,7 +7,6 @@ import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.report.OverdueReport;
 import dev.followthrough.core.store.ActionStore;
-import dev.followthrough.core.store.StaleVersionException;
 import dev.followthrough.core.tracker.Tracker;
 import dev.followthrough.core.tracker.TrackerException;
 import java.time.Clock;
@@ -56,7 +55,7 @@ public final class TicketReminders implements Notifier {
     int skipped = 0;
     for (OverdueReport.Entry e : report.overdue()) {
       Optional<TicketLink> link = e.item().tickets().stream()
-          .filter(t -> t.tracker().equals(tracker.type()) && !t.isPending()).findFirst();
+          .filter(t -> t.tracker().equals(tracker.type()) && t.state() == TicketLink.State.LINKED).findFirst();
       if (link.isEmpty() || remindedWithin(e.item(), now)) {
         skipped++;
         continue;
@@ -76,7 +75,11 @@ public final class TicketReminders implements Notifier {
           tracker.comment(d.ticketKey(), text(d));
           sent++;
         } catch (TrackerException ex) {
-          refused.add(d);
+          // A post whose answer was lost may have been made: it stays recorded as sent, so that no
+          // rerun posts the same reminder twice (at worst this one reminder is missing).
+          if (!ex.mayHaveTakenEffect()) {
+            refused.add(d);
+          }
           failures.add(d.postmortem().id() + "/" + d.item().id() + " (" + d.ticketKey() + "): " + ex.getMessage());
         }
       }
@@ -103,20 +106,8 @@ public final class TicketReminders implements Notifier {
       changes.put(d.item().id(), i -> i.recording(new HistoryEntry(now, ChangeOrigin.LOCAL, FIELD, d.ticketKey(), outcome,
           "followthrough")));
     }
-    for (int attempt = 1; ; attempt++) {
-      var stored = store.find(postmortemId).orElseThrow();
-      Postmortem p = stored.postmortem();
-      List<ActionItem> updated = p.actionItems().stream()
-          .map(i -> changes.containsKey(i.id()) ? changes.get(i.id()).apply(i) : i).toList();
-      try {
-        store.update(p.withActionItems(updated), stored.version());
-        return;
-      } catch (StaleVersionException e) {
-        if (attempt == 10) {
-          throw e;
-        }
-      }
-    }
+    store.modify(postmortemId, p -> p.withActionItems(p.actionItems().stream()
+        .map(i -> changes.containsKey(i.id()) ? changes.get(i.id()).apply(i) : i).toList()));
   }
 
   static String text(Due d) {

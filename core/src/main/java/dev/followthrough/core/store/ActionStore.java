@@ -59,6 +59,33 @@ public interface ActionStore extends AutoCloseable {
   StoredPostmortem update(Postmortem postmortem, long expectedVersion);
 
   /**
+   * Changes a stored postmortem by a function of its current version, applied again on top of a
+   * newer version when another writer got there first, so that neither change is lost.
+   *
+   * @return the saved version, or empty when no such postmortem is stored
+   * @throws StaleVersionException when other writers kept winning for ten attempts
+   */
+  default Optional<StoredPostmortem> modify(String postmortemId, java.util.function.UnaryOperator<Postmortem> change) {
+    for (int attempt = 1; ; attempt++) {
+      Optional<StoredPostmortem> stored = find(postmortemId);
+      if (stored.isEmpty()) {
+        return stored;
+      }
+      Postmortem changed = change.apply(stored.get().postmortem());
+      if (changed.equals(stored.get().postmortem())) {
+        return stored;
+      }
+      try {
+        return Optional.of(update(changed, stored.get().version()));
+      } catch (StaleVersionException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
    * Takes the store's run lock without waiting, so that only one sync at a time works on this
    * store, across processes too for the directory store. Empty when another run holds it.
    */

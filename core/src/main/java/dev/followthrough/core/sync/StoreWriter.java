@@ -3,8 +3,6 @@ package dev.followthrough.core.sync;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.store.ActionStore;
-import dev.followthrough.core.store.StaleVersionException;
-import dev.followthrough.core.store.StoredPostmortem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +16,6 @@ import java.util.function.UnaryOperator;
  * applied again on top of the new version instead of overwriting it.
  */
 final class StoreWriter {
-  private static final int ATTEMPTS = 10;
-
   private final ActionStore store;
   private final Map<String, Map<String, List<BiFunction<Postmortem, ActionItem, ActionItem>>>> pending =
       new LinkedHashMap<>();
@@ -47,12 +43,7 @@ final class StoreWriter {
   }
 
   private void write(String postmortemId, Map<String, List<BiFunction<Postmortem, ActionItem, ActionItem>>> changes) {
-    for (int attempt = 1; ; attempt++) {
-      StoredPostmortem stored = store.find(postmortemId).orElse(null);
-      if (stored == null) {
-        return;
-      }
-      Postmortem p = stored.postmortem();
+    store.modify(postmortemId, p -> {
       List<ActionItem> items = new ArrayList<>();
       for (ActionItem item : p.actionItems()) {
         ActionItem changed = item;
@@ -61,18 +52,7 @@ final class StoreWriter {
         }
         items.add(changed);
       }
-      Postmortem updated = p.withActionItems(items);
-      if (updated.equals(p)) {
-        return;
-      }
-      try {
-        store.update(updated, stored.version());
-        return;
-      } catch (StaleVersionException e) {
-        if (attempt == ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+      return p.withActionItems(items);
+    });
   }
 }

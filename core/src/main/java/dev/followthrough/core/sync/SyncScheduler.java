@@ -80,8 +80,11 @@ public final class SyncScheduler implements AutoCloseable {
         if (waiter.await(wait.isNegative() ? Duration.ZERO : wait)) {
           break;
         }
-        previous = next;
         runOnce();
+        // After a run that overran later slots, the next slot is counted from now: missed slots
+        // are skipped, never replayed one after another.
+        Instant now = clock.instant();
+        previous = now.isAfter(next) ? now : next;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,0 +1,52 @@
+package dev.followthrough.cli;
+
+import dev.followthrough.core.Followthrough;
+import dev.followthrough.core.model.TicketLink;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code unlink ITEM}: forgets an item's ticket, so that the next sync creates a new one. */
+@Command(name = "unlink", mixinStandardHelpOptions = true,
+    description = {"Forget an action item's ticket link, typically after its ticket was deleted in the",
+        "tracker ('plan' and 'sync' name such items). The next sync creates a new ticket.",
+        "A create still in progress is refused: run 'sync' first, which settles it."})
+final class UnlinkCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "ITEM", description = "<postmortem-id>/<item-id>, as 'list' shows it.")
+  String item;
+
+  @Option(names = "--tracker", paramLabel = "TYPE",
+      description = "Only the link to this tracker (jira, github…); default: every link of the item.")
+  String tracker;
+
+  @Mixin ConfigOptions options;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    int slash = item.indexOf('/');
+    if (slash <= 0 || slash == item.length() - 1 || item.indexOf('/', slash + 1) >= 0) {
+      throw new CommandFailedException("ITEM must be <postmortem-id>/<item-id> as 'followthrough list' shows it, got '"
+          + item + "'", FollowthroughCli.BAD_INPUT);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Followthrough ft = options.open()) {
+      List<TicketLink> removed = ft.unlink(item.substring(0, slash), item.substring(slash + 1), tracker);
+      if (removed.isEmpty()) {
+        out.println(item + " has no ticket link" + (tracker == null ? "" : " to " + tracker) + "; nothing to do.");
+      }
+      for (TicketLink link : removed) {
+        out.println("Unlinked " + item + " from " + link.tracker() + " " + link.key()
+            + (link.isDeleted() ? " (deleted in the tracker)" : "") + "; the next sync creates a new ticket.");
+      }
+    }
+    out.flush();
+    return FollowthroughCli.OK;
+  }
+}
