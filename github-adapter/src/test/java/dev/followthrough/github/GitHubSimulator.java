@@ -112,6 +112,12 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     aimed.computeIfAbsent(kind, k -> new ArrayDeque<>()).add(fault);
   }
 
+  /** Whether a fault aimed at this kind has not met a request yet. */
+  synchronized boolean stillAimed(RequestKind kind) {
+    Deque<TrackerFault> queue = aimed.get(kind);
+    return queue != null && !queue.isEmpty();
+  }
+
   synchronized void timing(int lateMillis, java.time.Duration workTime) {
     this.lateMillis = lateMillis;
     this.workTime = workTime;
@@ -247,7 +253,8 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     if (method.equals("PATCH") && path.matches(".*/issues/\\d+")) {
       return body != null && body.contains("\"state\"") ? RequestKind.TRANSITION : RequestKind.EDIT;
     }
-    return method.equals("GET") ? RequestKind.READ : null;
+    // The repository itself is read once, at setup: no fault is aimed at it.
+    return method.equals("GET") && path.contains("/issues/") ? RequestKind.READ : null;
   }
 
   static final String INSTALLATION_TOKEN = "ghs_placeholderinstallationtoken";

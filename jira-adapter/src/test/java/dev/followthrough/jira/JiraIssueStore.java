@@ -33,6 +33,7 @@ final class JiraIssueStore {
   private final Duration searchLag;
   private final Map<String, ObjectNode> issues = new LinkedHashMap<>();
   private final Map<String, List<Version>> history = new LinkedHashMap<>();
+  private Instant pinned;
 
   JiraIssueStore(Clock clock, Duration searchLag) {
     this.clock = clock;
@@ -55,8 +56,22 @@ final class JiraIssueStore {
   /** Records the issue's current state for the index; call after every change. */
   void written(String key) {
     ObjectNode issue = issues.get(key);
-    ((ObjectNode) issue.get("fields")).put("updated", JIRA_TIME.format(clock.instant()));
-    history.computeIfAbsent(key, k -> new ArrayList<>()).add(new Version(clock.instant(), issue.deepCopy()));
+    ((ObjectNode) issue.get("fields")).put("updated", JIRA_TIME.format(now()));
+    history.computeIfAbsent(key, k -> new ArrayList<>()).add(new Version(now(), issue.deepCopy()));
+  }
+
+  /** Runs work that finished at {@code at} (work left running when its client gave up) with that time. */
+  void finishedAt(Instant at, Runnable work) {
+    pinned = at;
+    try {
+      work.run();
+    } finally {
+      pinned = null;
+    }
+  }
+
+  private Instant now() {
+    return pinned != null ? pinned : clock.instant();
   }
 
   /** Deleted issues answer 404 and leave every search (Jira REST docs, Delete issue / Get issue). */

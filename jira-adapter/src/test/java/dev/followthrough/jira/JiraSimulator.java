@@ -141,6 +141,12 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     aimed.computeIfAbsent(kind, k -> new ArrayDeque<>()).add(fault);
   }
 
+  /** Whether a fault aimed at this kind has not met a request yet. */
+  synchronized boolean stillAimed(RequestKind kind) {
+    Deque<TrackerFault> queue = aimed.get(kind);
+    return queue != null && !queue.isEmpty();
+  }
+
   synchronized void timing(int lateMillis, Duration workTime) {
     this.lateMillis = lateMillis;
     this.workTime = workTime;
@@ -215,7 +221,7 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
       var e = i.next();
       if (!e.getKey().isAfter(clock.instant())) {
         i.remove();
-        e.getValue().run();
+        store.finishedAt(e.getKey(), e.getValue());
       }
     }
   }

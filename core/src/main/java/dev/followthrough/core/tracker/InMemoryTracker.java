@@ -4,15 +4,10 @@ import dev.followthrough.core.tracker.TrackerException.Kind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,13 +27,11 @@ public final class InMemoryTracker implements Tracker {
   private final Capabilities capabilities;
   private final Clock clock;
   private final InMemoryTickets tickets;
-  private final Map<Call, Integer> calls = new EnumMap<>(Call.class);
-  private final Deque<TrackerException> failures = new ArrayDeque<>();
-  private final Map<Call, Deque<TrackerException>> failuresOf = new EnumMap<>(Call.class);
-  private final Map<Call, Deque<TrackerFault>> faults = new EnumMap<>(Call.class);
+  private final InMemoryRequests requests;
   private int lostCreateResponses;
 
   private InMemoryTracker(Builder b) {
+    this.requests = new InMemoryRequests(b.type, b.clientWait, b.clientSleeper);
     this.type = b.type;
     this.capabilities = new Capabilities(b.batchCreate, b.pageSize, true, b.searchLag, true, b.createSettleTime, true);
     this.clock = b.clock;
@@ -81,7 +74,7 @@ public final class InMemoryTracker implements Tracker {
       List<TicketDraft> batch = drafts.subList(from, Math.min(drafts.size(), from + capabilities.maxBatchCreate()));
       TrackerFault fault = request(Call.CREATE);
       if (fault != null && !fault.appliedNow() && fault != TrackerFault.STILL_WORKING) {
-        throw fault.failure(type);
+        throw requests.failure(fault);
       }
       boolean lose = lostCreateResponses > 0;
       if (lose) {
@@ -96,7 +89,7 @@ public final class InMemoryTracker implements Tracker {
         outcomes.add(CreateOutcome.created(draft, tickets.create(draft, existsFrom)));
       }
       if (fault != null) {
-        throw fault.failure(type);
+        throw requests.failure(fault);
       }
       if (lose) {
         throw new TrackerException(type, Kind.TIMEOUT, 0, null, null,
@@ -137,12 +130,13 @@ public final class InMemoryTracker implements Tracker {
       tickets.defer(later(), change);
     }
     if (fault != null) {
-      throw fault.failure(type);
+      throw requests.failure(fault);
     }
   }
 
+  /** When work still running as the client gives up finishes: within the settle time after that. */
   private Instant later() {
-    return clock.instant().plus(capabilities.createSettleTime().dividedBy(2));
+    return clock.instant().plus(requests.clientWait()).plus(capabilities.createSettleTime().dividedBy(2));
   }
 
   // ---- What a test does "in the tracker" -------------------------------------------------
@@ -179,17 +173,22 @@ public final class InMemoryTracker implements Tracker {
 
   /** The next calls, of any kind, fail with these exceptions, one call each, in order. */
   public synchronized void failNext(TrackerException... next) {
-    failures.addAll(List.of(next));
+    requests.failNext(List.of(next));
   }
 
   /** The next calls of one kind fail with these exceptions, one call each, in order. */
   public synchronized void failNext(Call call, TrackerException... next) {
-    failuresOf.computeIfAbsent(call, c -> new ArrayDeque<>()).addAll(List.of(next));
+    requests.failNext(call, List.of(next));
   }
 
   /** The next request of one kind meets this fault. */
   public synchronized void inject(Call call, TrackerFault fault) {
-    faults.computeIfAbsent(call, c -> new ArrayDeque<>()).add(fault);
+    requests.inject(call, fault);
+  }
+
+  /** Faults aimed at a kind of request that have not met one yet. */
+  public synchronized int injected(Call call) {
+    return requests.injected(call);
   }
 
   /** The next {@code n} create calls create their tickets, then fail with a timeout. */
@@ -203,7 +202,7 @@ public final class InMemoryTracker implements Tracker {
   }
 
   public synchronized int calls(Call call) {
-    return calls.getOrDefault(call, 0);
+    return requests.calls(call);
   }
 
   /** Calls that change something in the tracker. */
@@ -212,7 +211,7 @@ public final class InMemoryTracker implements Tracker {
   }
 
   public synchronized void resetCounts() {
-    calls.clear();
+    requests.resetCounts();
   }
 
   private void countPaged(Call call, int items) {
@@ -227,15 +226,8 @@ public final class InMemoryTracker implements Tracker {
 
   /** Counts a request, settles work the tracker finished meanwhile, and throws or returns its fault. */
   private TrackerFault request(Call call) {
-    calls.merge(call, 1, Integer::sum);
     tickets.settle();
-    Deque<TrackerException> specific = failuresOf.get(call);
-    TrackerException next = specific == null || specific.isEmpty() ? failures.poll() : specific.poll();
-    if (next != null) {
-      throw next;
-    }
-    Deque<TrackerFault> aimed = faults.get(call);
-    return aimed == null ? null : aimed.poll();
+    return requests.receive(call);
   }
 
   /** Builds an {@link InMemoryTracker}. */
@@ -246,8 +238,20 @@ public final class InMemoryTracker implements Tracker {
     private Duration searchLag = Duration.ZERO;
     private Duration createSettleTime = Duration.ZERO;
     private Clock clock = Clock.systemUTC();
+    private Duration clientWait = Duration.ZERO;
+    private dev.followthrough.core.sync.Sleeper clientSleeper = dev.followthrough.core.sync.Sleeper.REAL;
 
     private Builder() {}
+
+    /**
+     * How long a client waits for an answer that does not come (a late answer, work still
+     * running), spent on this sleeper (tests pass their test clock); default no wait.
+     */
+    public Builder clientWait(Duration wait, dev.followthrough.core.sync.Sleeper sleeper) {
+      this.clientWait = wait;
+      this.clientSleeper = sleeper;
+      return this;
+    }
 
     /** The type name it reports (default {@code memory}). */
     public Builder type(String type) {
