@@ -49,6 +49,11 @@ class GitHubCompatibilityTest extends TrackerCompatibilityKit {
       }
 
       @Override
+      public void deleteInTracker(String ticketKey) {
+        fixture.github.delete(Integer.parseInt(ticketKey));
+      }
+
+      @Override
       public void changeStateInTracker(String ticketKey, TicketState state) {
         int n = Integer.parseInt(ticketKey);
         switch (state) {

@@ -41,6 +41,11 @@ class JiraCompatibilityTests {
       }
 
       @Override
+      public void deleteInTracker(String ticketKey) {
+        fixture.jira.delete(ticketKey);
+      }
+
+      @Override
       public void changeStateInTracker(String ticketKey, TicketState state) {
         switch (state) {
           case OPEN -> fixture.jira.setStatus(ticketKey, "new", "To Do", null);

@@ -81,10 +81,10 @@ public final class SyncScheduler implements AutoCloseable {
           break;
         }
         runOnce();
-        // After a run that overran later slots, the next slot is counted from now: missed slots
-        // are skipped, never replayed one after another.
+        // After a run that overran the following slot, the next one is counted from now: missed
+        // slots are skipped, never replayed one after another. Otherwise slots keep their rhythm.
         Instant now = clock.instant();
-        previous = now.isAfter(next) ? now : next;
+        previous = trigger.next(next).isBefore(now) ? now : next;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -99,4 +99,15 @@ class TicketRemindersTest {
     assertThat(tracker.comments(key("late"))).hasSize(1);
     assertThat(tracker.comments(key("later"))).hasSize(1);
   }
+
+  @Test
+  void aPostWhoseAnswerCameTooLateIsNeverPostedAgain() {
+    tracker.inject(InMemoryTracker.Call.COMMENT, dev.followthrough.core.tracker.TrackerFault.LATE_ANSWER);
+    NotifyResult first = reminders().send(report());
+    assertThat(first.failures()).singleElement().asString().contains("no answer");
+    NotifyResult second = reminders().send(report());
+    assertThat(second.sent()).isZero();
+    assertThat(tracker.comments(key("late"))).hasSize(1);
+    assertThat(tracker.comments(key("later"))).hasSize(1);
+  }
 }

@@ -320,4 +320,55 @@ class SyncEngineTest {
     assertThat(engine().sync().created()).extracting(ItemRef::itemId).containsExactly("item-1");
     assertOneTicketPerItem();
   }
+
+  @Test
+  void anEditImportedWhileASyncRunsIsPushedByTheNextSyncNotLost() {
+    fill(store, 1, 2);
+    engine().sync();
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTitle("First edit"), "item-1");
+    SyncPlan plan = engine().plan();
+    // An import lands between the plan's reads and the end of the run.
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTitle("Second edit, during the sync"), "item-1");
+    engine().apply(plan);
+    assertThat(tracker.tickets()).anyMatch(t -> t.title().equals("First edit"));
+    SyncResult next = engine().sync();
+    assertThat(next.updated()).extracting(ItemRef::itemId).containsExactly("item-1");
+    assertThat(tracker.tickets()).anyMatch(t -> t.title().equals("Second edit, during the sync"));
+  }
+
+  @Test
+  void applyingAPlanTakesTheRunLockToo() {
+    fill(store, 1, 1);
+    SyncPlan plan = engine().plan();
+    try (var held = store.tryLockRun().orElseThrow()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine().apply(plan))
+          .isInstanceOf(SyncInProgressException.class);
+    }
+    assertThat(tracker.tickets()).isEmpty();
+  }
+
+  @Test
+  void theRecoveryWindowStartsWhenTheClientGaveUpNotWhenTheRequestStarted() {
+    // The client waits 30 s for an answer that never comes; the tracker finishes the create
+    // 15 s after that, and its search shows it 30 s later still.
+    tracker = InMemoryTracker.builder().clock(clock).searchLag(Duration.ofSeconds(30))
+        .createSettleTime(Duration.ofSeconds(30)).clientWait(Duration.ofSeconds(30), clock).build();
+    fill(store, 1, 1);
+    tracker.inject(Call.CREATE, dev.followthrough.core.tracker.TrackerFault.STILL_WORKING);
+    assertThat(engine().sync().failures()).hasSize(1);
+    clock.advance(Duration.ofSeconds(31));
+    SyncResult next = engine().sync();
+    assertThat(next.created()).isEmpty();
+    assertThat(next.adopted()).hasSize(1);
+    assertThat(tracker.tickets()).hasSize(1);
+  }
+
+  @Test
+  void aTransientReadFailureIsRetriedWithinTheRun() {
+    fill(store, 1, 2);
+    tracker.failNext(Call.FIND_BY_KEYS, new TrackerException("memory", Kind.TRANSIENT, 503, "unavailable"));
+    SyncResult r = engine().sync();
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.created()).hasSize(2);
+  }
 }

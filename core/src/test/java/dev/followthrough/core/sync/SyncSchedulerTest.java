@@ -130,4 +130,19 @@ class SyncSchedulerTest {
     SyncScheduler scheduler = SyncScheduler.builder(this::engine, Trigger.every(Duration.ofHours(1))).build().start();
     assertThat(scheduler.stopAndWait(Duration.ofSeconds(10))).isTrue();
   }
+
+  @Test
+  void aRunLongerThanSeveralSlotsIsFollowedByTheNextSlotNotByTheMissedOnes() {
+    SyncFixtures.fill(store, 1, 1);
+    List<Duration> waits = new ArrayList<>();
+    List<Instant> starts = new ArrayList<>();
+    SyncScheduler.builder(() -> {
+      starts.add(clock.instant());
+      clock.advance(Duration.ofMinutes(35)); // a run that overruns three 10-minute slots
+      return engine();
+    }, Trigger.every(Duration.ofMinutes(10))).clock(clock).waiter(waits(3, waits)).build().run();
+    assertThat(starts).hasSize(3);
+    assertThat(Duration.between(starts.get(0), starts.get(1))).isGreaterThanOrEqualTo(Duration.ofMinutes(35));
+    assertThat(waits.subList(1, waits.size())).allMatch(d -> d.compareTo(Duration.ofMinutes(1)) > 0);
+  }
 }

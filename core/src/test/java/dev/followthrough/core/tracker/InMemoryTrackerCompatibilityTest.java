@@ -41,6 +41,11 @@ class InMemoryTrackerCompatibilityTest extends TrackerCompatibilityKit {
       }
 
       @Override
+      public void deleteInTracker(String ticketKey) {
+        memory.delete(ticketKey);
+      }
+
+      @Override
       public void changeStateInTracker(String ticketKey, TicketState state) {
         memory.changeState(ticketKey, state);
       }

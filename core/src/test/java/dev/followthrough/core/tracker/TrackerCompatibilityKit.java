@@ -41,6 +41,9 @@ public abstract class TrackerCompatibilityKit {
     /** The comments on a ticket as plain text, oldest first. */
     List<String> comments(String ticketKey);
 
+    /** Deletes a ticket as a person with the permission would. */
+    void deleteInTracker(String ticketKey);
+
     /** A well-formed key of a ticket that does not exist. */
     default String missingTicketKey() {
       return "NOPE-999999";
@@ -213,6 +216,46 @@ public abstract class TrackerCompatibilityKit {
       harness.awaitSearchable();
       assertThat(tracker.findByKeys(List.of(d.idempotencyKey()))).singleElement()
           .extracting(TicketSnapshot::title).isEqualTo("Lost answer");
+    }
+  }
+
+  @Nested
+  class KeysAndDeletes {
+    @Test
+    void aKeyOfFiftyCharactersIsAcceptedAndFound() {
+      String longest = "ft-" + "k".repeat(dev.followthrough.core.model.TicketKeys.MAX_LENGTH - 3);
+      TicketDraft d = new TicketDraft(longest, "Longest key", null, null, null, Priority.P3, List.of("postmortem"),
+          null, TicketState.OPEN);
+      TicketSnapshot t = create(d);
+      harness.awaitSearchable();
+      assertThat(tracker.findByKeys(List.of(longest))).singleElement().extracting(TicketSnapshot::key).isEqualTo(t.key());
+    }
+
+    @Test
+    void theKeysOfRealIdsFitEveryTracker() {
+      String key = dev.followthrough.core.model.TicketKeys.of("2025-05-03-payment-webhook-backlog-delays-order-confirmations",
+          "run-schema-migrations-through-the-online-migration-tool-only");
+      TicketSnapshot t = create(new TicketDraft(key, "Real ids", null, null, null, null, List.of("postmortem"), null,
+          TicketState.OPEN));
+      assertThat(t.idempotencyKey()).isEqualTo(key);
+    }
+
+    @Test
+    void aDeletedTicketIsLeftOutOfFetchAndTheOthersAreStillRead() {
+      TicketSnapshot kept = create(draft("Kept"));
+      TicketSnapshot gone = create(draft("Deleted by a person"));
+      harness.awaitSearchable();
+      harness.deleteInTracker(gone.key());
+      assertThat(tracker.fetch(List.of(kept.key(), gone.key()))).extracting(TicketSnapshot::key).containsExactly(kept.key());
+      assertThat(catchThrowableOfType(TrackerException.class, () -> tracker.transition(gone.key(), TicketState.DONE)).kind())
+          .isEqualTo(TrackerException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void aTicketASearchCannotSeeYetIsStillReadByItsKey() {
+      TicketSnapshot fresh = create(draft("Made a moment ago"));
+      // Whatever the search index shows, a read by key is authoritative: never "deleted".
+      assertThat(tracker.fetch(List.of(fresh.key()))).extracting(TicketSnapshot::key).containsExactly(fresh.key());
     }
   }
 
