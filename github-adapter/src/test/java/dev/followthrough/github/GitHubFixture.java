@@ -17,11 +17,19 @@ import java.util.List;
 final class GitHubFixture implements AutoCloseable {
   static final Secret TOKEN = Secret.of("placeholder-github-token");
 
-  final TestClock clock = TestClock.at("2025-06-01T10:00:00Z");
-  final GitHubSimulator github = new GitHubSimulator("acme", "ops", TOKEN.reveal(), clock);
-  final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().extensions(github));
+  final TestClock clock;
+  final GitHubSimulator github;
+  final WireMockServer server;
 
   GitHubFixture() {
+    this(TestClock.at("2025-06-01T10:00:00Z"));
+  }
+
+  /** A simulator on a given clock: one that follows real time serves a client in another process. */
+  GitHubFixture(TestClock clock) {
+    this.clock = clock;
+    this.github = new GitHubSimulator("acme", "ops", TOKEN.reveal(), clock);
+    this.server = new WireMockServer(wireMockConfig().dynamicPort().extensions(github));
     server.start();
     server.stubFor(any(anyUrl()).willReturn(ok()));
     github.baseUrl(server.baseUrl());

@@ -118,6 +118,18 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     return queue != null && !queue.isEmpty();
   }
 
+  /**
+   * Called with the request's number (from 1) after each request was carried out and before its
+   * answer is sent, so that a test can stop the client at exactly that moment.
+   */
+  synchronized void afterEachRequest(java.util.function.IntConsumer hook) {
+    this.afterEach = hook;
+    this.requestNumber = 0;
+  }
+
+  private java.util.function.IntConsumer afterEach;
+  private int requestNumber;
+
   synchronized void timing(int lateMillis, java.time.Duration workTime) {
     this.lateMillis = lateMillis;
     this.workTime = workTime;
@@ -219,7 +231,11 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     Deque<TrackerFault> queue = kind == null ? null : aimed.get(kind);
     TrackerFault fault = queue == null ? null : queue.poll();
     if (fault == null) {
-      return work.get();
+      ResponseDefinition answer = work.get();
+      if (afterEach != null) {
+        afterEach.accept(++requestNumber);
+      }
+      return answer;
     }
     // Secondary rate limits: 429 (or 403) with Retry-After (TRACKER-APIS.md, rate limits).
     Supplier<ResponseDefinition> limited = () -> aResponse().withStatus(429).withHeader("Retry-After", "7")

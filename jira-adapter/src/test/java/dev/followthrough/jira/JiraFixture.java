@@ -27,7 +27,7 @@ final class JiraFixture implements AutoCloseable {
   static final String DC_PATH = "/jira";
 
   final boolean cloud;
-  final TestClock clock = TestClock.at("2025-06-01T10:00:00Z");
+  final TestClock clock;
   final JiraSimulator jira;
   final WireMockServer server;
 
@@ -41,7 +41,13 @@ final class JiraFixture implements AutoCloseable {
   }
 
   JiraFixture(boolean cloud, Duration lag, JiraWorkflow workflow) {
+    this(cloud, lag, workflow, TestClock.at("2025-06-01T10:00:00Z"));
+  }
+
+  /** A simulator on a given clock: one that follows real time serves a client in another process. */
+  JiraFixture(boolean cloud, Duration lag, JiraWorkflow workflow, TestClock clock) {
     this.cloud = cloud;
+    this.clock = clock;
     String auth = cloud
         ? "Basic " + Base64.getEncoder().encodeToString((EMAIL + ":" + CLOUD_TOKEN.reveal()).getBytes(StandardCharsets.UTF_8))
         : "Bearer " + DC_TOKEN.reveal();

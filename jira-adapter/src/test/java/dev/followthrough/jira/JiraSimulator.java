@@ -147,6 +147,18 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     return queue != null && !queue.isEmpty();
   }
 
+  /**
+   * Called with the request's number (from 1) after each request was carried out and before its
+   * answer is sent, so that a test can stop the client at exactly that moment.
+   */
+  synchronized void afterEachRequest(java.util.function.IntConsumer hook) {
+    this.afterEach = hook;
+    this.requestNumber = 0;
+  }
+
+  private java.util.function.IntConsumer afterEach;
+  private int requestNumber;
+
   synchronized void timing(int lateMillis, Duration workTime) {
     this.lateMillis = lateMillis;
     this.workTime = workTime;
@@ -211,6 +223,9 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
           () -> stillWorking.add(Map.entry(clock.instant().plus(workTime), work::get)));
     }
     ResponseDefinition answer = work.get();
+    if (afterEach != null) {
+      afterEach.accept(++requestNumber);
+    }
     Integer delay = delayNext;
     delayNext = null;
     return delay == null ? answer : ResponseDefinitionBuilder.like(answer).withFixedDelay(delay).build();

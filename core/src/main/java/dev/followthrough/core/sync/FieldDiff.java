@@ -23,6 +23,8 @@ import java.util.Set;
 final class FieldDiff {
   /** Remote values are remembered under this prefix, local ones under the bare field key. */
   static final String REMOTE = "remote.";
+  /** The tracker's own last-change time of the ticket as last seen, to recognise an older copy. */
+  static final String SEEN_UPDATED = REMOTE + "updatedAt";
 
   private FieldDiff() {}
 
@@ -137,7 +139,20 @@ final class FieldDiff {
       values.put(f.key(), TicketValues.ofDraft(draft, f));
       values.put(REMOTE + f.key(), TicketValues.ofTicket(ticket, f));
     }
+    if (ticket.updatedAt() != null) {
+      values.put(SEEN_UPDATED, ticket.updatedAt().toString());
+    }
     return values;
+  }
+
+  /**
+   * Whether a ticket as read now is older than the copy the last sync saw: a lagging search index
+   * (Jira Cloud's may miss any recent write) can answer with the ticket as it was before this
+   * tool's own last change. Such a copy says nothing new, and acting on it would undo that change.
+   */
+  static boolean olderThanLastSeen(TicketLink link, TicketSnapshot ticket) {
+    String seen = link.syncedFields().get(SEEN_UPDATED);
+    return seen != null && ticket.updatedAt() != null && ticket.updatedAt().isBefore(java.time.Instant.parse(seen));
   }
 
   static boolean equal(TicketField f, String a, String b) {

@@ -128,6 +128,11 @@ public final class SyncEngine {
         actions.add(new MarkDeleted(c.ref(), c.link().key()));
         continue;
       }
+      if (FieldDiff.olderThanLastSeen(c.link(), ticket)) {
+        LOG.debug("{} read back older than last seen (a lagging search); compared again next run", c.link().key());
+        unchanged++;
+        continue;
+      }
       List<PlannedAction> diff =
           FieldDiff.diff(c.ref(), c.draft(), c.link(), ticket, options.conflicts(), tracker.capabilities());
       if (diff.isEmpty()) {

@@ -13,9 +13,23 @@ import java.util.List;
 public final class TestClock extends Clock implements Sleeper {
   private Instant now;
   private final List<Duration> sleeps = new ArrayList<>();
+  /** When set, the clock also moves with real time (for simulators serving another process). */
+  private final Clock ticking;
+  private final Instant startedAt;
 
   public TestClock(Instant start) {
+    this(start, null);
+  }
+
+  private TestClock(Instant start, Clock ticking) {
     this.now = start;
+    this.ticking = ticking;
+    this.startedAt = ticking == null ? null : ticking.instant();
+  }
+
+  /** A clock that follows real time from now on, and can still be moved ahead. */
+  public static TestClock following(Clock real) {
+    return new TestClock(real.instant(), real);
   }
 
   public static TestClock at(String instant) {
@@ -48,6 +62,6 @@ public final class TestClock extends Clock implements Sleeper {
 
   @Override
   public synchronized Instant instant() {
-    return now;
+    return ticking == null ? now : now.plus(Duration.between(startedAt, ticking.instant()));
   }
 }
