@@ -183,6 +183,20 @@ class JiraSyncEndToEndTest {
   }
 
   @Test
+  void aSearchAnswerOlderThanTheLastChangeIsNotTakenForAChangeInJira() {
+    fill(1, 2);
+    engine().sync();
+    fixture.clock.advance(JiraFixture.LAG.plusSeconds(1));
+    editStatus("item-0", ItemStatus.DONE);
+    assertThat(engine().sync().transitioned()).hasSize(1);
+    // Within the index lag the search still shows the issue open, as it was before the close.
+    assertThat(engine().plan().actions()).isEmpty();
+    engine().sync();
+    assertThat(item("pm-0", "item-0").status()).isEqualTo(ItemStatus.DONE);
+    assertThat(resolution("item-0")).isEqualTo("Done");
+  }
+
+  @Test
   void ticketsFreshlyCreatedAreNotDeclaredDeletedWhileTheIndexLags() {
     fill(1, 3);
     engine().sync();
