@@ -112,6 +112,14 @@ class GitHubRequestsTest {
   }
 
   @Test
+  void theTrackerDeclaresHowLongAnUnansweredCreateMayTakeToShowInTheList() {
+    var capabilities = GitHubTracker.builder("acme/ops").token(GitHubFixture.TOKEN).build().capabilities();
+    assertThat(capabilities.searchLag()).isPositive();
+    assertThat(capabilities.createSettleTime()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(capabilities.recoveryWindow()).isEqualTo(Duration.ofSeconds(40));
+  }
+
+  @Test
   void createsArePacedForTheSecondaryRateLimit() {
     var tracker = fixture.tracker().build();
     tracker.createAll(List.of(draft(null, null), draft(null, null), draft(null, null)));

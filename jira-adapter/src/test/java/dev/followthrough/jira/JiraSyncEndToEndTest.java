@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The sync engine against the Jira simulator: create, search, change in "Jira", sync back. */
 class JiraSyncEndToEndTest {
@@ -139,14 +141,16 @@ class JiraSyncEndToEndTest {
     assertThat(item("pm-0", "item-1").status()).isEqualTo(ItemStatus.WONT_DO);
   }
 
-  @Test
-  void aRefusedCloseAfterACreateKeepsTheTicketAndIsRetriedByTheNextRunWithoutADuplicate() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = TrackerFault.class, names = {"RATE_LIMITED", "FORBIDDEN"})
+  void aRefusedCloseAfterACreateKeepsTheTicketAndIsRetriedByTheNextRunWithoutADuplicate(TrackerFault refusal) {
     fill(1, 4);
     for (String id : List.of("item-0", "item-1", "item-2", "item-3")) {
       editStatus(id, ItemStatus.DONE);
     }
-    for (int i = 0; i < 4 * RetryPolicy.standard().maxAttempts(); i++) {
-      fixture.jira.aim(RequestKind.TRANSITION, TrackerFault.RATE_LIMITED);
+    int attempts = refusal == TrackerFault.RATE_LIMITED ? RetryPolicy.standard().maxAttempts() : 1;
+    for (int i = 0; i < 4 * attempts; i++) {
+      fixture.jira.aim(RequestKind.TRANSITION, refusal);
     }
     SyncResult first = engine().sync();
     assertThat(first.created()).hasSize(4);

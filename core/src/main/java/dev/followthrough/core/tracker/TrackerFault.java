@@ -10,6 +10,8 @@ public enum TrackerFault {
   RATE_LIMITED,
   /** 503 without {@code Retry-After}: not applied. */
   UNAVAILABLE,
+  /** 403, as when a permission is missing for one step (Transition issues, say): not applied. */
+  FORBIDDEN,
   /** The connection is reset before the request reaches the tracker: not applied. */
   RESET_BEFORE_APPLIED,
   /** The connection is reset after the tracker applied the request. */
@@ -33,6 +35,7 @@ public enum TrackerFault {
       case RATE_LIMITED -> new TrackerException(tracker, TrackerException.Kind.RATE_LIMITED, 429, null,
           java.time.Duration.ofSeconds(7), "rate limited (429)", null);
       case UNAVAILABLE -> new TrackerException(tracker, TrackerException.Kind.TRANSIENT, 503, "unavailable (503)");
+      case FORBIDDEN -> new TrackerException(tracker, TrackerException.Kind.AUTH, 403, "forbidden (403)");
       case RESET_BEFORE_APPLIED, RESET_AFTER_APPLIED ->
           new TrackerException(tracker, TrackerException.Kind.TRANSIENT, 0, "connection reset");
       case LATE_ANSWER, STILL_WORKING -> new TrackerException(tracker, TrackerException.Kind.TIMEOUT, 0,

@@ -25,6 +25,8 @@ public final class SimulatedFaults {
       case RATE_LIMITED -> rateLimited.get();
       case UNAVAILABLE -> aResponse().withStatus(503).withHeader("Content-Type", "application/json")
           .withBody("{\"message\":\"Service unavailable\"}").build();
+      case FORBIDDEN -> aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+          .withBody("{\"message\":\"Forbidden\",\"errorMessages\":[\"You do not have the permission for this.\"]}").build();
       case RESET_BEFORE_APPLIED -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
       case RESET_AFTER_APPLIED -> {
         work.get();

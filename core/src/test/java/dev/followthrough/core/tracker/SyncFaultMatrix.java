@@ -109,10 +109,10 @@ public abstract class SyncFaultMatrix {
           .withItem(p.item("a4").orElseThrow().withStatus(ItemStatus.DONE)));
       sync(s, store);
       TicketReminders reminders = new TicketReminders(store, s.tracker(), s.clock(), Duration.ofDays(7));
-      reminders.send(report(store));
+      remind(reminders, store);
       assertThat(s.stillAimed(kind)).as("the fault met a request of its kind").isFalse();
       settle(s, store, lag);
-      reminders.send(report(store));
+      remind(reminders, store);
 
       Map<String, String> keyToItem = new HashMap<>();
       Postmortem p = store.find("pm-matrix").orElseThrow().postmortem();
@@ -158,8 +158,17 @@ public abstract class SyncFaultMatrix {
     assertThat(engine(s, store).plan().describe()).as("the plan after settling").startsWith("0 changes");
   }
 
+  /** One run; a fault on the plan's reads fails the whole run (the CLI exits 1), which is allowed. */
   private void sync(Subject s, ActionStore store) {
-    engine(s, store).sync();
+    try {
+      engine(s, store).sync();
+    } catch (TrackerException runFailed) {
+      // The next run starts over; what must hold is checked after settling.
+    }
+  }
+
+  private static void remind(TicketReminders reminders, ActionStore store) {
+    reminders.send(report(store));
   }
 
   private SyncEngine engine(Subject s, ActionStore store) {
