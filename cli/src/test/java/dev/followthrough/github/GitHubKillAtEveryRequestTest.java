@@ -45,7 +45,7 @@ class GitHubKillAtEveryRequestTest {
 
       @Override
       public void afterEachRequest(IntConsumer hook) {
-        fixture.github.afterEachRequest(hook);
+        fixture.github.faults.afterEachRequest(hook);
       }
 
       @Override

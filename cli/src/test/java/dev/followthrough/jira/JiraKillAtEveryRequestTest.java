@@ -49,7 +49,7 @@ class JiraKillAtEveryRequestTest {
 
       @Override
       public void afterEachRequest(IntConsumer hook) {
-        fixture.jira.afterEachRequest(hook);
+        fixture.jira.faults.afterEachRequest(hook);
       }
 
       @Override

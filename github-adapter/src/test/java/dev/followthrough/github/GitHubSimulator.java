@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.followthrough.core.tracker.RequestKind;
-import dev.followthrough.core.tracker.SimulatedFaults;
+import dev.followthrough.core.tracker.AimedFaults;
 import dev.followthrough.core.tracker.TrackerFault;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,11 +50,9 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
   private final Map<Integer, ObjectNode> milestones = new LinkedHashMap<>();
   private final Map<String, ObjectNode> users = new LinkedHashMap<>();
   private final Deque<Supplier<ResponseDefinition>> injected = new ArrayDeque<>();
-  private final Map<RequestKind, Deque<TrackerFault>> aimed = new EnumMap<>(RequestKind.class);
-  private final List<Map.Entry<java.time.Instant, Runnable>> stillWorking = new ArrayList<>();
+  /** Faults aimed at kinds of request, and the hook that sees each request carried out. */
+  final AimedFaults faults;
   private final java.util.Set<Integer> deleted = new java.util.HashSet<>();
-  private java.time.Duration workTime = java.time.Duration.ofSeconds(1);
-  private int lateMillis = 4000;
   private boolean ownerIsOrganisation;
   private int nextIssue = 1;
   private int nextMilestone = 1;
@@ -67,6 +64,7 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     this.repo = repo;
     this.token = token;
     this.clock = clock;
+    this.faults = new AimedFaults(clock);
   }
 
   @Override
@@ -101,38 +99,7 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
 
   /** The next create makes its issue, then the connection is reset before the answer. */
   synchronized void loseNextCreate() {
-    aim(RequestKind.CREATE, TrackerFault.RESET_AFTER_APPLIED);
-  }
-
-  /**
-   * The next request of this kind meets the fault. Late answers come after {@code lateMillis};
-   * work still running when the client gave up takes effect {@code workTime} later (by the clock).
-   */
-  synchronized void aim(RequestKind kind, TrackerFault fault) {
-    aimed.computeIfAbsent(kind, k -> new ArrayDeque<>()).add(fault);
-  }
-
-  /** Whether a fault aimed at this kind has not met a request yet. */
-  synchronized boolean stillAimed(RequestKind kind) {
-    Deque<TrackerFault> queue = aimed.get(kind);
-    return queue != null && !queue.isEmpty();
-  }
-
-  /**
-   * Called with the request's number (from 1) after each request was carried out and before its
-   * answer is sent, so that a test can stop the client at exactly that moment.
-   */
-  synchronized void afterEachRequest(java.util.function.IntConsumer hook) {
-    this.afterEach = hook;
-    this.requestNumber = 0;
-  }
-
-  private java.util.function.IntConsumer afterEach;
-  private int requestNumber;
-
-  synchronized void timing(int lateMillis, java.time.Duration workTime) {
-    this.lateMillis = lateMillis;
-    this.workTime = workTime;
+    faults.aim(RequestKind.CREATE, TrackerFault.RESET_AFTER_APPLIED);
   }
 
   /** Whether the repository's owner is an organisation (else a user, whose App has no org installation). */
@@ -214,7 +181,7 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
 
   @Override
   public synchronized ResponseDefinition transform(ServeEvent event) {
-    settleStillWorking();
+    faults.settle((at, work) -> work.run());
     if (!injected.isEmpty()) {
       return injected.poll().get();
     }
@@ -227,32 +194,11 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
         return error(400, "Problems parsing JSON: " + e.getMessage());
       }
     };
-    RequestKind kind = kind(r.getMethod().getName(), r.getUrl(), r.getBodyAsString());
-    Deque<TrackerFault> queue = kind == null ? null : aimed.get(kind);
-    TrackerFault fault = queue == null ? null : queue.poll();
-    if (fault == null) {
-      ResponseDefinition answer = work.get();
-      if (afterEach != null) {
-        afterEach.accept(++requestNumber);
-      }
-      return answer;
-    }
     // Secondary rate limits: 429 (or 403) with Retry-After (TRACKER-APIS.md, rate limits).
     Supplier<ResponseDefinition> limited = () -> aResponse().withStatus(429).withHeader("Retry-After", "7")
         .withHeader("Content-Type", "application/json")
         .withBody("{\"message\":\"You have exceeded a secondary rate limit.\"}").build();
-    return SimulatedFaults.answer(fault, work, limited, lateMillis,
-        () -> stillWorking.add(Map.entry(clock.instant().plus(workTime), work::get)));
-  }
-
-  private void settleStillWorking() {
-    for (var i = stillWorking.iterator(); i.hasNext(); ) {
-      var e = i.next();
-      if (!e.getKey().isAfter(clock.instant())) {
-        i.remove();
-        e.getValue().run();
-      }
-    }
+    return faults.answer(kind(r.getMethod().getName(), r.getUrl(), r.getBodyAsString()), work, limited);
   }
 
   private static RequestKind kind(String method, String url, String body) {

@@ -8,6 +8,7 @@ import dev.followthrough.core.model.TicketKeys;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.testing.StoreEdits;
 import dev.followthrough.core.sync.SyncEngine;
 import dev.followthrough.core.sync.SyncOptions;
 import dev.followthrough.core.sync.SyncResult;
@@ -197,12 +198,10 @@ class GitHubSyncEndToEndTest {
   }
 
   void editStatus(String itemId, ItemStatus status) {
-    var stored = store.find("pm-0").orElseThrow();
-    store.update(stored.postmortem().withItem(stored.postmortem().item(itemId).orElseThrow().withStatus(status)), stored.version());
+    StoreEdits.edit(store, "pm-0", itemId, i -> i.withStatus(status));
   }
 
   void editTitle(String itemId, String title) {
-    var stored = store.find("pm-0").orElseThrow();
-    store.update(stored.postmortem().withItem(stored.postmortem().item(itemId).orElseThrow().withTitle(title)), stored.version());
+    StoreEdits.edit(store, "pm-0", itemId, i -> i.withTitle(title));
   }
 }

@@ -20,7 +20,7 @@ class GitHubSyncFaultMatrixTest extends SyncFaultMatrix {
   @Override
   protected Subject subject(Duration lag) {
     GitHubFixture fixture = new GitHubFixture();
-    fixture.github.timing(550, TIMEOUT.dividedBy(2));
+    fixture.github.faults.timing(550, TIMEOUT.dividedBy(2));
     GitHubTracker tracker = fixture.tracker().requestTimeout(TIMEOUT).listLag(lag).build();
     return new Subject() {
       @Override
@@ -41,12 +41,12 @@ class GitHubSyncFaultMatrixTest extends SyncFaultMatrix {
 
       @Override
       public void aim(RequestKind kind, TrackerFault fault) {
-        fixture.github.aim(kind, fault);
+        fixture.github.faults.aim(kind, fault);
       }
 
       @Override
       public boolean stillAimed(RequestKind kind) {
-        return fixture.github.stillAimed(kind);
+        return fixture.github.faults.stillAimed(kind);
       }
 
       @Override

@@ -12,18 +12,15 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.followthrough.core.tracker.RequestKind;
-import dev.followthrough.core.tracker.SimulatedFaults;
+import dev.followthrough.core.tracker.AimedFaults;
 import dev.followthrough.core.tracker.TrackerFault;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -54,11 +51,8 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
   private final JiraIssueStore store;
   private final List<ObjectNode> users = new ArrayList<>();
   private final Deque<Supplier<ResponseDefinition>> injected = new ArrayDeque<>();
-  private final Map<RequestKind, Deque<TrackerFault>> aimed = new EnumMap<>(RequestKind.class);
-  private final List<Map.Entry<Instant, Runnable>> stillWorking = new ArrayList<>();
-  private Duration workTime = Duration.ofSeconds(1);
-  private int lateMillis = 4000;
-  private int loseCreates;
+  /** Faults aimed at kinds of request, and the hook that sees each request carried out. */
+  final AimedFaults faults;
   private Integer delayNext;
   private String rejectSummariesContaining;
   private int next = 1;
@@ -74,6 +68,7 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     // The site URL can carry a path; API paths go below it (TRACKER-APIS.md, last table).
     this.api = contextPath + (cloud ? "/rest/api/3" : "/rest/api/2");
     this.store = new JiraIssueStore(clock, searchLag);
+    this.faults = new AimedFaults(clock);
   }
 
   @Override
@@ -130,38 +125,7 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
 
   /** The next bulk create makes its issues, then the connection is reset before the answer. */
   synchronized void loseNextCreate() {
-    aim(RequestKind.CREATE, TrackerFault.RESET_AFTER_APPLIED);
-  }
-
-  /**
-   * The next request of this kind meets the fault. Late answers come after {@code lateMillis};
-   * work still running when the client gave up takes effect {@code workTime} later (by the clock).
-   */
-  synchronized void aim(RequestKind kind, TrackerFault fault) {
-    aimed.computeIfAbsent(kind, k -> new ArrayDeque<>()).add(fault);
-  }
-
-  /** Whether a fault aimed at this kind has not met a request yet. */
-  synchronized boolean stillAimed(RequestKind kind) {
-    Deque<TrackerFault> queue = aimed.get(kind);
-    return queue != null && !queue.isEmpty();
-  }
-
-  /**
-   * Called with the request's number (from 1) after each request was carried out and before its
-   * answer is sent, so that a test can stop the client at exactly that moment.
-   */
-  synchronized void afterEachRequest(java.util.function.IntConsumer hook) {
-    this.afterEach = hook;
-    this.requestNumber = 0;
-  }
-
-  private java.util.function.IntConsumer afterEach;
-  private int requestNumber;
-
-  synchronized void timing(int lateMillis, Duration workTime) {
-    this.lateMillis = lateMillis;
-    this.workTime = workTime;
+    faults.aim(RequestKind.CREATE, TrackerFault.RESET_AFTER_APPLIED);
   }
 
   synchronized void setStatus(String key, String category, String name, String resolution) {
@@ -203,7 +167,7 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
 
   @Override
   public synchronized ResponseDefinition transform(ServeEvent event) {
-    settleStillWorking();
+    faults.settle(store::finishedAt);
     var request = event.getRequest();
     if (!injected.isEmpty()) {
       return injected.poll().get();
@@ -212,38 +176,15 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     String url = request.getUrl();
     String body = request.getBodyAsString();
     String auth = request.getHeader("Authorization");
-    TrackerFault fault = faultFor(kind(method, url));
     Supplier<ResponseDefinition> work = () -> handle(method, url, body, auth);
-    if (fault != null) {
-      // Cloud rate limits: 429 with Retry-After in seconds (TRACKER-APIS.md, rate limits).
-      Supplier<ResponseDefinition> limited = () -> aResponse().withStatus(429).withHeader("Retry-After", "7")
-          .withHeader("Content-Type", "application/json")
-          .withBody("{\"errorMessages\":[\"Rate limit exceeded.\"],\"errors\":{}}").build();
-      return SimulatedFaults.answer(fault, work, limited, lateMillis,
-          () -> stillWorking.add(Map.entry(clock.instant().plus(workTime), work::get)));
-    }
-    ResponseDefinition answer = work.get();
-    if (afterEach != null) {
-      afterEach.accept(++requestNumber);
-    }
+    // Cloud rate limits: 429 with Retry-After in seconds (TRACKER-APIS.md, rate limits).
+    Supplier<ResponseDefinition> limited = () -> aResponse().withStatus(429).withHeader("Retry-After", "7")
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"errorMessages\":[\"Rate limit exceeded.\"],\"errors\":{}}").build();
+    ResponseDefinition answer = faults.answer(kind(method, url), work, limited);
     Integer delay = delayNext;
     delayNext = null;
     return delay == null ? answer : ResponseDefinitionBuilder.like(answer).withFixedDelay(delay).build();
-  }
-
-  private void settleStillWorking() {
-    for (Iterator<Map.Entry<Instant, Runnable>> i = stillWorking.iterator(); i.hasNext(); ) {
-      var e = i.next();
-      if (!e.getKey().isAfter(clock.instant())) {
-        i.remove();
-        store.finishedAt(e.getKey(), e.getValue());
-      }
-    }
-  }
-
-  private TrackerFault faultFor(RequestKind kind) {
-    Deque<TrackerFault> queue = kind == null ? null : aimed.get(kind);
-    return queue == null ? null : queue.poll();
   }
 
   private RequestKind kind(String method, String url) {

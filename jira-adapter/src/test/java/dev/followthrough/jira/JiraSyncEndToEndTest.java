@@ -7,6 +7,7 @@ import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.testing.StoreEdits;
 import dev.followthrough.core.model.TicketKeys;
 import dev.followthrough.core.sync.RetryPolicy;
 import dev.followthrough.core.sync.SyncEngine;
@@ -150,7 +151,7 @@ class JiraSyncEndToEndTest {
     }
     int attempts = refusal == TrackerFault.RATE_LIMITED ? RetryPolicy.standard().maxAttempts() : 1;
     for (int i = 0; i < 4 * attempts; i++) {
-      fixture.jira.aim(RequestKind.TRANSITION, refusal);
+      fixture.jira.faults.aim(RequestKind.TRANSITION, refusal);
     }
     SyncResult first = engine().sync();
     assertThat(first.created()).hasSize(4);
@@ -234,13 +235,11 @@ class JiraSyncEndToEndTest {
   }
 
   void editStatus(String itemId, ItemStatus status) {
-    var stored = store.find("pm-0").orElseThrow();
-    store.update(stored.postmortem().withItem(stored.postmortem().item(itemId).orElseThrow().withStatus(status)), stored.version());
+    StoreEdits.edit(store, "pm-0", itemId, i -> i.withStatus(status));
   }
 
   void editTitle(String itemId, String title) {
-    var stored = store.find("pm-0").orElseThrow();
-    store.update(stored.postmortem().withItem(stored.postmortem().item(itemId).orElseThrow().withTitle(title)), stored.version());
+    StoreEdits.edit(store, "pm-0", itemId, i -> i.withTitle(title));
   }
 
   String resolution(String itemId) {

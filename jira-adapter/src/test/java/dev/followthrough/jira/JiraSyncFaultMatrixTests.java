@@ -22,7 +22,7 @@ class JiraSyncFaultMatrixTests {
 
   static SyncFaultMatrix.Subject subject(boolean cloud, Duration lag) {
     JiraFixture fixture = new JiraFixture(cloud, lag);
-    fixture.jira.timing(550, TIMEOUT.dividedBy(2));
+    fixture.jira.faults.timing(550, TIMEOUT.dividedBy(2));
     JiraTracker tracker = fixture.tracker().requestTimeout(TIMEOUT).searchLag(lag)
         .users(Map.of("erin", "5b10ac8d82e05b22cc7d4ef5")).build();
     return new SyncFaultMatrix.Subject() {
@@ -44,12 +44,12 @@ class JiraSyncFaultMatrixTests {
 
       @Override
       public void aim(RequestKind kind, TrackerFault fault) {
-        fixture.jira.aim(kind, fault);
+        fixture.jira.faults.aim(kind, fault);
       }
 
       @Override
       public boolean stillAimed(RequestKind kind) {
-        return fixture.jira.stillAimed(kind);
+        return fixture.jira.faults.stillAimed(kind);
       }
 
       @Override
