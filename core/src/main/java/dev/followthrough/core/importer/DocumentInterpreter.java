@@ -284,7 +284,7 @@ final class DocumentInterpreter {
       List<dev.followthrough.core.model.TicketLink> tickets = e.ticket() == null ? List.of() : List.of(e.ticket());
       items.add(new ActionItem(id, e.title(), e.description(), e.owner() != null ? e.owner() : defaultOwner,
           e.due(), e.priority(), e.status() == null ? ItemStatus.OPEN : e.status(), type,
-          measure == null ? null : measure.id(), tickets, List.of(), false));
+          measure == null ? null : measure.id(), tickets, List.of(), false, e.verification()));
     }
     return items;
   }

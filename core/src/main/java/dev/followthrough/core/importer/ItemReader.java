@@ -30,7 +30,12 @@ final class ItemReader {
   /** One entry as the document wrote it. */
   record Entry(
       int line, String title, String description, String owner, LocalDate due, Priority priority,
-      String type, ItemStatus status, TicketLink ticket, MeasureKind kind, boolean task) {}
+      String type, ItemStatus status, TicketLink ticket, MeasureKind kind, boolean task, String verification) {
+
+    Entry withVerification(String criterion) {
+      return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, criterion);
+    }
+  }
 
   private static final Pattern KIND_PREFIX =
       Pattern.compile("(?i)^(corrective|prevent(?:at)?ive)\\s*(?:action|measure)?\\s*[:\\-–—]\\s*");
@@ -45,6 +50,13 @@ final class ItemReader {
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
+      String own = node instanceof TextLine t ? t.text() : node instanceof Bullet b ? b.text() : null;
+      var criterion = VerificationLine.criterion(own);
+      if (criterion.isPresent() && !entries.isEmpty()) {
+        // "Verify: …" on the line after an item belongs to that item.
+        entries.set(entries.size() - 1, entries.get(entries.size() - 1).withVerification(criterion.get()));
+        continue;
+      }
       if (node instanceof Table table) {
         entries.addAll(new TableReader(diagnostics).items(table));
       } else if (node instanceof Bullet bullet) {
@@ -134,7 +146,13 @@ final class ItemReader {
     ItemStatus status = meta.status();
     warnUnreadableDue(line, meta);
     List<String> description = new ArrayList<>();
+    String verification = null;
     for (String sub : subLines) {
+      var criterion = VerificationLine.criterion(sub);
+      if (criterion.isPresent()) {
+        verification = criterion.get();
+        continue;
+      }
       InlineMetadata subMeta = InlineMetadata.of(sub);
       warnUnreadableDue(line, subMeta);
       owner = owner == null ? subMeta.owner() : owner;
@@ -169,7 +187,7 @@ final class ItemReader {
       status = checked ? ItemStatus.DONE : (status == null ? ItemStatus.OPEN : status);
     }
     entries.add(new Entry(line, title, description.isEmpty() ? null : String.join("\n", description),
-        owner, due, priority, type, status, null, kind, checked != null));
+        owner, due, priority, type, status, null, kind, checked != null, verification));
   }
 
   private void warnUnreadableDue(int line, InlineMetadata meta) {

@@ -55,6 +55,10 @@ final class TableReader {
     int due = column(h, "due", "deadline", "target", "eta");
     int ticket = column(h, "ticket", "bug", "issue", "jira", "tracking", "link");
     int status = column(h, "status", "state", "done");
+    int verification = -1;
+    for (int i = 0; i < h.size(); i++) {
+      verification = verification < 0 && VerificationLine.isColumn(h.get(i)) ? i : verification;
+    }
     List<Entry> entries = new ArrayList<>();
     for (Row row : table.rows()) {
       String text = cell(row, title);
@@ -85,7 +89,7 @@ final class TableReader {
           p == null ? meta.priority() : p,
           cell(row, type) == null ? meta.type() : cell(row, type).toLowerCase(java.util.Locale.ROOT),
           s == null ? meta.status() : s,
-          ticketOf(cell(row, ticket)), null, true));
+          ticketOf(cell(row, ticket)), null, true, cell(row, verification)));
     }
     return entries;
   }
