@@ -30,13 +30,21 @@ final class ItemReader {
   /** One entry as the document wrote it. */
   record Entry(
       int line, String title, String description, String owner, LocalDate due, Priority priority,
-      String type, ItemStatus status, TicketLink ticket, MeasureKind kind, boolean task, String verification) {
+      String type, ItemStatus status, TicketLink ticket, MeasureKind kind, boolean task, String verification,
+      String group) {
 
     Entry withVerification(String criterion) {
-      return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, criterion);
+      return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, criterion, group);
+    }
+
+    /** The entry as one of a group under a heading ("Monitoring Enhancements:"). */
+    Entry inGroup(String heading) {
+      return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, verification,
+          group == null ? heading : group);
     }
   }
 
+  private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:\\d{1,2}|[a-z])[.)]\\s+\\S");
   private static final Pattern KIND_PREFIX =
       Pattern.compile("(?i)^(corrective|prevent(?:at)?ive)\\s*(?:action|measure)?\\s*[:\\-–—]\\s*");
 
@@ -48,6 +56,8 @@ final class ItemReader {
 
   List<Entry> read(List<Node> nodes) {
     List<Entry> entries = new ArrayList<>();
+    // Where a section lists its items, a paragraph in it is prose about them, not an item.
+    boolean listed = nodes.stream().anyMatch(n -> n instanceof Bullet || n instanceof Table);
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
       String own = node instanceof TextLine t ? t.text() : node instanceof Bullet b ? b.text() : null;
@@ -62,7 +72,7 @@ final class ItemReader {
       } else if (node instanceof Bullet bullet) {
         bullet(bullet, entries);
       } else if (node instanceof TextLine line) {
-        i = textLine(nodes, i, line, entries);
+        i = textLine(nodes, i, line, entries, listed);
       }
     }
     return entries;
@@ -73,61 +83,105 @@ final class ItemReader {
     if (text.isBlank()) {
       return;
     }
+    if (Wording.isProse(text) || isIntro(text)) {
+      diagnostics.add(Diagnostic.info(bullet.line(), "not an item (introductory or closing prose)"));
+      return;
+    }
     List<String> sub = new ArrayList<>();
     List<Bullet> nested = new ArrayList<>();
     for (Node child : bullet.children()) {
       if (child instanceof TextLine t) {
         sub.add(t.text());
-      } else if (child instanceof Bullet b) {
+      } else if (child instanceof Bullet b && b.checked() != null) {
+        // A nested task keeps its own box: it is an item of its own.
         nested.add(b);
+      } else if (child instanceof Bullet b) {
+        sub.add(b.text());
       }
     }
-    // Sub-bullets and continuation lines belong to the item: they become its description.
-    nested.forEach(b -> sub.add(b.text()));
-    if (Wording.isProse(text) || isIntro(text)) {
-      diagnostics.add(Diagnostic.info(bullet.line(), "not an item (introductory or closing prose)"));
+    List<String> content = sub.stream().filter(ItemReader::isContent).toList();
+    if (isHeading(text) && content.size() >= 2 && !isNumbered(text)) {
+      // "- Monitoring:" over several sub-items groups them; each is an item.
+      diagnostics.add(Diagnostic.info(bullet.line(), "'" + stripColon(text) + "' read as a group of items"));
+      List<Entry> grouped = new ArrayList<>();
+      for (Node child : bullet.children()) {
+        if (child instanceof Bullet b) {
+          bullet(b, grouped);
+        }
+      }
+      grouped.forEach(e -> entries.add(e.inGroup(stripColon(text))));
       return;
     }
     add(entries, bullet.line(), stripColon(text), sub, bullet.checked());
+    nested.forEach(b -> bullet(b, entries));
   }
 
   /** Returns the index of the last node it consumed. */
-  private int textLine(List<Node> nodes, int i, TextLine line, List<Entry> entries) {
+  private int textLine(List<Node> nodes, int i, TextLine line, List<Entry> entries, boolean listed) {
     String text = line.text();
     if (Wording.isProse(text) || isIntro(text)) {
       diagnostics.add(Diagnostic.info(line.line(), "not an item (introductory or closing prose)"));
       return i;
     }
-    if (isHeading(text)) {
-      List<String> sub = new ArrayList<>();
-      int j = i + 1;
-      while (j < nodes.size()) {
-        Node next = nodes.get(j);
-        if (next instanceof Blank) {
-          break;
-        }
-        if (next instanceof TextLine t) {
-          if (isHeading(t.text()) && t.indent() <= line.indent()) {
-            break;
-          }
-          sub.add(t.text());
-        } else if (next instanceof Bullet b) {
-          sub.add(b.text());
-        } else {
-          break;
-        }
-        j++;
+    List<String> checked = DoneMarker.splitChecked(text);
+    if (!checked.isEmpty()) {
+      // "Alerting added ✅ Runbook written ✅": one line, several done measures.
+      checked.forEach(c -> add(entries, line.line(), c + " ✅", List.of(), null));
+      return i;
+    }
+    if (!isHeading(text)) {
+      if (listed) {
+        diagnostics.add(Diagnostic.info(line.line(), "paragraph between listed items read as prose, not an item"));
+      } else {
+        add(entries, line.line(), text, List.of(), null);
       }
-      if (sub.isEmpty()) {
-        // A label with nothing under it ("Improvements/Fixes:") groups what follows: not an item.
-        diagnostics.add(Diagnostic.info(line.line(), "'" + stripColon(text) + "' read as a label, not an item"));
-        return i;
+      return i;
+    }
+    List<Node> sub = new ArrayList<>();
+    int j = i + 1;
+    boolean blank = false;
+    while (j < nodes.size()) {
+      Node next = nodes.get(j);
+      if (next instanceof Blank) {
+        blank = true;
+      } else if (next instanceof TextLine t && !blank && !(isHeading(t.text()) && t.indent() <= line.indent())) {
+        sub.add(t);
+      } else if (next instanceof Bullet b && (sub.isEmpty() || sub.get(sub.size() - 1) instanceof Bullet)) {
+        // A label's list may follow a blank line (Markdown puts one between a paragraph and a list).
+        sub.add(b);
+      } else {
+        break;
       }
-      add(entries, line.line(), stripColon(text), sub, null);
+      j++;
+    }
+    while (j > i + 1 && nodes.get(j - 1) instanceof Blank) {
+      j--;
+    }
+    if (sub.isEmpty()) {
+      // A label with nothing under it ("Improvements/Fixes:") groups what follows: not an item.
+      diagnostics.add(Diagnostic.info(line.line(), "'" + stripColon(text) + "' read as a label, not an item"));
+      return i;
+    }
+    List<String> texts = sub.stream().map(n -> n instanceof Bullet b ? b.text() : ((TextLine) n).text()).toList();
+    if (texts.stream().filter(ItemReader::isContent).count() >= 2 && !isNumbered(text)) {
+      // A group heading over several lines: each line is an item of its own.
+      diagnostics.add(Diagnostic.info(line.line(), "'" + stripColon(text) + "' read as a group of items"));
+      read(sub).forEach(e -> entries.add(e.inGroup(stripColon(text))));
       return j - 1;
     }
-    add(entries, line.line(), text, List.of(), null);
-    return i;
+    add(entries, line.line(), stripColon(text), texts, null);
+    return j - 1;
+  }
+
+  /** A sub-line that says something of its own, not only "Owner: erin" or "Verify: …". */
+  private static boolean isContent(String line) {
+    return VerificationLine.criterion(line).isEmpty() && !InlineMetadata.of(line).text().isBlank()
+        && !SummaryFields.isField(line);
+  }
+
+  /** "1. Review Nginx Configuration Files:": a numbered item titled by its line. */
+  private static boolean isNumbered(String text) {
+    return NUMBERED.matcher(text).find();
   }
 
   private void add(List<Entry> entries, int line, String text, List<String> subLines, Boolean checked) {
@@ -171,6 +225,12 @@ final class ItemReader {
       title = named.group(1).strip();
       detail = body.substring(named.start(2)).strip();
     }
+    int sentence = detail == null ? Sentences.firstEnd(body) : -1;
+    if (sentence > 0) {
+      // The first sentence names the item; the sentences after it explain it.
+      title = body.substring(0, sentence);
+      detail = body.substring(sentence).strip();
+    }
     if (title.length() > MAX_TITLE) {
       detail = body;
       title = shorten(body);
@@ -187,7 +247,7 @@ final class ItemReader {
       status = checked ? ItemStatus.DONE : (status == null ? ItemStatus.OPEN : status);
     }
     entries.add(new Entry(line, title, description.isEmpty() ? null : String.join("\n", description),
-        owner, due, priority, type, status, null, kind, checked != null, verification));
+        owner, due, priority, type, status, meta.ticket(), kind, checked != null, verification, null));
   }
 
   private void warnUnreadableDue(int line, InlineMetadata meta) {

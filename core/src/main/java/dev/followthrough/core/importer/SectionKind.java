@@ -7,9 +7,10 @@ import java.util.Locale;
 enum SectionKind {
   MISLEADING("misleading", "false lead", "red herring", "dead end"),
   LESSONS("lesson", "went well", "went wrong", "learning", "takeaway", "where we got lucky"),
-  TIMELINE("timeline", "chronology", "sequence of events", "time line"),
+  TIMELINE("timeline", "chronology", "sequence of events", "time line", "key events", "events in order"),
   TASKS("task", "todo", "to do", "to-do", "action item", "follow-up", "follow up", "followup",
-      "next step", "action plan"),
+      "next step", "action plan", "looking forward", "doing about it", "what we will do", "what we are doing",
+      "what we're doing", "what's next", "what is next"),
   CORRECTIVE("corrective action", "corrective measure", "immediate action"),
   PREVENTIVE("preventive action", "preventative action", "preventive measure",
       "preventative measure", "prevention"),
@@ -47,6 +48,16 @@ enum SectionKind {
       }
     }
     return OTHER;
+  }
+
+  /**
+   * Whether a deeper heading of kind {@code inner} stays inside a section of this kind: times in a
+   * timeline, groups ("Process", "Infrastructure") in a list of actions.
+   */
+  boolean holdsSubHeading(SectionKind inner) {
+    boolean lists = this == TIMELINE || this == TASKS || isMeasures();
+    // A deeper "Corrective measures" under "Remediation" still says what its items are: its own section.
+    return lists && (inner == OTHER || inner == this);
   }
 
   boolean isMeasures() {

@@ -89,7 +89,7 @@ final class TableReader {
           p == null ? meta.priority() : p,
           cell(row, type) == null ? meta.type() : cell(row, type).toLowerCase(java.util.Locale.ROOT),
           s == null ? meta.status() : s,
-          ticketOf(cell(row, ticket)), null, true, cell(row, verification)));
+          ticketOf(cell(row, ticket)), null, true, cell(row, verification), null));
     }
     return entries;
   }

@@ -1,8 +1,10 @@
 package dev.followthrough.core.importer;
 
+import dev.followthrough.core.importer.Outline.Blank;
 import dev.followthrough.core.importer.Outline.Bullet;
 import dev.followthrough.core.importer.Outline.Node;
 import dev.followthrough.core.importer.Outline.Row;
+import dev.followthrough.core.importer.Outline.SubHeading;
 import dev.followthrough.core.importer.Outline.Table;
 import dev.followthrough.core.importer.Outline.TextLine;
 import dev.followthrough.core.model.Diagnostic;
@@ -10,52 +12,122 @@ import dev.followthrough.core.model.TimelineEntry;
 import dev.followthrough.core.model.TimelineKind;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Timelines as lines, bullets or a table. An entry without a date takes the day of the entry
- * before it (the incident's day for the first), and a time earlier than the previous entry's rolls
- * over to the next day.
+ * Timelines as lines, bullets, a table or sub-headings ({@code ### 13:35} with the paragraph below
+ * as the entry's text). Lines such as "All times in PST" or a date on its own set the zone or day
+ * of the entries after them. An entry without a date takes the day of the entry before it (the
+ * incident's day for the first), and a time earlier than the previous entry's rolls over to the
+ * next day. A line without a time right under an entry continues that entry.
  */
 final class TimelineReader {
   private final List<Diagnostic> diagnostics;
   private LocalDate day;
-  private ZoneOffset zone;
+  private ZoneId zone;
   private Instant previous;
   private boolean warnedNoDate;
+  private final List<Integer> lines = new ArrayList<>();
 
-  TimelineReader(List<Diagnostic> diagnostics, LocalDate incidentDay, ZoneOffset zone) {
+  TimelineReader(List<Diagnostic> diagnostics, LocalDate incidentDay, ZoneId zone) {
     this.diagnostics = diagnostics;
     this.day = incidentDay;
     this.zone = zone;
   }
 
-  List<TimelineEntry> read(List<Node> nodes) {
+  /** The line of every entry read so far, in order. */
+  List<Integer> lines() {
+    return lines;
+  }
+
+  /** Reads one timeline section; its heading may state the zone ("Timeline (all times Pacific Time)"). */
+  List<TimelineEntry> read(String heading, List<Node> nodes) {
+    if (heading != null) {
+      Times.zone(heading).ifPresent(z -> zone = z);
+    }
     List<TimelineEntry> entries = new ArrayList<>();
+    boolean underHeadings = nodes.stream().anyMatch(n -> n instanceof SubHeading s && Times.leading(s.text()).isPresent());
+    boolean joinable = false;
+    int pending = -1;
     for (Node node : nodes) {
-      if (node instanceof TextLine line) {
-        entry(line.line(), line.text(), entries);
+      if (node instanceof SubHeading sub) {
+        // A heading without a time or date ("### Detection") only groups the entries below it.
+        boolean timed = !context(sub.line(), sub.text()) && Times.leading(sub.text()).isPresent();
+        pending = timed ? entry(sub.line(), sub.text(), entries) : -1;
+        joinable = false;
+      } else if (underHeadings) {
+        // Under time headings, the first paragraph below a heading is its text; the rest is detail.
+        if (node instanceof TextLine t && !context(t.line(), t.text()) && pending >= 0) {
+          TimelineEntry e = entries.get(pending);
+          entries.set(pending, new TimelineEntry(e.at(), Wording.timelineKind(t.text()), t.text()));
+          pending = -1;
+        }
+      } else if (node instanceof TextLine line) {
+        joinable = line(line, entries, joinable);
       } else if (node instanceof Bullet bullet) {
-        String text = bullet.text();
-        for (Node child : bullet.children()) {
-          if (child instanceof TextLine t) {
-            text = text + " " + t.text();
-          }
-        }
-        entry(bullet.line(), text, entries);
-        for (Node child : bullet.children()) {
-          if (child instanceof Bullet b) {
-            entry(b.line(), b.text(), entries);
-          }
-        }
+        bullet(bullet, entries);
+        joinable = false;
       } else if (node instanceof Table table) {
         table(table, entries);
+      } else if (node instanceof Blank) {
+        joinable = false;
       }
     }
     return entries;
+  }
+
+  /** Returns whether a following line without a time continues this one. */
+  private boolean line(TextLine line, List<TimelineEntry> entries, boolean joinable) {
+    if (context(line.line(), line.text())) {
+      return false;
+    }
+    boolean timed = Times.leading(line.text()).isPresent();
+    if (!timed && joinable && !entries.isEmpty()) {
+      TimelineEntry last = entries.get(entries.size() - 1);
+      entries.set(entries.size() - 1, new TimelineEntry(last.at(), last.kind(), last.text() + " " + line.text()));
+      return true;
+    }
+    entry(line.line(), line.text(), entries);
+    return timed;
+  }
+
+  private void bullet(Bullet bullet, List<TimelineEntry> entries) {
+    if (context(bullet.line(), bullet.text())) {
+      return;
+    }
+    String text = bullet.text();
+    for (Node child : bullet.children()) {
+      if (child instanceof TextLine t) {
+        text = text + " " + t.text();
+      }
+    }
+    entry(bullet.line(), text, entries);
+    for (Node child : bullet.children()) {
+      if (child instanceof Bullet b) {
+        bullet(b, entries);
+      }
+    }
+  }
+
+  /** Applies a zone or date line; returns whether the line was one. */
+  private boolean context(int line, String text) {
+    var context = TimelineContext.of(text);
+    if (context.isEmpty()) {
+      return false;
+    }
+    if (context.get().zone() != null) {
+      zone = context.get().zone();
+    }
+    if (context.get().date() != null) {
+      day = context.get().date();
+      previous = null;
+    }
+    diagnostics.add(Diagnostic.info(line, "'" + text.strip() + "' read as the timeline's "
+        + (context.get().date() != null ? "date" : "time zone") + ", not an entry"));
+    return true;
   }
 
   private void table(Table table, List<TimelineEntry> entries) {
@@ -72,21 +144,17 @@ final class TimelineReader {
       if (e.isBlank()) {
         continue;
       }
-      TimelineKind stated = null;
-      if (kind >= 0 && kind < row.cells().size()) {
-        stated = kindNamed(row.cells().get(kind));
-      }
-      TimelineEntry entry = entry(row.line(), t + " " + e, entries);
-      if (entry != null && stated != null) {
-        entries.set(entries.size() - 1, new TimelineEntry(entry.at(), stated, entry.text()));
+      TimelineKind stated = kind >= 0 && kind < row.cells().size() ? kindNamed(row.cells().get(kind)) : null;
+      int index = entry(row.line(), t + " " + e, entries);
+      if (stated != null) {
+        TimelineEntry entry = entries.get(index);
+        entries.set(index, new TimelineEntry(entry.at(), stated, entry.text()));
       }
     }
   }
 
-  private TimelineEntry entry(int line, String text, List<TimelineEntry> entries) {
-    if (text.isBlank()) {
-      return null;
-    }
+  /** Adds an entry and returns its index. */
+  private int entry(int line, String text, List<TimelineEntry> entries) {
     var leading = Times.leading(text);
     Instant at = null;
     String rest = text;
@@ -96,26 +164,28 @@ final class TimelineReader {
       if (l.zone() != null) {
         zone = l.zone();
       }
-      LocalDate date = l.date() != null ? l.date() : day;
+      LocalDate date = l.date() != null ? l.date()
+          : l.monthDay() != null && day != null ? l.monthDay().atYear(day.getYear()) : day;
       if (date == null) {
         if (!warnedNoDate) {
           diagnostics.add(Diagnostic.warning(line, "timeline times have no date and the incident date is unknown; times left empty"));
           warnedNoDate = true;
         }
       } else {
-        at = date.atTime(l.time()).toInstant(zone);
-        if (l.date() == null && previous != null && at.isBefore(previous)) {
+        at = date.atTime(l.time()).atZone(zone).toInstant();
+        if (l.date() == null && l.monthDay() == null && previous != null && at.isBefore(previous)) {
           at = at.plus(java.time.Duration.ofDays(1));
+          diagnostics.add(Diagnostic.info(line, "time earlier than the entry before; read as the next day"));
         }
-        day = at.atOffset(zone).toLocalDate();
+        day = at.atZone(zone).toLocalDate();
         previous = at;
       }
     } else {
       diagnostics.add(Diagnostic.info(line, "timeline entry without a time"));
     }
-    TimelineEntry entry = new TimelineEntry(at, Wording.timelineKind(rest), rest);
-    entries.add(entry);
-    return entry;
+    entries.add(new TimelineEntry(at, Wording.timelineKind(rest), rest));
+    lines.add(line);
+    return entries.size() - 1;
   }
 
   private static TimelineKind kindNamed(String text) {

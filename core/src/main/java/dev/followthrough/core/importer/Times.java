@@ -4,11 +4,11 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
+import java.time.MonthDay;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,34 +32,11 @@ final class Times {
       Pattern.compile("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + "\\.?,?\\s+(\\d{4})\\b");
   private static final Pattern US_DATE =
       Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)");
+  // Never the "02:00" of "GMT+02:00": an offset is part of a zone, not a time.
   private static final Pattern TIME =
       Pattern.compile(
-          "(?i)(?<![\\d:.])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?(?![a-z])|(?!\\d|:\\d))"
-              + "|(?<![\\d:.])(\\d{1,2})\\s*([ap])\\.?m\\.?(?![a-z])");
-  private static final Pattern ZONE =
-      Pattern.compile(
-          "(?i)\\b(UTC|GMT)\\s*([+-−]\\s*\\d{1,2}(?::?\\d{2})?)?(?![a-z])"
-              + "|\\b(EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|IST|JST|AEST|AEDT|WET|EET|EEST)\\b");
-  private static final Map<String, ZoneOffset> ABBREVIATIONS =
-      Map.ofEntries(
-          Map.entry("EST", ZoneOffset.ofHours(-5)),
-          Map.entry("EDT", ZoneOffset.ofHours(-4)),
-          Map.entry("CST", ZoneOffset.ofHours(-6)),
-          Map.entry("CDT", ZoneOffset.ofHours(-5)),
-          Map.entry("MST", ZoneOffset.ofHours(-7)),
-          Map.entry("MDT", ZoneOffset.ofHours(-6)),
-          Map.entry("PST", ZoneOffset.ofHours(-8)),
-          Map.entry("PDT", ZoneOffset.ofHours(-7)),
-          Map.entry("WET", ZoneOffset.UTC),
-          Map.entry("CET", ZoneOffset.ofHours(1)),
-          Map.entry("CEST", ZoneOffset.ofHours(2)),
-          Map.entry("BST", ZoneOffset.ofHours(1)),
-          Map.entry("EET", ZoneOffset.ofHours(2)),
-          Map.entry("EEST", ZoneOffset.ofHours(3)),
-          Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)),
-          Map.entry("JST", ZoneOffset.ofHours(9)),
-          Map.entry("AEST", ZoneOffset.ofHours(10)),
-          Map.entry("AEDT", ZoneOffset.ofHours(11)));
+          "(?i)(?<![\\d:.])(?<!(?:utc|gmt)\\s?[+\\-−])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?(?![a-z])|(?!\\d|:\\d))"
+              + "|(?<![\\d:.])(?<!(?:utc|gmt)\\s?[+\\-−])(\\d{1,2})\\s*([ap])\\.?m\\.?(?![a-z])");
   private static final Pattern DURATION_PART =
       Pattern.compile(
           "(?i)(\\d+(?:\\.\\d+)?)\\s*(days?|d\\b|hours?|hrs?|h\\b|minutes?|mins?|m\\b)");
@@ -123,32 +100,9 @@ final class Times {
     return found;
   }
 
-  /** The time zone named in the text: UTC, GMT, UTC+2, EST… */
-  static Optional<ZoneOffset> zone(String text) {
-    Matcher m = ZONE.matcher(scanned(text));
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    if (m.group(3) != null) {
-      return Optional.of(ABBREVIATIONS.get(m.group(3).toUpperCase(Locale.ROOT)));
-    }
-    if (m.group(2) == null) {
-      return Optional.of(ZoneOffset.UTC);
-    }
-    String offset = m.group(2).replace("−", "-").replace(" ", "");
-    try {
-      if (offset.matches("[+-]\\d{1,2}")) {
-        return Optional.of(ZoneOffset.ofHours(Integer.parseInt(offset)));
-      }
-      String digits = offset.replace(":", "");
-      int sign = digits.startsWith("-") ? -1 : 1;
-      String hm = digits.substring(1);
-      int h = Integer.parseInt(hm.substring(0, hm.length() - 2));
-      int min = Integer.parseInt(hm.substring(hm.length() - 2));
-      return Optional.of(ZoneOffset.ofHoursMinutes(sign * h, sign * min));
-    } catch (DateTimeException | NumberFormatException e) {
-      return Optional.empty();
-    }
+  /** The time zone named in the text: UTC, GMT, UTC+2, EST, Pacific Time… */
+  static Optional<ZoneId> zone(String text) {
+    return Zones.find(scanned(text));
   }
 
   /**
@@ -156,11 +110,11 @@ final class Times {
    * sentence: the first time is the start, the second the end (on the next day when it is
    * earlier). A time takes the nearest date written before it, else {@code defaultDate}.
    */
-  static Span span(String text, LocalDate defaultDate, ZoneOffset defaultZone) {
+  static Span span(String text, LocalDate defaultDate, ZoneId defaultZone) {
     List<TimeMention> times = times(text);
     List<DateMention> dates = dates(text);
-    Optional<ZoneOffset> stated = zone(text);
-    ZoneOffset zone = stated.orElse(defaultZone);
+    Optional<ZoneId> stated = zone(text);
+    ZoneId zone = stated.orElse(defaultZone);
     if (times.isEmpty()) {
       return new Span(null, null, stated.isPresent());
     }
@@ -170,7 +124,7 @@ final class Times {
     if (startDate == null) {
       return new Span(null, null, stated.isPresent());
     }
-    Instant start = startDate.atTime(first.time()).toInstant(zone);
+    Instant start = startDate.atTime(first.time()).atZone(zone).toInstant();
     Instant end = null;
     if (times.size() > 1) {
       TimeMention second = times.get(1);
@@ -179,7 +133,7 @@ final class Times {
           .reduce((a, b) -> b)
           .orElse(null);
       LocalDate endDate = own != null ? own.date() : startDate;
-      end = endDate.atTime(second.time()).toInstant(zone);
+      end = endDate.atTime(second.time()).atZone(zone).toInstant();
       if (own == null && end.isBefore(start)) {
         end = end.plus(java.time.Duration.ofDays(1));
       }
@@ -195,6 +149,30 @@ final class Times {
       }
     }
     return found;
+  }
+
+  /** Dates as written that do not exist ("February 30, 2024"): reported, never rolled over. */
+  static List<String> impossibleDates(String text) {
+    String t = scanned(text);
+    List<String> found = new ArrayList<>();
+    for (Matcher m = ISO_DATE.matcher(t); m.find(); ) {
+      impossible(found, m.group(), m.group(1), m.group(2), m.group(3));
+    }
+    for (Matcher m = MONTH_DAY_YEAR.matcher(t); m.find(); ) {
+      impossible(found, m.group(), m.group(3), month(m.group(1)), m.group(2));
+    }
+    for (Matcher m = DAY_MONTH_YEAR.matcher(t); m.find(); ) {
+      impossible(found, m.group(), m.group(3), month(m.group(2)), m.group(1));
+    }
+    return found;
+  }
+
+  private static void impossible(List<String> found, String written, String year, String month, String day) {
+    int mo = Integer.parseInt(month);
+    int d = Integer.parseInt(day);
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && date(year, month, day) == null) {
+      found.add(written);
+    }
   }
 
   /** "3 hours and 45 minutes", "2h 30m", "90 minutes", "1.5 hours" in minutes. */
@@ -221,27 +199,36 @@ final class Times {
 
   /**
    * A time at the very start of a timeline entry, with an optional date before it and an optional
-   * zone after it: "2023-08-06 10:15 AM (UTC): …", "3:15 PM UTC: …", "[22:05] …".
+   * zone after it: "2023-08-06 10:15 AM (UTC): …", "3:15 PM UTC: …", "[22:05] …", "[03-26 23:04]",
+   * "January 15, 2:00 PM EST: …". A date without a year is a {@code monthDay}.
    */
-  record Leading(LocalDate date, LocalTime time, ZoneOffset zone, String rest) {}
+  record Leading(LocalDate date, MonthDay monthDay, LocalTime time, ZoneId zone, String rest) {}
 
-  private static final Pattern LEADING_OPEN = Pattern.compile("^[\\s\\[(*_`]*");
-  private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[\\s\\])*_`]*(?:[:\\-–—|,.]+)?\\s*(?:[*_`]+\\s*)?");
-  private static final Pattern LEADING_ZONE =
-      Pattern.compile("^\\s*\\(?\\s*((?i:UTC|GMT)(?:\\s*[+-−]\\s*\\d{1,2}(?::?\\d{2})?)?"
-          + "|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|IST|JST|AEST|AEDT|WET|EET|EEST|Z)\\s*\\)?");
+  private static final Pattern LEADING_OPEN = Pattern.compile("^[\\s\\[(*_`#]*");
+  private static final Pattern LEADING_SEPARATOR =
+      Pattern.compile("^[\\s\\])*_`]*(?:[:\\-–—|,.]+)?\\s*(?:[*_`]+\\s*)?");
+  private static final Pattern MONTH_DAY = Pattern.compile(
+      "(?i)^(?:" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})[-/](\\d{1,2})(?=[\\s,T]+\\d))[,\\sT]+");
 
   static Optional<Leading> leading(String line) {
     String s = scanned(line);
     Matcher open = LEADING_OPEN.matcher(s);
     int pos = open.find() ? open.end() : 0;
     LocalDate date = null;
+    MonthDay monthDay = null;
     List<DateMention> dates = dates(s.substring(pos, Math.min(s.length(), pos + 40)));
+    Matcher md = MONTH_DAY.matcher(s).region(pos, s.length());
     if (!dates.isEmpty() && dates.get(0).start() == 0) {
       date = dates.get(0).date();
       pos += dates.get(0).end();
       while (pos < s.length() && (s.charAt(pos) == ',' || s.charAt(pos) == ' ' || s.charAt(pos) == 'T')) {
         pos++;
+      }
+    } else if (md.lookingAt()) {
+      monthDay = monthDay(md.group(1) != null ? month(md.group(1)) : md.group(3),
+          md.group(1) != null ? md.group(2) : md.group(4));
+      if (monthDay != null) {
+        pos = md.end();
       }
     }
     Matcher time = TIME.matcher(s);
@@ -257,13 +244,12 @@ final class Times {
       return Optional.empty();
     }
     pos = time.end();
-    ZoneOffset zone = null;
-    Matcher z = LEADING_ZONE.matcher(s);
+    ZoneId zone = null;
+    Matcher z = Zones.AFTER_TIME.matcher(s);
     z.region(pos, s.length());
     if (z.lookingAt()) {
-      String name = z.group(1);
-      zone = name.equals("Z") ? ZoneOffset.UTC : zone(name).orElse(null);
-      pos = z.end();
+      zone = Zones.named(z.group(1)).orElse(null);
+      pos = zone == null ? pos : z.end();
     }
     Matcher sep = LEADING_SEPARATOR.matcher(s);
     sep.region(pos, s.length());
@@ -271,7 +257,15 @@ final class Times {
       pos = sep.end();
     }
     String rest = (s.length() < line.length() ? line : s).substring(pos).strip();
-    return Optional.of(new Leading(date, t, zone, rest));
+    return Optional.of(new Leading(date, monthDay, t, zone, rest));
+  }
+
+  private static MonthDay monthDay(String month, String day) {
+    try {
+      return MonthDay.of(Integer.parseInt(month), Integer.parseInt(day));
+    } catch (DateTimeException | NumberFormatException e) {
+      return null;
+    }
   }
 
   private static LocalDate date(String year, String month, String day) {
