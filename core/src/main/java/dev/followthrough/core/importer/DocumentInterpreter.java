@@ -42,7 +42,8 @@ final class DocumentInterpreter {
     this.diagnostics = diagnostics;
   }
 
-  Postmortem interpret(Outline outline, FrontMatter front, Source source) {
+  Postmortem interpret(Outline written, FrontMatter front, Source source) {
+    Outline outline = LabelledLists.lift(written);
     Map<Field, String> fields = new EnumMap<>(Field.class);
     Map<Field, Integer> fieldLines = new EnumMap<>(Field.class);
     Map<SectionKind, List<Section>> byKind = new EnumMap<>(SectionKind.class);

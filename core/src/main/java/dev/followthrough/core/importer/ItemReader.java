@@ -112,7 +112,18 @@ final class ItemReader {
       grouped.forEach(e -> entries.add(e.inGroup(stripColon(text))));
       return;
     }
-    add(entries, bullet.line(), stripColon(text), sub, bullet.checked());
+    List<Bullet> plain = bullet.children().stream().filter(c -> c instanceof Bullet b && b.checked() == null)
+        .map(Bullet.class::cast).toList();
+    if (!isHeading(text) && plain.size() >= 2 && !isNumbered(text)) {
+      // An item with several sub-items: each sub-item is a step of its own, tracked on its own.
+      add(entries, bullet.line(), text, bullet.children().stream().filter(c -> c instanceof TextLine)
+          .map(c -> ((TextLine) c).text()).toList(), bullet.checked());
+      List<Entry> steps = new ArrayList<>();
+      plain.forEach(b -> bullet(b, steps));
+      steps.forEach(e -> entries.add(e.inGroup(text)));
+    } else {
+      add(entries, bullet.line(), stripColon(text), sub, bullet.checked());
+    }
     nested.forEach(b -> bullet(b, entries));
   }
 

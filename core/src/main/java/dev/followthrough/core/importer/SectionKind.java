@@ -7,9 +7,9 @@ import java.util.Locale;
 enum SectionKind {
   MISLEADING("misleading", "false lead", "red herring", "dead end"),
   LESSONS("lesson", "went well", "went wrong", "learning", "takeaway", "where we got lucky"),
-  TIMELINE("timeline", "chronology", "sequence of events", "time line", "key events", "events in order"),
+  TIMELINE("timeline", "chronology", "sequence of events", "time line", "events in order"),
   TASKS("task", "todo", "to do", "to-do", "action item", "follow-up", "follow up", "followup",
-      "next step", "action plan", "looking forward", "doing about it", "what we will do", "what we are doing",
+      "next step", "action plan", "review action", "looking forward", "doing about it", "what we will do", "what we are doing",
       "what we're doing", "what's next", "what is next"),
   CORRECTIVE("corrective action", "corrective measure", "immediate action"),
   PREVENTIVE("preventive action", "preventative action", "preventive measure",
@@ -57,7 +57,7 @@ enum SectionKind {
   boolean holdsSubHeading(SectionKind inner) {
     boolean lists = this == TIMELINE || this == TASKS || isMeasures();
     // A deeper "Corrective measures" under "Remediation" still says what its items are: its own section.
-    return lists && (inner == OTHER || inner == this);
+    return lists && (inner == OTHER || inner == this || (this == TASKS && inner.isMeasures()));
   }
 
   boolean isMeasures() {
