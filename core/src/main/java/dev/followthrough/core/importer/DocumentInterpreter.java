@@ -128,7 +128,7 @@ final class DocumentInterpreter {
           : node instanceof Table table ? table.rows().stream().map(r -> String.join(" ", r.cells())).toList()
           : List.of();
       for (String text : texts) {
-        for (String date : Times.impossibleDates(text)) {
+        for (String date : Dates.impossibleDates(text)) {
           diagnostics.add(Diagnostic.warning(node.line(), "'" + date + "' is not a date that exists; ignored"));
         }
       }

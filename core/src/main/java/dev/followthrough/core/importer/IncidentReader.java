@@ -56,7 +56,7 @@ final class IncidentReader {
 
   IncidentSummary read(FrontMatter front) {
     LocalDate date = Optional.ofNullable(firstNonBlank(front.incident("date"), front.text("date"), fields.get(Field.DATE)))
-        .flatMap(Times::firstDate).orElse(null);
+        .flatMap(Dates::firstDate).orElse(null);
     ZoneId zone = zone();
     Instant start = instant(front.incident("start"), date, zone);
     Instant end = instant(front.incident("end"), date, zone);
@@ -75,7 +75,7 @@ final class IncidentReader {
     }
     if (start == null && summaryText != null) {
       Times.Span span = Times.span(firstSentenceWithTime(summaryText),
-          date != null ? date : Times.firstDate(summaryText).orElse(null), zone);
+          date != null ? date : Dates.firstDate(summaryText).orElse(null), zone);
       start = span.start();
       end = span.end();
       noteZone(span, start, 0);
@@ -93,7 +93,7 @@ final class IncidentReader {
       end = null;
     }
     if (date == null && start == null) {
-      date = Times.firstDate(summaryText == null ? "" : summaryText).orElse(null);
+      date = Dates.firstDate(summaryText == null ? "" : summaryText).orElse(null);
     }
     String impact = firstNonBlank(fields.get(Field.IMPACT), SectionText.of(byKind, SectionKind.IMPACT, false));
     if (impact == null && summaryText != null) {

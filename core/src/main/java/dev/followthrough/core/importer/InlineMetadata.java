@@ -59,7 +59,7 @@ record InlineMetadata(
     String dueText = null;
     if (m.find()) {
       dueText = m.group(1);
-      due = Times.parseDate(dueText).orElse(null);
+      due = Dates.parseDate(dueText).orElse(null);
       text = cut(text, m);
     }
     Priority priority = null;

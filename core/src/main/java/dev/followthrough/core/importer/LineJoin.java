@@ -14,7 +14,7 @@ final class LineJoin {
   private static final int MIN_WRAPPED = 50;
   private static final Pattern STARTS_UNIT =
       Pattern.compile("^(?:[-*•+·>|#]|\\d{1,3}[.)]\\s|\\[|\\(?\\d{1,4}[:/.-]\\d|[A-Z][\\w /&-]{0,40}[:：]\\s|"
-          + "(?i:verify|verification|owner|due|priority|status|note)\\b|[A-Z]{3,}\\b)");
+          + "(?i:verify|verification|owner|due|priority|status|note)\\b|[A-Z]{3,}\\s+[A-Z]{3,}\\b)");
   private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?:;。]['\")\\]*_]*$");
 
   private LineJoin() {}
@@ -41,7 +41,7 @@ final class LineJoin {
     String p = previous.strip();
     String n = next.strip();
     if (p.isEmpty() || n.isEmpty() || p.endsWith(":") || STARTS_UNIT.matcher(n).find()
-        || Times.leading(n).isPresent() || PlainTextOutlineReader.isSectionLabel(n)) {
+        || Leading.of(n).isPresent() || PlainTextOutlineReader.isSectionLabel(n)) {
       return false;
     }
     if (Character.isLowerCase(n.codePointAt(0))) {

@@ -109,7 +109,7 @@ final class TableReader {
     if (text == null) {
       return null;
     }
-    LocalDate d = Times.parseDate(text).orElse(null);
+    LocalDate d = Dates.parseDate(text).orElse(null);
     if (d == null) {
       diagnostics.add(Diagnostic.warning(line, "due date '" + text + "' is not a date; ignored"));
     }

@@ -36,7 +36,7 @@ final class TimelineBlocks {
     for (Node n : children) {
       if (n instanceof Bullet b) {
         bullets++;
-        timed += Times.leading(b.text()).isPresent() ? 1 : 0;
+        timed += Leading.of(b.text()).isPresent() ? 1 : 0;
       }
     }
     return bullets >= MIN_ENTRIES && timed >= MIN_TIMED * bullets;

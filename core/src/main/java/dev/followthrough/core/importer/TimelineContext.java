@@ -14,17 +14,18 @@ record TimelineContext(LocalDate date, ZoneId zone) {
       "(?i)\\b(?:all\\s+times?|times?\\s+(?:are|is|in|shown|given|listed)|time\\s*zones?|timezones?)\\b");
   private static final Pattern WEEKDAY = Pattern.compile(
       "(?i)\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s*");
-  private static final int MAX_LENGTH = 80;
+  private static final int MAX_LENGTH = 160;
 
   /** The zone or date a line states, when the line is only that. */
   static Optional<TimelineContext> of(String line) {
     String t = line.strip();
-    if (t.isEmpty() || t.length() > MAX_LENGTH || !Times.times(t).isEmpty()) {
+    if (t.isEmpty() || t.length() > MAX_LENGTH || !Times.times(t).isEmpty()
+        || (t.length() > MAX_LENGTH / 2 && !ZONE_STATEMENT.matcher(t).find())) {
       return Optional.empty();
     }
-    LocalDate date = Times.firstDate(t).orElse(null);
+    LocalDate date = Dates.firstDate(t).orElse(null);
     ZoneId zone = Times.zone(t).orElse(null);
-    boolean statesZone = ZONE_STATEMENT.matcher(t).find() && zone != null;
+    boolean statesZone = ZONE_STATEMENT.matcher(t).find() && (zone != null || date != null);
     if (statesZone) {
       return Optional.of(new TimelineContext(date, zone));
     }
@@ -37,7 +38,7 @@ record TimelineContext(LocalDate date, ZoneId zone) {
   /** "2019-01-22", "Tuesday, 22 January 2019", "2019-01-22 (all times UTC)": nothing but a date. */
   private static boolean isOnlyDate(String text) {
     String rest = text;
-    for (Times.DateMention d : Times.dates(text)) {
+    for (Dates.DateMention d : Dates.dates(text)) {
       rest = rest.replace(text.substring(d.start(), d.end()), " ");
     }
     rest = WEEKDAY.matcher(rest).replaceAll(" ");

@@ -46,16 +46,18 @@ final class TimelineReader {
   /** Reads one timeline section; its heading may state the zone ("Timeline (all times Pacific Time)"). */
   List<TimelineEntry> read(String heading, List<Node> nodes) {
     if (heading != null) {
+      // "Timeline (all times PST) Saturday Oct 30th 2021": the heading sets zone and first day.
       Times.zone(heading).ifPresent(z -> zone = z);
+      Dates.firstDate(heading).ifPresent(d -> day = d);
     }
     List<TimelineEntry> entries = new ArrayList<>();
-    boolean underHeadings = nodes.stream().anyMatch(n -> n instanceof SubHeading s && Times.leading(s.text()).isPresent());
+    boolean underHeadings = nodes.stream().anyMatch(n -> n instanceof SubHeading s && Leading.of(s.text()).isPresent());
     boolean joinable = false;
     int pending = -1;
     for (Node node : nodes) {
       if (node instanceof SubHeading sub) {
         // A heading without a time or date ("### Detection") only groups the entries below it.
-        boolean timed = !context(sub.line(), sub.text()) && Times.leading(sub.text()).isPresent();
+        boolean timed = !context(sub.line(), sub.text()) && Leading.of(sub.text()).isPresent();
         pending = timed ? entry(sub.line(), sub.text(), entries) : -1;
         joinable = false;
       } else if (underHeadings) {
@@ -84,7 +86,7 @@ final class TimelineReader {
     if (context(line.line(), line.text())) {
       return false;
     }
-    boolean timed = Times.leading(line.text()).isPresent();
+    boolean timed = Leading.of(line.text()).isPresent();
     if (!timed && joinable && !entries.isEmpty()) {
       TimelineEntry last = entries.get(entries.size() - 1);
       entries.set(entries.size() - 1, new TimelineEntry(last.at(), last.kind(), last.text() + " " + line.text()));
@@ -134,6 +136,10 @@ final class TimelineReader {
     int time = TableReader.column(table.header(), "time", "when", "timestamp", "date");
     int text = TableReader.column(table.header(), "event", "description", "what", "action", "details", "text", "update");
     int kind = TableReader.column(table.header(), "kind", "type", "phase");
+    if (time >= 0) {
+      // "Date and Time in CET": the time column's header may name the zone.
+      Times.zone(table.header().get(time)).ifPresent(z -> zone = z);
+    }
     if (time < 0 || text < 0) {
       diagnostics.add(Diagnostic.warning(table.line(), "timeline table needs a time and an event column; skipped"));
       return;
@@ -155,11 +161,11 @@ final class TimelineReader {
 
   /** Adds an entry and returns its index. */
   private int entry(int line, String text, List<TimelineEntry> entries) {
-    var leading = Times.leading(text);
+    var leading = Leading.of(text);
     Instant at = null;
     String rest = text;
     if (leading.isPresent()) {
-      Times.Leading l = leading.get();
+      Leading l = leading.get();
       rest = l.rest().isBlank() ? text : l.rest();
       if (l.zone() != null) {
         zone = l.zone();

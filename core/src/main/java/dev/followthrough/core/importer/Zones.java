@@ -70,8 +70,19 @@ final class Zones {
 
   private Zones() {}
 
+  /** A region id such as "US/Pacific" or "Europe/Berlin"; daylight saving follows the date. */
+  private static final Pattern REGION = Pattern.compile("\\b((?:America|Europe|Asia|Africa|Australia|Pacific|US)/[A-Z][A-Za-z_]+)\\b");
+
   /** The first zone named in the text. */
   static Optional<ZoneId> find(String text) {
+    Matcher r = REGION.matcher(text);
+    if (r.find()) {
+      try {
+        return Optional.of(ZoneId.of(r.group(1)));
+      } catch (DateTimeException e) {
+        // Not a region the JDK knows; look for another name.
+      }
+    }
     Matcher m = ANY.matcher(text);
     return m.find() ? named(m.group(1)) : Optional.empty();
   }
