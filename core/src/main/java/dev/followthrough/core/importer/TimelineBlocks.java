@@ -14,10 +14,14 @@ import java.util.List;
 final class TimelineBlocks {
   private static final int MIN_ENTRIES = 3;
   private static final double MIN_TIMED = 0.8;
+  private static final double MIN_SHARE = 0.5;
 
   private TimelineBlocks() {}
 
-  /** The labelled timed lists in the sections, each as a section of its own. */
+  /**
+   * The timed lists in the sections, each as a section of its own: a labelled bullet's timed
+   * children, or a run of timed lines and bullets (with the notes between them).
+   */
   static List<Section> find(List<Section> sections) {
     List<Section> found = new ArrayList<>();
     for (Section s : sections) {
@@ -26,8 +30,38 @@ final class TimelineBlocks {
           found.add(new Section(b.text(), b.line(), b.children()));
         }
       }
+      if (found.isEmpty()) {
+        run(s).ifPresent(found::add);
+      }
     }
     return found;
+  }
+
+  private static java.util.Optional<Section> run(Section s) {
+    List<Node> nodes = s.nodes();
+    int first = -1;
+    int last = -1;
+    int timed = 0;
+    for (int i = 0; i < nodes.size(); i++) {
+      if (timed(nodes.get(i))) {
+        first = first < 0 ? i : first;
+        last = i;
+        timed++;
+      }
+    }
+    if (timed < MIN_ENTRIES) {
+      return java.util.Optional.empty();
+    }
+    long candidates = nodes.subList(first, last + 1).stream()
+        .filter(n -> n instanceof Bullet || n instanceof Outline.TextLine).count();
+    return timed >= MIN_SHARE * candidates
+        ? java.util.Optional.of(new Section(s.heading(), nodes.get(first).line(), nodes.subList(first, last + 1)))
+        : java.util.Optional.empty();
+  }
+
+  private static boolean timed(Node n) {
+    String text = n instanceof Bullet b ? b.text() : n instanceof Outline.TextLine t ? t.text() : null;
+    return text != null && Leading.of(text).isPresent();
   }
 
   private static boolean isTimeline(List<Node> children) {
@@ -36,7 +70,7 @@ final class TimelineBlocks {
     for (Node n : children) {
       if (n instanceof Bullet b) {
         bullets++;
-        timed += Leading.of(b.text()).isPresent() ? 1 : 0;
+        timed += timed(b) ? 1 : 0;
       }
     }
     return bullets >= MIN_ENTRIES && timed >= MIN_TIMED * bullets;

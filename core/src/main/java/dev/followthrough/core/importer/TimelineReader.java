@@ -52,6 +52,8 @@ final class TimelineReader {
     }
     List<TimelineEntry> entries = new ArrayList<>();
     boolean underHeadings = nodes.stream().anyMatch(n -> n instanceof SubHeading s && Leading.of(s.text()).isPresent());
+    // Where most entries carry a time, a line or bullet without one is a note on the entry before.
+    boolean notes = mostlyTimed(nodes);
     boolean joinable = false;
     int pending = -1;
     for (Node node : nodes) {
@@ -68,7 +70,9 @@ final class TimelineReader {
           pending = -1;
         }
       } else if (node instanceof TextLine line) {
-        joinable = line(line, entries, joinable);
+        joinable = line(line, entries, joinable || notes);
+      } else if (node instanceof Bullet bullet && notes && !entries.isEmpty() && Leading.of(bullet.text()).isEmpty()) {
+        diagnostics.add(Diagnostic.info(bullet.line(), "bullet without a time read as a note on the entry before"));
       } else if (node instanceof Bullet bullet) {
         bullet(bullet, entries);
         joinable = false;
@@ -79,6 +83,19 @@ final class TimelineReader {
       }
     }
     return entries;
+  }
+
+  private static boolean mostlyTimed(List<Node> nodes) {
+    int candidates = 0;
+    int timed = 0;
+    for (Node n : nodes) {
+      String text = n instanceof Bullet b ? b.text() : n instanceof TextLine t ? t.text() : null;
+      if (text != null && TimelineContext.of(text).isEmpty()) {
+        candidates++;
+        timed += Leading.of(text).isPresent() ? 1 : 0;
+      }
+    }
+    return timed >= 3 && timed >= 0.6 * candidates;
   }
 
   /** Returns whether a following line without a time continues this one. */
