@@ -14,6 +14,8 @@ final class ImpactPercent {
       "(?i)\\b(?:users?|customers?|requests?|traffic|calls?|visitors?|queries|sessions|builds?|launches|"
           + "affected|impacted|failed|failing|errors?|unavailable|lost|dropped|of (?:all|our|the))\\b");
   private static final int CONTEXT = 40;
+  /** A target, not an impact: "SLO 99.9%", "availability of 99.95%", "error budget". */
+  private static final Pattern TARGET = Pattern.compile("(?i)\\b(?:slo|sla|availability|uptime|budget|target)\\b[^.;]{0,15}$");
 
   private ImpactPercent() {}
 
@@ -29,8 +31,12 @@ final class ImpactPercent {
       if (p > 100) {
         continue;
       }
-      String around = t.substring(Math.max(0, m.start() - CONTEXT), Math.min(t.length(), m.end() + CONTEXT));
-      if (AFFECTED.matcher(around).find()) {
+      String before = t.substring(Math.max(0, m.start() - CONTEXT), m.start());
+      String after = t.substring(m.end(), Math.min(t.length(), m.end() + CONTEXT));
+      if (TARGET.matcher(before).find()) {
+        continue;
+      }
+      if (AFFECTED.matcher(after.split("[,;.]", 2)[0]).find() || AFFECTED.matcher(before).find()) {
         return p;
       }
       first = first == null ? p : first;

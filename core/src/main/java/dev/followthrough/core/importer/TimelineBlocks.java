@@ -15,6 +15,8 @@ final class TimelineBlocks {
   private static final int MIN_ENTRIES = 3;
   private static final double MIN_TIMED = 0.8;
   private static final double MIN_SHARE = 0.5;
+  private static final java.util.regex.Pattern RECORD =
+      java.util.regex.Pattern.compile("(?i)\\b(?:appendix|chat|transcript|slack|irc|log|logs)\\b");
 
   private TimelineBlocks() {}
 
@@ -25,6 +27,10 @@ final class TimelineBlocks {
   static List<Section> find(List<Section> sections) {
     List<Section> found = new ArrayList<>();
     for (Section s : sections) {
+      if (s.heading() != null && RECORD.matcher(s.heading()).find()) {
+        // A chat log or transcript is a record kept beside the postmortem, not its timeline.
+        continue;
+      }
       for (Node n : s.nodes()) {
         if (n instanceof Bullet b && isTimeline(b.children())) {
           found.add(new Section(b.text(), b.line(), b.children()));

@@ -66,8 +66,12 @@ final class TimelineReader {
         // Under time headings, the first paragraph below a heading is its text; the rest is detail.
         if (node instanceof TextLine t && !context(t.line(), t.text()) && pending >= 0) {
           TimelineEntry e = entries.get(pending);
-          entries.set(pending, new TimelineEntry(e.at(), Wording.timelineKind(t.text()), t.text()));
+          String text = joinable ? e.text() + " " + t.text() : t.text();
+          entries.set(pending, new TimelineEntry(e.at(), Wording.timelineKind(text), text));
+          joinable = true;
+        } else if (joinable && !(node instanceof TextLine)) {
           pending = -1;
+          joinable = false;
         }
       } else if (node instanceof TextLine line) {
         joinable = line(line, entries, joinable || notes);

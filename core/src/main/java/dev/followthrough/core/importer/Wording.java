@@ -108,9 +108,14 @@ final class Wording {
               + "in summary|to summari[sz]e|these (measures|actions|steps|tasks|changes)|we (will|are|believe|hope|aim|take|apologi[sz]e)|"
               + "this will|our goal|moving forward|going forward|together,|thank)");
 
+  // Legends ("✅ = done, ⏳ = in progress"), sign-offs ("Sincerely,", "The Identity Team") and morals.
+  private static final Pattern ASIDE = Pattern.compile(
+      "(?i)^(?:legend\\b|[^\\p{L}\\p{N}\\s]{1,3}\\s*=\\s|sincerely|regards|best regards|kind regards|cheers\\b|"
+          + "moral of the story|conclusion\\b|lessons? learned\\b|(?:[-–—]\\s*)?the [\\p{L} ]{1,30} team\\.?$)");
+
   /** Closing or linking prose in a list section ("By implementing these measures…", "Note: …"). */
   static boolean isProse(String text) {
-    return PROSE.matcher(text).find();
+    return PROSE.matcher(text).find() || ASIDE.matcher(text.strip()).find();
   }
 
   /** Words that carry meaning, for matching tasks to measures and re-imported items to stored ones. */
