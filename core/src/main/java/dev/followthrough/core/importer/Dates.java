@@ -16,20 +16,64 @@ final class Dates {
       "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
   private static final Pattern ISO_DATE =
-      Pattern.compile("(?<!\\d)(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?!\\d)");
+      Pattern.compile("(?=\\d)(?<!\\d)(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?!\\d)");
   private static final Pattern MONTH_DAY_YEAR =
       Pattern.compile("(?i)\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + "\\.?,?\\s+(\\d{4})\\b");
   private static final Pattern US_DATE =
-      Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)");
+      Pattern.compile("(?=\\d)(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)");
 
   private Dates() {}
 
   /** A date found in text, with where it starts and ends. */
   record DateMention(LocalDate date, int start, int end) {}
 
+  /** Every format above has a four-digit year; text without four digits in a row has no date. */
+  static boolean hasYear(CharSequence text) {
+    int run = 0;
+    for (int i = 0, n = Math.min(text.length(), Times.SCAN_LIMIT); i < n; i++) {
+      char c = text.charAt(i);
+      run = c >= '0' && c <= '9' ? run + 1 : 0;
+      if (run == 4) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The date that starts exactly at {@code from}, if one does. */
+  static DateMention at(String text, int from) {
+    if (!hasYear(text.substring(from, Math.min(text.length(), from + 40)))) {
+      return null;
+    }
+    Matcher m = ISO_DATE.matcher(text).region(from, text.length());
+    if (m.lookingAt()) {
+      LocalDate d = date(m.group(1), m.group(2), m.group(3));
+      return d == null ? null : new DateMention(d, m.start(), m.end());
+    }
+    m = MONTH_DAY_YEAR.matcher(text).region(from, text.length());
+    if (m.lookingAt()) {
+      LocalDate d = date(m.group(3), month(m.group(1)), m.group(2));
+      return d == null ? null : new DateMention(d, m.start(), m.end());
+    }
+    m = DAY_MONTH_YEAR.matcher(text).region(from, text.length());
+    if (m.lookingAt()) {
+      LocalDate d = date(m.group(3), month(m.group(2)), m.group(1));
+      return d == null ? null : new DateMention(d, m.start(), m.end());
+    }
+    m = US_DATE.matcher(text).region(from, text.length());
+    if (m.lookingAt()) {
+      LocalDate d = date(m.group(3), m.group(1), m.group(2));
+      return d == null ? null : new DateMention(d, m.start(), m.end());
+    }
+    return null;
+  }
+
   static List<DateMention> dates(String text) {
+    if (!hasYear(text)) {
+      return List.of();
+    }
     String t = Times.scanned(text);
     List<DateMention> found = new ArrayList<>();
     collect(ISO_DATE.matcher(t), found, m -> date(m.group(1), m.group(2), m.group(3)));
@@ -59,6 +103,9 @@ final class Dates {
 
   /** Dates as written that do not exist ("February 30, 2024"): reported, never rolled over. */
   static List<String> impossibleDates(String text) {
+    if (!hasYear(text)) {
+      return List.of();
+    }
     String t = Times.scanned(text);
     List<String> found = new ArrayList<>();
     for (Matcher m = ISO_DATE.matcher(t); m.find(); ) {

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  */
 final class IncidentTimes {
   private static final Pattern BEGINS = Pattern.compile(
-      "(?i)\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:begins|began|starts|started)|start of (?:the )?(?:incident|outage|impact))\\b");
+      "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:begins|began|starts|started)|start of (?:the )?(?:incident|outage|impact))\\b");
   private static final Pattern ENDS = Pattern.compile(
-      "(?i)\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:ends|ended|is over|over|resolved|closed)|"
+      "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:ends|ended|is over|over|resolved|closed)|"
           + "end of (?:the )?(?:incident|outage|impact)|outage to an end|service (?:resumes|resumed|restored|recovered)|"
           + "returns? to normal|back to normal|fully (?:recovered|restored|operational)|self-heals?)\\b");
 
@@ -59,7 +59,7 @@ final class IncidentTimes {
 
   private static int marked(List<TimelineEntry> timeline, Pattern marker, int from) {
     for (int i = from; i < timeline.size(); i++) {
-      if (timeline.get(i).at() != null && marker.matcher(timeline.get(i).text()).find()) {
+      if (timeline.get(i).at() != null && marker.matcher(timeline.get(i).text().toLowerCase(java.util.Locale.ROOT)).find()) {
         return i;
       }
     }

@@ -45,6 +45,7 @@ final class ItemReader {
   }
 
   private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:\\d{1,2}|[a-z])[.)]\\s+\\S");
+  private static final Pattern NOT_HEADER = Pattern.compile("[^a-z/ ]");
   private static final Pattern KIND_PREFIX =
       Pattern.compile("(?i)^(corrective|prevent(?:at)?ive)\\s*(?:action|measure)?\\s*[:\\-–—]\\s*");
 
@@ -298,6 +299,6 @@ final class ItemReader {
   }
 
   static String normalizedHeader(String header) {
-    return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z/ ]", "").strip();
+    return NOT_HEADER.matcher(header.toLowerCase(Locale.ROOT)).replaceAll("").strip();
   }
 }

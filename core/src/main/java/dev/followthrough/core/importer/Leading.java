@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,16 +24,19 @@ record Leading(LocalDate date, MonthDay monthDay, LocalTime time, ZoneId zone, S
       "(?i)^(?:" + Dates.MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})[-/](\\d{1,2})(?=[\\s,T]+\\d))[,\\sT]+");
 
   static Optional<Leading> of(String line) {
+    if (!Times.hasDigit(line, 48)) {
+      return Optional.empty();
+    }
     String s = Times.scanned(line);
     Matcher open = LEADING_OPEN.matcher(s);
     int pos = open.find() ? open.end() : 0;
     LocalDate date = null;
     MonthDay monthDay = null;
-    List<Dates.DateMention> dates = Dates.dates(s.substring(pos, Math.min(s.length(), pos + 40)));
+    Dates.DateMention first = Dates.at(s, pos);
     Matcher md = MONTH_DAY.matcher(s).region(pos, s.length());
-    if (!dates.isEmpty() && dates.get(0).start() == 0) {
-      date = dates.get(0).date();
-      pos += dates.get(0).end();
+    if (first != null) {
+      date = first.date();
+      pos = first.end();
       while (pos < s.length() && (s.charAt(pos) == ',' || s.charAt(pos) == ' ' || s.charAt(pos) == 'T')) {
         pos++;
       }

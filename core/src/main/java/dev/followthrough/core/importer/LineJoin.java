@@ -40,15 +40,14 @@ final class LineJoin {
   static boolean continues(String previous, String next, int width) {
     String p = previous.strip();
     String n = next.strip();
-    if (p.isEmpty() || n.isEmpty() || p.endsWith(":") || STARTS_UNIT.matcher(n).find()
-        || Leading.of(n).isPresent() || PlainTextOutlineReader.isSectionLabel(n)) {
+    if (p.isEmpty() || n.isEmpty() || p.endsWith(":") || STARTS_UNIT.matcher(n).find()) {
       return false;
     }
-    if (Character.isLowerCase(n.codePointAt(0))) {
-      return true;
-    }
-    // A long line without a full stop that could not take the next word: the editor wrapped it.
+    // Cheap tests first: the line-start recognisers below run only for lines that would join.
     int firstWord = n.indexOf(' ') < 0 ? n.length() : n.indexOf(' ');
-    return !ENDS_SENTENCE.matcher(p).find() && p.length() >= MIN_WRAPPED && p.length() + 1 + firstWord > width - 8;
+    boolean joins = Character.isLowerCase(n.codePointAt(0))
+        // A long line without a full stop that could not take the next word: the editor wrapped it.
+        || (p.length() >= MIN_WRAPPED && p.length() + 1 + firstWord > width - 8 && !ENDS_SENTENCE.matcher(p).find());
+    return joins && Leading.of(n).isEmpty() && !PlainTextOutlineReader.isSectionLabel(n);
   }
 }

@@ -37,6 +37,8 @@ final class MarkdownOutlineReader {
           .includeSourceSpans(IncludeSourceSpans.BLOCKS)
           .build();
 
+  private static final java.util.regex.Pattern TASK_BOX = java.util.regex.Pattern.compile("^\\[([ xX])]\\s+");
+
   private final int lineOffset;
   private String title;
   private int titleLine;
@@ -151,7 +153,7 @@ final class MarkdownOutlineReader {
       }
     }
     Boolean checked = null;
-    var box = java.util.regex.Pattern.compile("^\\[([ xX])]\\s+").matcher(text);
+    var box = TASK_BOX.matcher(text);
     if (box.find()) {
       checked = !box.group(1).equals(" ");
       text = text.substring(box.end());

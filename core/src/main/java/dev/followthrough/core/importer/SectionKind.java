@@ -25,6 +25,10 @@ enum SectionKind {
   CONCLUSION("conclusion", "closing", "final thoughts"),
   OTHER;
 
+  private static final java.util.regex.Pattern NUMBERING =
+      java.util.regex.Pattern.compile("^(?:\\d+|0x[0-9a-f]+|[ivx]+)[.)]\\s+");
+  private static final java.util.regex.Pattern COLON = java.util.regex.Pattern.compile("[:：]\\s*$");
+
   private final List<String> words;
 
   SectionKind(String... words) {
@@ -67,8 +71,8 @@ enum SectionKind {
   /** Lower case, without numbering ("1.", "0x19.", "IV."), emphasis or a trailing colon. */
   static String normalize(String heading) {
     String h = heading.toLowerCase(Locale.ROOT).replace("*", "").replace("_", " ").strip();
-    h = h.replaceAll("^(?:\\d+|0x[0-9a-f]+|[ivx]+)[.)]\\s+", "");
-    h = h.replaceAll("[:：]\\s*$", "");
+    h = NUMBERING.matcher(h).replaceFirst("");
+    h = COLON.matcher(h).replaceFirst("");
     return h.strip();
   }
 }

@@ -18,6 +18,7 @@ final class TableReader {
   private static final Pattern JIRA_KEY = Pattern.compile("\\b([A-Z][A-Z0-9_]{1,9}-\\d+)\\b");
   private static final Pattern GITHUB_URL =
       Pattern.compile("https?://[^\\s/]+/([^\\s/]+/[^\\s/]+)/(?:issues|pull)/(\\d+)");
+  private static final Pattern ISSUE_NUMBER = Pattern.compile("#(\\d+)\\b");
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>)]+");
 
   private final List<Diagnostic> diagnostics;
@@ -136,7 +137,7 @@ final class TableReader {
     if (jira.find()) {
       return TicketLink.of("jira", jira.group(1), link);
     }
-    Matcher number = Pattern.compile("#(\\d+)\\b").matcher(text);
+    Matcher number = ISSUE_NUMBER.matcher(text);
     if (number.find()) {
       return TicketLink.of("github", number.group(1), link);
     }

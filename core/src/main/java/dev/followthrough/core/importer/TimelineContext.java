@@ -19,6 +19,10 @@ record TimelineContext(LocalDate date, ZoneId zone) {
   /** The zone or date a line states, when the line is only that. */
   static Optional<TimelineContext> of(String line) {
     String t = line.strip();
+    boolean statement = ZONE_STATEMENT.matcher(t).find();
+    if (!statement && !Dates.hasYear(t)) {
+      return Optional.empty();
+    }
     if (t.isEmpty() || t.length() > MAX_LENGTH || !Times.times(t).isEmpty()
         || (t.length() > MAX_LENGTH / 2 && !ZONE_STATEMENT.matcher(t).find())) {
       return Optional.empty();

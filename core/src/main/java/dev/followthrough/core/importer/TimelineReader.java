@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Timelines as lines, bullets, a table or sub-headings ({@code ### 13:35} with the paragraph below
@@ -31,11 +32,22 @@ final class TimelineReader {
   private Instant previous;
   private boolean warnedNoDate;
   private final List<Integer> lines = new ArrayList<>();
+  /** Each line's leading time, read once: several passes ask for it. */
+  private final java.util.Map<String, Optional<Leading>> leadings = new java.util.HashMap<>();
+  private final java.util.Map<String, Optional<TimelineContext>> contexts = new java.util.HashMap<>();
 
   TimelineReader(List<Diagnostic> diagnostics, LocalDate incidentDay, ZoneId zone) {
     this.diagnostics = diagnostics;
     this.day = incidentDay;
     this.zone = zone;
+  }
+
+  private Optional<TimelineContext> contextOf(String text) {
+    return contexts.computeIfAbsent(text, TimelineContext::of);
+  }
+
+  private Optional<Leading> leading(String text) {
+    return leadings.computeIfAbsent(text, Leading::of);
   }
 
   /** The line of every entry read so far, in order. */
@@ -51,7 +63,7 @@ final class TimelineReader {
       Dates.firstDate(heading).ifPresent(d -> day = d);
     }
     List<TimelineEntry> entries = new ArrayList<>();
-    boolean underHeadings = nodes.stream().anyMatch(n -> n instanceof SubHeading s && Leading.of(s.text()).isPresent());
+    boolean underHeadings = nodes.stream().anyMatch(n -> n instanceof SubHeading s && leading(s.text()).isPresent());
     // Where most entries carry a time, a line or bullet without one is a note on the entry before.
     boolean notes = mostlyTimed(nodes);
     boolean joinable = false;
@@ -59,7 +71,7 @@ final class TimelineReader {
     for (Node node : nodes) {
       if (node instanceof SubHeading sub) {
         // A heading without a time or date ("### Detection") only groups the entries below it.
-        boolean timed = !context(sub.line(), sub.text()) && Leading.of(sub.text()).isPresent();
+        boolean timed = !context(sub.line(), sub.text()) && leading(sub.text()).isPresent();
         pending = timed ? entry(sub.line(), sub.text(), entries) : -1;
         joinable = false;
       } else if (underHeadings) {
@@ -75,7 +87,7 @@ final class TimelineReader {
         }
       } else if (node instanceof TextLine line) {
         joinable = line(line, entries, joinable || notes);
-      } else if (node instanceof Bullet bullet && notes && !entries.isEmpty() && Leading.of(bullet.text()).isEmpty()) {
+      } else if (node instanceof Bullet bullet && notes && !entries.isEmpty() && leading(bullet.text()).isEmpty()) {
         diagnostics.add(Diagnostic.info(bullet.line(), "bullet without a time read as a note on the entry before"));
       } else if (node instanceof Bullet bullet) {
         bullet(bullet, entries);
@@ -89,14 +101,14 @@ final class TimelineReader {
     return entries;
   }
 
-  private static boolean mostlyTimed(List<Node> nodes) {
+  private boolean mostlyTimed(List<Node> nodes) {
     int candidates = 0;
     int timed = 0;
     for (Node n : nodes) {
       String text = n instanceof Bullet b ? b.text() : n instanceof TextLine t ? t.text() : null;
-      if (text != null && TimelineContext.of(text).isEmpty()) {
+      if (text != null && contextOf(text).isEmpty()) {
         candidates++;
-        timed += Leading.of(text).isPresent() ? 1 : 0;
+        timed += leading(text).isPresent() ? 1 : 0;
       }
     }
     return timed >= 3 && timed >= 0.6 * candidates;
@@ -107,7 +119,7 @@ final class TimelineReader {
     if (context(line.line(), line.text())) {
       return false;
     }
-    boolean timed = Leading.of(line.text()).isPresent();
+    boolean timed = leading(line.text()).isPresent();
     if (!timed && joinable && !entries.isEmpty()) {
       TimelineEntry last = entries.get(entries.size() - 1);
       entries.set(entries.size() - 1, new TimelineEntry(last.at(), last.kind(), last.text() + " " + line.text()));
@@ -137,7 +149,7 @@ final class TimelineReader {
 
   /** Applies a zone or date line; returns whether the line was one. */
   private boolean context(int line, String text) {
-    var context = TimelineContext.of(text);
+    var context = contextOf(text);
     if (context.isEmpty()) {
       return false;
     }
@@ -182,7 +194,7 @@ final class TimelineReader {
 
   /** Adds an entry and returns its index. */
   private int entry(int line, String text, List<TimelineEntry> entries) {
-    var leading = Leading.of(text);
+    var leading = leading(text);
     Instant at = null;
     String rest = text;
     if (leading.isPresent()) {

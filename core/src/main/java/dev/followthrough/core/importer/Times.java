@@ -23,8 +23,8 @@ final class Times {
   // Never the "02:00" of "GMT+02:00": an offset is part of a zone, not a time.
   static final Pattern TIME =
       Pattern.compile(
-          "(?i)(?<![\\d:.])(?<!(?:utc|gmt)\\s?[+\\-−])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?(?![a-z])|(?!\\d|:\\d))"
-              + "|(?<![\\d:.])(?<!(?:utc|gmt)\\s?[+\\-−])(\\d{1,2})\\s*([ap])\\.?m\\.?(?![a-z])");
+          "(?i)(?=\\d)(?<![\\d:.])(?<!(?:utc|gmt)\\s?[+\\-−])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?(?![a-z])|(?!\\d|:\\d))"
+              + "|(?=\\d)(?<![\\d:.])(?<!(?:utc|gmt)\\s?[+\\-−])(\\d{1,2})\\s*([ap])\\.?m\\.?(?![a-z])");
   private static final Pattern DURATION_PART =
       Pattern.compile(
           "(?i)(\\d+(?:\\.\\d+)?)\\s*(days?|d\\b|hours?|hrs?|h\\b|minutes?|mins?|m\\b)");
@@ -37,11 +37,28 @@ final class Times {
   /** An incident's start and end; either may be null. */
   record Span(Instant start, Instant end, boolean zoneStated) {}
 
+  /**
+   * Whether the text holds a digit within its first {@code limit} characters: every date and time
+   * has one, and most lines have none, so this check spares the regular expressions most lines.
+   */
+  static boolean hasDigit(CharSequence text, int limit) {
+    for (int i = 0, n = Math.min(text.length(), limit); i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String scanned(String text) {
     return text.length() > SCAN_LIMIT ? text.substring(0, SCAN_LIMIT) : text;
   }
 
   static List<TimeMention> times(String text) {
+    if (!hasDigit(text, SCAN_LIMIT)) {
+      return List.of();
+    }
     String t = scanned(text);
     List<TimeMention> found = new ArrayList<>();
     Matcher m = TIME.matcher(t);

@@ -14,6 +14,8 @@ final class VerificationLine {
           + "definition of done|acceptance criteri(?:on|a)";
   private static final Pattern LINE = Pattern.compile("(?i)^[\\s*_>-]*(?:" + LABELS + ")[*_]*\\s*[:：][*_]*\\s*(\\S.*)$");
 
+  private static final Pattern COLUMN = Pattern.compile("(?:" + LABELS + ")(?:\\s+(?:criteri(?:on|a)|step|steps|plan))?");
+
   private VerificationLine() {}
 
   /** The criterion, when the line is a verification line. */
@@ -27,7 +29,6 @@ final class VerificationLine {
 
   /** Whether a table column holds verification criteria. */
   static boolean isColumn(String header) {
-    return header != null && header.strip().toLowerCase(java.util.Locale.ROOT)
-        .matches("(?:" + LABELS + ")(?:\\s+(?:criteri(?:on|a)|step|steps|plan))?");
+    return header != null && COLUMN.matcher(header.strip().toLowerCase(java.util.Locale.ROOT)).matches();
   }
 }
