@@ -20,14 +20,20 @@ final class IncidentTimes {
           + "end of (?:the )?(?:incident|outage|impact)|outage to an end|service (?:resumes|resumed|restored|recovered)|"
           + "returns? to normal|back to normal|fully (?:recovered|restored|operational)|self-heals?)\\b");
 
+  /** Every marker holds one of these stems; most entries hold none, and skip the markers. */
+  private static final Pattern MARKER_WORDS = Pattern.compile("begin|began|start|end|over|resolv|clos|resum|restor|recover|normal|heal|operational");
+
   private IncidentTimes() {}
 
   /** The incident with start and end taken from the timeline where the document did not state them. */
   static IncidentSummary fill(IncidentSummary incident, List<TimelineEntry> timeline, List<Integer> lines,
       List<Diagnostic> diagnostics) {
-    int begin = marked(timeline, BEGINS, 0);
-    int end = -1;
     boolean startStated = incident.start() != null;
+    if (startStated && incident.end() != null) {
+      return incident;
+    }
+    int begin = startStated ? -1 : marked(timeline, BEGINS, 0);
+    int end = -1;
     var start = incident.start();
     if (!startStated) {
       int from = begin >= 0 ? begin : firstTimed(timeline);
@@ -59,7 +65,11 @@ final class IncidentTimes {
 
   private static int marked(List<TimelineEntry> timeline, Pattern marker, int from) {
     for (int i = from; i < timeline.size(); i++) {
-      if (timeline.get(i).at() != null && marker.matcher(timeline.get(i).text().toLowerCase(java.util.Locale.ROOT)).find()) {
+      if (timeline.get(i).at() == null) {
+        continue;
+      }
+      String lower = timeline.get(i).text().toLowerCase(java.util.Locale.ROOT);
+      if (MARKER_WORDS.matcher(lower).find() && marker.matcher(lower).find()) {
         return i;
       }
     }

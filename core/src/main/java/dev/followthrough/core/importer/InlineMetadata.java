@@ -23,6 +23,9 @@ record InlineMetadata(
   // A link the outline kept as "<url>", with a link text such as "Issue", "GitHub Issue" or "#2227".
   private static final Pattern TICKET = Pattern.compile(
       "(?i)[(\\[]?\\s*(?:(?:github\\s+)?(?:issue|ticket|pr|pull request|bug|link)\\s*)?(?:#\\d+\\s*)?<(https?://[^>\\s]+)>\\s*[)\\]]?\\s*:?");
+  private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|\\[\\s*]");
+  private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\s*[,;—–-]+\\s*$");
   private static final Pattern PRIORITY_WORD = Pattern.compile("^(CRITICAL|URGENT|HIGH|MEDIUM|LOW)\\b\\s*[:\\-–—]?\\s*");
   private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([A-Za-z0-9][\\w-]{0,38})(?![\\w@.])");
   private static final Pattern DUE =
@@ -36,9 +39,11 @@ record InlineMetadata(
 
   static InlineMetadata of(String original) {
     String text = Times.scanned(original);
+    // Each key word is looked for before its expression runs: most item texts have none of them.
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
     TicketLink ticket = null;
     Matcher t = TICKET.matcher(text);
-    if (t.find()) {
+    if (lower.contains("<http") && t.find()) {
       ticket = TableReader.ticketOf(t.group(1));
       text = cut(text, t);
     }
@@ -50,14 +55,14 @@ record InlineMetadata(
     }
     String owner = null;
     Matcher m = OWNER.matcher(text);
-    if (m.find()) {
+    if (containsAny(lower, "owner", "assign", "who") && m.find()) {
       owner = person(m.group(1));
       text = cut(text, m);
     }
     m = DUE.matcher(text);
     LocalDate due = null;
     String dueText = null;
-    if (m.find()) {
+    if (containsAny(lower, "due", "deadline", "target", "eta") && m.find()) {
       dueText = m.group(1);
       due = Dates.parseDate(dueText).orElse(null);
       text = cut(text, m);
@@ -76,17 +81,17 @@ record InlineMetadata(
     }
     String type = null;
     m = TYPE.matcher(text);
-    if (m.find()) {
+    if (lower.contains("type") && m.find()) {
       type = m.group(1).toLowerCase(java.util.Locale.ROOT);
       text = cut(text, m);
     }
     ItemStatus status = null;
     m = STATUS.matcher(text);
-    if (m.find()) {
+    if (lower.contains("status") && m.find()) {
       status = Wording.status(m.group(1)).orElse(null);
       text = cut(text, m);
     }
-    if (owner == null) {
+    if (owner == null && text.indexOf('@') >= 0) {
       m = MENTION.matcher(text);
       if (m.find()) {
         owner = m.group(1);
@@ -96,9 +101,18 @@ record InlineMetadata(
     if (original.length() > text.length() && original.length() > Times.SCAN_LIMIT) {
       text = text + original.substring(Times.SCAN_LIMIT);
     }
-    text = text.replaceAll("\\(\\s*\\)|\\[\\s*]", " ").replaceAll("\\s{2,}", " ")
-        .replaceAll("\\s*[,;—–-]+\\s*$", "").strip();
+    text = TRAILING_PUNCTUATION.matcher(SPACES.matcher(EMPTY_BRACKETS.matcher(text).replaceAll(" ")).replaceAll(" "))
+        .replaceAll("").strip();
     return new InlineMetadata(text, owner, due, dueText, priority, type, status == null ? done : status, ticket);
+  }
+
+  private static boolean containsAny(String lower, String... words) {
+    for (String w : words) {
+      if (lower.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean hasAny() {

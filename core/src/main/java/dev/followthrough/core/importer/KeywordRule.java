@@ -18,6 +18,7 @@ final class KeywordRule {
   private static final Pattern STEM = Pattern.compile("([a-z0-9-]+)\\\\w\\*");
   private static final Pattern LITERAL_START = Pattern.compile("^[a-z0-9-]+");
 
+  private final boolean[] firsts = new boolean[128];
   private final Set<String> words = new HashSet<>();
   private final List<String> stems = new ArrayList<>();
   private final List<String> phraseStarts = new ArrayList<>();
@@ -40,21 +41,21 @@ final class KeywordRule {
         phraseStarts.add(quantified ? literal.substring(0, literal.length() - 1) : literal);
       }
     }
+    words.forEach(w -> firsts[w.charAt(0) & 127] = true);
+    stems.forEach(w -> firsts[w.charAt(0) & 127] = true);
     phrases = rest.isEmpty() ? null : Pattern.compile("\\b(?:" + String.join("|", rest) + ")\\b");
   }
 
   boolean matches(String lower) {
-    int i = 0;
-    int n = lower.length();
-    while (i < n) {
-      while (i < n && !isWordChar(lower.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < n && isWordChar(lower.charAt(i))) {
-        i++;
-      }
-      if (i > start && word(lower.substring(start, i))) {
+    return matches(lower, words(lower));
+  }
+
+  /** Whether the text, split into {@code words} by {@link #words(String)}, holds a keyword. */
+  boolean matches(String lower, List<String> textWords) {
+    for (String w : textWords) {
+      char first = w.charAt(0);
+      // Only words whose first letter starts some keyword are looked up.
+      if ((first >= 128 || firsts[first]) && word(w)) {
         return true;
       }
     }
@@ -66,6 +67,26 @@ final class KeywordRule {
       }
     }
     return false;
+  }
+
+  /** The words of lower-case text, split as {@code \\b} would split them. */
+  static List<String> words(String lower) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    int n = lower.length();
+    while (i < n) {
+      while (i < n && !isWordChar(lower.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && isWordChar(lower.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        out.add(lower.substring(start, i));
+      }
+    }
+    return out;
   }
 
   private boolean word(String w) {

@@ -23,6 +23,15 @@ record Leading(LocalDate date, MonthDay monthDay, LocalTime time, ZoneId zone, S
   private static final Pattern MONTH_DAY = Pattern.compile(
       "(?i)^(?:" + Dates.MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})[-/](\\d{1,2})(?=[\\s,T]+\\d))[,\\sT]+");
 
+  /** A zone after a time starts with a letter or "(": most entries go on with " - " or ":". */
+  private static boolean startsZone(String s, int pos) {
+    int i = pos;
+    while (i < s.length() && s.charAt(i) == ' ') {
+      i++;
+    }
+    return i < s.length() && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '(');
+  }
+
   static Optional<Leading> of(String line) {
     if (!Times.hasDigit(line, 48)) {
       return Optional.empty();
@@ -63,7 +72,7 @@ record Leading(LocalDate date, MonthDay monthDay, LocalTime time, ZoneId zone, S
     ZoneId zone = null;
     Matcher z = Zones.AFTER_TIME.matcher(s);
     z.region(pos, s.length());
-    if (z.lookingAt()) {
+    if (startsZone(s, pos) && z.lookingAt()) {
       zone = Zones.named(z.group(1)).orElse(null);
       pos = zone == null ? pos : z.end();
     }

@@ -18,6 +18,7 @@ final class TableReader {
   private static final Pattern JIRA_KEY = Pattern.compile("\\b([A-Z][A-Z0-9_]{1,9}-\\d+)\\b");
   private static final Pattern GITHUB_URL =
       Pattern.compile("https?://[^\\s/]+/([^\\s/]+/[^\\s/]+)/(?:issues|pull)/(\\d+)");
+  private static final Pattern PEOPLE_SEPARATOR = Pattern.compile("[,/&]| and ");
   private static final Pattern ISSUE_NUMBER = Pattern.compile("#(\\d+)\\b");
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>)]+");
 
@@ -118,7 +119,7 @@ final class TableReader {
   }
 
   private static String firstPerson(String text) {
-    String first = text.split("[,/&]| and ")[0].strip();
+    String first = PEOPLE_SEPARATOR.split(text)[0].strip();
     return first.isEmpty() ? null : InlineMetadata.person(first.split("\\s+\\(")[0]);
   }
 
@@ -153,9 +154,10 @@ final class TableReader {
   }
 
   static int column(List<String> header, String... names) {
+    List<String> normal = header.stream().map(ItemReader::normalizedHeader).toList();
     for (String name : names) {
-      for (int i = 0; i < header.size(); i++) {
-        if (ItemReader.normalizedHeader(header.get(i)).contains(name)) {
+      for (int i = 0; i < normal.size(); i++) {
+        if (normal.get(i).contains(name)) {
           return i;
         }
       }

@@ -19,7 +19,7 @@ record TimelineContext(LocalDate date, ZoneId zone) {
   /** The zone or date a line states, when the line is only that. */
   static Optional<TimelineContext> of(String line) {
     String t = line.strip();
-    boolean statement = ZONE_STATEMENT.matcher(t).find();
+    boolean statement = t.toLowerCase(java.util.Locale.ROOT).contains("time") && ZONE_STATEMENT.matcher(t).find();
     if (!statement && !Dates.hasYear(t)) {
       return Optional.empty();
     }

@@ -61,8 +61,9 @@ final class Wording {
 
   static TimelineKind timelineKind(String text) {
     String lower = lower(text);
+    List<String> words = KeywordRule.words(lower);
     for (var rule : TIMELINE.entrySet()) {
-      if (rule.getValue().matches(lower)) {
+      if (rule.getValue().matches(lower, words)) {
         return rule.getKey();
       }
     }
@@ -71,8 +72,9 @@ final class Wording {
 
   static MeasureCategory category(String text) {
     String lower = lower(text);
+    List<String> words = KeywordRule.words(lower);
     for (var rule : CATEGORY.entrySet()) {
-      if (rule.getValue().matches(lower)) {
+      if (rule.getValue().matches(lower, words)) {
         return rule.getKey();
       }
     }

@@ -65,8 +65,9 @@ final class Zones {
   /** Any zone, where it stands in a line. */
   static final Pattern ANY = Pattern.compile("(?i)(?<![\\w])(" + OFFSET + "|" + ABBREVIATIONS + ")(?![\\w])");
   /** A zone right after a time: "10:15 AM (UTC)", "22:05 GMT+02:00", "13:26Z". */
-  static final Pattern AFTER_TIME = Pattern.compile("\\s*\\(?\\s*(" + OFFSET + "|" + ABBREVIATIONS + "|Z)\\s*\\)?",
-      Pattern.CASE_INSENSITIVE);
+  // A short word is taken here and looked up by named(): cheaper than trying every name.
+  static final Pattern AFTER_TIME = Pattern.compile("\\s*\\(?\\s*(" + OFFSET
+      + "|(?:pacific|mountain|central|eastern)\\s+time|[a-z]{1,5})\\s*\\)?", Pattern.CASE_INSENSITIVE);
 
   private Zones() {}
 
