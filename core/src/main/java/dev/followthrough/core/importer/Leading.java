@@ -23,7 +23,10 @@ record Leading(LocalDate date, MonthDay monthDay, LocalTime time, ZoneId zone, S
   private static final Pattern MONTH_DAY = Pattern.compile(
       "(?i)^(?:" + Dates.MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})[-/](\\d{1,2})(?=[\\s,T]+\\d))[,\\sT]+");
 
-  /** A zone after a time starts with a letter or "(": most entries go on with " - " or ":". */
+  /**
+   * A zone or date after a time starts with a letter or "(": most entries go on with " - " or
+   * ":", and skip both expressions.
+   */
   private static boolean startsZone(String s, int pos) {
     int i = pos;
     while (i < s.length() && s.charAt(i) == ' ') {
@@ -39,6 +42,11 @@ record Leading(LocalDate date, MonthDay monthDay, LocalTime time, ZoneId zone, S
     String s = Times.scanned(line);
     Matcher open = LEADING_OPEN.matcher(s);
     int pos = open.find() ? open.end() : 0;
+    // A leading time or date starts with a digit, or with a month name soon followed by one.
+    if (pos >= s.length() || !(Character.isDigit(s.charAt(pos))
+        || (Character.isLetter(s.charAt(pos)) && Times.hasDigit(s.subSequence(pos, Math.min(s.length(), pos + 12)), 12)))) {
+      return Optional.empty();
+    }
     LocalDate date = null;
     MonthDay monthDay = null;
     Dates.DateMention first = Dates.at(s, pos);
@@ -77,7 +85,7 @@ record Leading(LocalDate date, MonthDay monthDay, LocalTime time, ZoneId zone, S
       pos = zone == null ? pos : z.end();
     }
     Matcher after = DATE_AFTER.matcher(s).region(pos, s.length());
-    if (date == null && monthDay == null && after.lookingAt()) {
+    if (date == null && monthDay == null && startsZone(s, pos) && after.lookingAt()) {
       MonthDay md2 = Dates.monthDay(Dates.month(after.group(1)), after.group(2));
       date = md2 != null && after.group(3) != null ? md2.atYear(Integer.parseInt(after.group(3))) : null;
       monthDay = date == null ? md2 : null;

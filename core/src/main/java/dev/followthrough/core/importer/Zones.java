@@ -69,6 +69,9 @@ final class Zones {
   static final Pattern AFTER_TIME = Pattern.compile("\\s*\\(?\\s*(" + OFFSET
       + "|(?:pacific|mountain|central|eastern)\\s+time|[a-z]{1,5})\\s*\\)?", Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern OFFSET_NAME = Pattern.compile("^(?:UTC|GMT) ?([+-]) ?(\\d{1,2})(?::?(\\d{2}))?$");
+
   private Zones() {}
 
   /** A region id such as "US/Pacific" or "Europe/Berlin"; daylight saving follows the date. */
@@ -90,12 +93,15 @@ final class Zones {
 
   /** A zone from its written name: "UTC", "utc+2", "GMT+02:00", "PST", "Pacific Time". */
   static Optional<ZoneId> named(String written) {
-    String name = written.strip().replace('−', '-').replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    String name = SPACES.matcher(written.strip().replace('−', '-')).replaceAll(" ").toUpperCase(Locale.ROOT);
     ZoneId known = NAMES.get(name);
     if (known != null) {
       return Optional.of(known);
     }
-    Matcher m = Pattern.compile("^(?:UTC|GMT) ?([+-]) ?(\\d{1,2})(?::?(\\d{2}))?$").matcher(name);
+    if (!name.startsWith("UTC") && !name.startsWith("GMT")) {
+      return Optional.empty();
+    }
+    Matcher m = OFFSET_NAME.matcher(name);
     if (!m.matches()) {
       return Optional.empty();
     }
