@@ -50,7 +50,7 @@ final class IncidentTimes {
     }
     if (stop == null) {
       end = marked(timeline, ENDS, Math.max(begin, 0));
-      if (end < 0 && !startStated) {
+      if (end < 0) {
         end = firstOfKind(timeline, TimelineKind.RESOLUTION, Math.max(begin, 0));
       }
       if (end >= 0 && !timeline.get(end).at().isBefore(start)) {
