@@ -87,6 +87,11 @@ final class DocumentInterpreter {
     IncidentSummary incident = incidentReader.read(front);
     ZoneId zone = incidentReader.zone();
     LocalDate day = incident.start() != null ? LocalDate.ofInstant(incident.start(), zone) : incident.date();
+    if (day == null && Dates.firstDate(title).isPresent()) {
+      // "# 2017-09-27, Hub 403": the title's date is the day of a timeline that gives only times.
+      day = Dates.firstDate(title).get();
+      diagnostics.add(Diagnostic.info(outline.titleLine(), "timeline dated from the title"));
+    }
 
     List<TimelineEntry> timeline = new ArrayList<>();
     TimelineReader timelineReader = new TimelineReader(diagnostics, day, zone);

@@ -219,6 +219,15 @@ final class TimelineReader {
         day = at.atZone(zone).toLocalDate();
         previous = at;
       }
+    } else if (Dates.at(text.strip(), 0) != null) {
+      // "2021-05-08 | Release published": a day without a time is read as the start of that day.
+      Dates.DateMention d = Dates.at(text.strip(), 0);
+      at = d.date().atStartOfDay(zone).toInstant();
+      rest = text.strip().substring(d.end()).replaceFirst("^[\\s:|,–—-]+", "");
+      rest = rest.isBlank() ? text : rest;
+      day = d.date();
+      previous = at;
+      diagnostics.add(Diagnostic.info(line, "timeline entry with a date but no time: read as the start of that day"));
     } else {
       diagnostics.add(Diagnostic.info(line, "timeline entry without a time"));
     }
