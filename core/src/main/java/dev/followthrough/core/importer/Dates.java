@@ -19,6 +19,9 @@ final class Dates {
       Pattern.compile("(?=\\d)(?<!\\d)(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?!\\d)");
   private static final Pattern MONTH_DAY_YEAR =
       Pattern.compile("(?i)\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+  /** "January 14-19, 2026": a range of days; its first day. */
+  private static final Pattern MONTH_RANGE_YEAR =
+      Pattern.compile("(?i)\\b" + MONTH + "\\.?\\s+(\\d{1,2})\\s*[-–]\\s*\\d{1,2},?\\s+(\\d{4})\\b");
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + "\\.?,?\\s+(\\d{4})\\b");
   private static final Pattern US_DATE =
@@ -80,6 +83,7 @@ final class Dates {
     collect(MONTH_DAY_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(1)), m.group(2)));
     collect(DAY_MONTH_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(2)), m.group(1)));
     collect(US_DATE.matcher(t), found, m -> date(m.group(3), m.group(1), m.group(2)));
+    collect(MONTH_RANGE_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(1)), m.group(2)));
     found.sort(java.util.Comparator.comparingInt(DateMention::start));
     return found;
   }

@@ -27,7 +27,10 @@ import java.util.Optional;
  */
 final class TimelineReader {
   private final List<Diagnostic> diagnostics;
+  private static final java.util.regex.Pattern UNLESS_NOTED =
+      java.util.regex.Pattern.compile("(?i)\\bunless (?:otherwise )?(?:noted|stated|mentioned)");
   private LocalDate day;
+  private LocalDate pinned;
   private ZoneId zone;
   private Instant previous;
   private boolean warnedNoDate;
@@ -159,6 +162,8 @@ final class TimelineReader {
     if (context.get().date() != null) {
       day = context.get().date();
       previous = null;
+      // "Unless otherwise noted all events happened on 2019-10-21": an entry's own date does not move it.
+      pinned = UNLESS_NOTED.matcher(text).find() ? day : null;
     }
     diagnostics.add(Diagnostic.info(line, "'" + text.strip() + "' read as the timeline's "
         + (context.get().date() != null ? "date" : "time zone") + ", not an entry"));
@@ -216,7 +221,7 @@ final class TimelineReader {
           at = at.plus(java.time.Duration.ofDays(1));
           diagnostics.add(Diagnostic.info(line, "time earlier than the entry before; read as the next day"));
         }
-        day = at.atZone(zone).toLocalDate();
+        day = l.date() != null && pinned != null ? pinned : at.atZone(zone).toLocalDate();
         previous = at;
       }
     } else if (Dates.at(text.strip(), 0) != null) {
