@@ -69,7 +69,7 @@ final class ItemReader {
         continue;
       }
       if (node instanceof Table table) {
-        entries.addAll(new TableReader(diagnostics).items(table));
+        entries.addAll(new TableReader(diagnostics).items(table, true));
       } else if (node instanceof Bullet bullet) {
         bullet(bullet, entries);
       } else if (node instanceof TextLine line) {

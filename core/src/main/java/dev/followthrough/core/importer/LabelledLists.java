@@ -18,20 +18,30 @@ final class LabelledLists {
     boolean lifted = false;
     for (Section s : outline.sections()) {
       List<Node> before = new ArrayList<>();
+      String heading = s.heading();
+      int line = s.line();
       for (Node n : s.nodes()) {
-        if (n instanceof Bullet b && !b.children().isEmpty() && isLabel(b.text())) {
+        if (n instanceof Bullet b && isLabel(b.text())) {
           if (!before.isEmpty()) {
-            sections.add(new Section(s.heading(), s.line(), List.copyOf(before)));
+            sections.add(new Section(heading, line, List.copyOf(before)));
             before.clear();
           }
-          sections.add(new Section(b.text(), b.line(), b.children()));
+          if (b.children().isEmpty()) {
+            // "- **Review actions**:" with its list below it rather than nested: a heading.
+            heading = b.text();
+            line = b.line();
+          } else {
+            sections.add(new Section(b.text(), b.line(), b.children()));
+            heading = s.heading();
+            line = s.line();
+          }
           lifted = true;
         } else {
           before.add(n);
         }
       }
       if (!before.isEmpty() || s.nodes().isEmpty()) {
-        sections.add(new Section(s.heading(), s.line(), List.copyOf(before)));
+        sections.add(new Section(heading, line, List.copyOf(before)));
       }
     }
     return lifted ? new Outline(outline.title(), outline.titleLine(), sections) : outline;

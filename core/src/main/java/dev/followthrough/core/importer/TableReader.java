@@ -5,6 +5,7 @@ import dev.followthrough.core.importer.Outline.Row;
 import dev.followthrough.core.importer.Outline.Table;
 import dev.followthrough.core.model.Diagnostic;
 import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.MeasureKind;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.model.TicketLink;
 import java.time.LocalDate;
@@ -40,13 +41,25 @@ final class TableReader {
   }
 
   List<Entry> items(Table table) {
-    if (!isActionTable(table)) {
+    return items(table, false);
+  }
+
+  /**
+   * The table's items. In a section that lists actions ({@code listed}), a table without an
+   * action column ("Kind | Description") takes its description or measure column as the title.
+   */
+  List<Entry> items(Table table, boolean listed) {
+    boolean described = listed && column(table.header(), "description", "measure", "remediation", "fix", "details") >= 0;
+    if (!isActionTable(table) && !described) {
       diagnostics.add(Diagnostic.warning(table.line(),
           "table without an action item or task column was skipped (columns: " + String.join(", ", table.header()) + ")"));
       return List.of();
     }
     List<String> h = table.header();
     int title = column(h, "action item", "action", "task", "item", "follow", "todo", "what");
+    if (title < 0) {
+      title = column(h, "description", "measure", "remediation", "fix", "details");
+    }
     int description = column(h, "description", "details", "notes");
     if (description == title) {
       description = -1;
@@ -91,9 +104,16 @@ final class TableReader {
           p == null ? meta.priority() : p,
           cell(row, type) == null ? meta.type() : cell(row, type).toLowerCase(java.util.Locale.ROOT),
           s == null ? meta.status() : s,
-          ticketOf(cell(row, ticket)), null, true, cell(row, verification), null));
+          ticketOf(cell(row, ticket)), kindOf(cell(row, type)), true, cell(row, verification), null));
     }
     return entries;
+  }
+
+  /** A Kind or Type cell that says "Corrective" or "Preventative". */
+  private static MeasureKind kindOf(String cell) {
+    String c = cell == null ? "" : cell.strip().toLowerCase(java.util.Locale.ROOT);
+    return c.startsWith("corrective") ? MeasureKind.CORRECTIVE
+        : c.startsWith("prevent") ? MeasureKind.PREVENTIVE : null;
   }
 
   private Priority priorityOf(String text, int line) {
