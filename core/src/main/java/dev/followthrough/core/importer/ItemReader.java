@@ -44,6 +44,8 @@ final class ItemReader {
     }
   }
 
+  private static final int PARAGRAPH = 160;
+  private static final Pattern ONLY_LINK = Pattern.compile("^\\s*<?https?://\\S+>?\\s*$");
   private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:\\d{1,2}|[a-z])[.)]\\s+\\S");
   private static final Pattern NOT_HEADER = Pattern.compile("[^a-z/ ]");
   private static final Pattern KIND_PREFIX =
@@ -86,6 +88,10 @@ final class ItemReader {
     }
     if (Wording.isProse(text) || isIntro(text)) {
       diagnostics.add(Diagnostic.info(bullet.line(), "not an item (introductory or closing prose)"));
+      return;
+    }
+    if (ONLY_LINK.matcher(text).matches()) {
+      diagnostics.add(Diagnostic.info(bullet.line(), "a bare link is a reference, not an item"));
       return;
     }
     List<String> sub = new ArrayList<>();
@@ -142,7 +148,7 @@ final class ItemReader {
       return i;
     }
     if (!isHeading(text)) {
-      if (listed) {
+      if (listed || isParagraph(text)) {
         diagnostics.add(Diagnostic.info(line.line(), "paragraph between listed items read as prose, not an item"));
       } else {
         add(entries, line.line(), text, List.of(), null);
@@ -183,6 +189,16 @@ final class ItemReader {
     }
     add(entries, line.line(), stripColon(text), texts, null);
     return j - 1;
+  }
+
+  /** A bare line longer than any task title: an explanation, not a task someone can pick up. */
+  private static boolean isParagraph(String text) {
+    if (text.length() <= PARAGRAPH) {
+      return false;
+    }
+    // "Improve Monitoring: Implement … This will …" is a named item however long it runs.
+    Matcher named = NAME_DESCRIPTION.matcher(Times.scanned(text));
+    return !(named.matches() && words(named.group(1)) <= MAX_HEADING_WORDS);
   }
 
   /** A sub-line that says something of its own, not only "Owner: erin" or "Verify: …". */
