@@ -23,9 +23,8 @@ import java.util.regex.Pattern;
  * tables. Closing prose is left out.
  */
 final class ItemReader {
-  private static final int MAX_TITLE = 120;
-  private static final int MAX_HEADING_WORDS = 8;
-  private static final Pattern NAME_DESCRIPTION = Pattern.compile("^([^:]{2,80}?)\\s*:\\s+(\\S.*)$");
+  static final int MAX_HEADING_WORDS = 8;
+  static final Pattern NAME_DESCRIPTION = Pattern.compile("^([^:]{2,80}?)\\s*:\\s+(\\S.*)$");
 
   /** One entry as the document wrote it. */
   record Entry(
@@ -48,13 +47,13 @@ final class ItemReader {
   private static final Pattern ONLY_LINK = Pattern.compile("^\\s*<?https?://\\S+>?\\s*$");
   private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:\\d{1,2}|[a-z])[.)]\\s+\\S");
   private static final Pattern NOT_HEADER = Pattern.compile("[^a-z/ ]");
-  private static final Pattern KIND_PREFIX =
-      Pattern.compile("(?i)^(corrective|prevent(?:at)?ive)\\s*(?:action|measure)?\\s*[:\\-–—]\\s*");
 
   private final List<Diagnostic> diagnostics;
+  private final EntryMaker maker;
 
   ItemReader(List<Diagnostic> diagnostics) {
     this.diagnostics = diagnostics;
+    this.maker = new EntryMaker(diagnostics);
   }
 
   List<Entry> read(List<Node> nodes) {
@@ -123,13 +122,13 @@ final class ItemReader {
         .map(Bullet.class::cast).toList();
     if (!isHeading(text) && plain.size() >= 2 && !isNumbered(text)) {
       // An item with several sub-items: each sub-item is a step of its own, tracked on its own.
-      add(entries, bullet.line(), text, bullet.children().stream().filter(c -> c instanceof TextLine)
+      maker.add(entries, bullet.line(), text, bullet.children().stream().filter(c -> c instanceof TextLine)
           .map(c -> ((TextLine) c).text()).toList(), bullet.checked());
       List<Entry> steps = new ArrayList<>();
       plain.forEach(b -> bullet(b, steps));
       steps.forEach(e -> entries.add(e.inGroup(text)));
     } else {
-      add(entries, bullet.line(), stripColon(text), sub, bullet.checked());
+      maker.add(entries, bullet.line(), stripColon(text), sub, bullet.checked());
     }
     nested.forEach(b -> bullet(b, entries));
   }
@@ -144,14 +143,14 @@ final class ItemReader {
     List<String> checked = DoneMarker.splitChecked(text);
     if (!checked.isEmpty()) {
       // "Alerting added ✅ Runbook written ✅": one line, several done measures.
-      checked.forEach(c -> add(entries, line.line(), c + " ✅", List.of(), null));
+      checked.forEach(c -> maker.add(entries, line.line(), c + " ✅", List.of(), null));
       return i;
     }
     if (!isHeading(text)) {
       if (listed || isParagraph(text)) {
         diagnostics.add(Diagnostic.info(line.line(), "paragraph between listed items read as prose, not an item"));
       } else {
-        add(entries, line.line(), text, List.of(), null);
+        maker.add(entries, line.line(), text, List.of(), null);
       }
       return i;
     }
@@ -187,7 +186,7 @@ final class ItemReader {
       read(sub).forEach(e -> entries.add(e.inGroup(stripColon(text))));
       return j - 1;
     }
-    add(entries, line.line(), stripColon(text), texts, null);
+    maker.add(entries, line.line(), stripColon(text), texts, null);
     return j - 1;
   }
 
@@ -212,88 +211,6 @@ final class ItemReader {
     return NUMBERED.matcher(text).find();
   }
 
-  private void add(List<Entry> entries, int line, String text, List<String> subLines, Boolean checked) {
-    MeasureKind kind = null;
-    Matcher prefix = KIND_PREFIX.matcher(text);
-    if (prefix.find()) {
-      kind = prefix.group(1).toLowerCase(Locale.ROOT).startsWith("c") ? MeasureKind.CORRECTIVE : MeasureKind.PREVENTIVE;
-      text = text.substring(prefix.end());
-    }
-    InlineMetadata meta = InlineMetadata.of(text);
-    String body = meta.text();
-    String owner = meta.owner();
-    LocalDate due = meta.due();
-    Priority priority = meta.priority();
-    String type = meta.type();
-    ItemStatus status = meta.status();
-    warnUnreadableDue(line, meta);
-    List<String> description = new ArrayList<>();
-    String verification = null;
-    for (String sub : subLines) {
-      var criterion = VerificationLine.criterion(sub);
-      if (criterion.isPresent()) {
-        verification = criterion.get();
-        continue;
-      }
-      InlineMetadata subMeta = InlineMetadata.of(sub);
-      warnUnreadableDue(line, subMeta);
-      owner = owner == null ? subMeta.owner() : owner;
-      due = due == null ? subMeta.due() : due;
-      priority = priority == null ? subMeta.priority() : priority;
-      type = type == null ? subMeta.type() : type;
-      status = status == null ? subMeta.status() : status;
-      if (!subMeta.text().isBlank()) {
-        description.add(subMeta.text());
-      }
-    }
-    String title = body;
-    String detail = null;
-    Matcher named = NAME_DESCRIPTION.matcher(Times.scanned(body));
-    if (named.matches() && words(named.group(1)) <= MAX_HEADING_WORDS && !named.group(1).contains("http")) {
-      title = named.group(1).strip();
-      detail = body.substring(named.start(2)).strip();
-    }
-    int sentence = detail == null ? Sentences.firstEnd(body) : -1;
-    if (sentence > 0) {
-      // The first sentence names the item; the sentences after it explain it.
-      title = body.substring(0, sentence);
-      detail = body.substring(sentence).strip();
-    }
-    if (title.length() > MAX_TITLE) {
-      detail = body;
-      title = shorten(body);
-    }
-    if (detail != null) {
-      description.add(0, detail);
-    }
-    title = stripColon(title).replaceAll("[.\\s]+$", "");
-    if (title.isBlank()) {
-      diagnostics.add(Diagnostic.warning(line, "an item without a title was skipped"));
-      return;
-    }
-    if (checked != null) {
-      status = checked ? ItemStatus.DONE : (status == null ? ItemStatus.OPEN : status);
-    }
-    entries.add(new Entry(line, title, description.isEmpty() ? null : String.join("\n", description),
-        owner, due, priority, type, status, meta.ticket(), kind, checked != null, verification, null));
-  }
-
-  private void warnUnreadableDue(int line, InlineMetadata meta) {
-    if (meta.dueText() != null && meta.due() == null) {
-      diagnostics.add(Diagnostic.warning(line, "due date '" + meta.dueText() + "' is not a date; ignored"));
-    }
-  }
-
-  /** The first sentence, cut at a word boundary to fit a ticket title. */
-  static String shorten(String text) {
-    String first = text.split("(?<=[.!?])\\s+", 2)[0];
-    if (first.length() <= MAX_TITLE) {
-      return first;
-    }
-    int cut = first.lastIndexOf(' ', MAX_TITLE - 1);
-    return first.substring(0, cut > 40 ? cut : MAX_TITLE - 1) + "…";
-  }
-
   /** "Deployment Process:": a short line that ends with a colon and heads the lines below it. */
   static boolean isHeading(String text) {
     String t = text.strip();
@@ -306,11 +223,11 @@ final class ItemReader {
     return t.endsWith(":") && words(t) > MAX_HEADING_WORDS;
   }
 
-  private static String stripColon(String text) {
+  static String stripColon(String text) {
     return text.strip().replaceAll("[:：]+$", "").strip();
   }
 
-  private static int words(String text) {
+  static int words(String text) {
     return text.strip().split("\\s+").length;
   }
 

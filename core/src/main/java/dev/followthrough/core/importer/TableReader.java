@@ -89,7 +89,7 @@ final class TableReader {
       String detail = cell(row, description);
       if (titleText.length() > 120) {
         detail = detail == null ? titleText : titleText + "\n" + detail;
-        titleText = ItemReader.shorten(titleText);
+        titleText = EntryMaker.shorten(titleText);
       }
       String ownerText = cell(row, owner);
       Priority p = priorityOf(cell(row, priority), row.line());

@@ -23,15 +23,17 @@ import org.junit.jupiter.api.Test;
 class CorpusTest {
   static final Path CORPUS = Path.of("src/test/resources/corpus");
 
-  // Floors, as fractions. The goals are 0.97 for items, 0.90 for the rest.
-  static final double ITEM_RECALL = 0.0;
-  static final double ITEM_PRECISION = 0.0;
-  static final double FIELD_ACCURACY = 0.0;
-  static final double TIMELINE_COUNT_EXACT = 0.0;
-  static final double TIMELINE_INSTANTS_RIGHT = 0.0;
-  static final double START_RIGHT = 0.0;
-  static final double END_RIGHT = 0.0;
-  static final double IMPACT_RIGHT = 0.0;
+  // Floors, as fractions, just under what the importer reached on the 45 documents of 2026-12-01
+  // (before this work: recall 0.45, precision 0.55, count 0.38, instants 0.21, start 0.22, end
+  // 0.06). The goals are 0.97 for items and 0.90 for the rest; raise these towards them.
+  static final double ITEM_RECALL = 0.85;
+  static final double ITEM_PRECISION = 0.89;
+  static final double FIELD_ACCURACY = 0.93;
+  static final double TIMELINE_COUNT_EXACT = 0.77;
+  static final double TIMELINE_INSTANTS_RIGHT = 0.79;
+  static final double START_RIGHT = 0.60;
+  static final double END_RIGHT = 0.60;
+  static final double IMPACT_RIGHT = 1.0;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
