@@ -45,7 +45,11 @@ final class LineJoin {
     }
     // Cheap tests first: the line-start recognisers below run only for lines that would join.
     int firstWord = n.indexOf(' ') < 0 ? n.length() : n.indexOf(' ');
-    boolean joins = Character.isLowerCase(n.codePointAt(0))
+    if (Character.isLowerCase(n.codePointAt(0))) {
+      // "…yield the following\nconclusions:" continues its sentence, whatever word it starts with.
+      return true;
+    }
+    boolean joins = false
         // A long line without a full stop that could not take the next word: the editor wrapped it.
         || (p.length() >= MIN_WRAPPED && p.length() + 1 + firstWord > width - 8 && !ENDS_SENTENCE.matcher(p).find());
     return joins && Leading.of(n).isEmpty() && !PlainTextOutlineReader.isSectionLabel(n);

@@ -172,7 +172,8 @@ final class TimelineReader {
 
   private void table(Table table, List<TimelineEntry> entries) {
     int time = TableReader.column(table.header(), "time", "when", "timestamp", "date");
-    int text = TableReader.column(table.header(), "event", "description", "what", "action", "details", "text", "update");
+    int text = TableReader.column(table.header(), "event", "description", "what", "action", "details", "text", "update",
+        "note", "summary", "activity", "entry");
     int kind = TableReader.column(table.header(), "kind", "type", "phase");
     if (time >= 0) {
       // "Date and Time in CET": the time column's header may name the zone.
