@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * {@code monthDay}.
  */
 record Leading(LocalDate date, MonthDay monthDay, LocalTime time, ZoneId zone, String rest) {
+  /** "2018-07-08 ca. 18:30", "~18:30": an approximate time is still the time. */
+  private static final Pattern APPROXIMATELY = Pattern.compile("(?i)(?:ca\\.?|circa|about|around|approx\\.?|~)\\s*");
   private static final Pattern LEADING_OPEN = Pattern.compile("^[\\s\\[(*_`#]*");
   private static final Pattern LEADING_SEPARATOR =
       Pattern.compile("^[\\s\\])*_`]*(?:[:\\-–—|,.]+)?\\s*(?:[*_`]+\\s*)?");
@@ -57,6 +59,8 @@ record Leading(LocalDate date, MonthDay monthDay, LocalTime time, ZoneId zone, S
       while (pos < s.length() && (s.charAt(pos) == ',' || s.charAt(pos) == ' ' || s.charAt(pos) == 'T')) {
         pos++;
       }
+      Matcher approx = APPROXIMATELY.matcher(s).region(pos, s.length());
+      pos = approx.lookingAt() ? approx.end() : pos;
     } else if (md.lookingAt()) {
       monthDay = Dates.monthDay(md.group(1) != null ? Dates.month(md.group(1)) : md.group(3),
           md.group(1) != null ? md.group(2) : md.group(4));
