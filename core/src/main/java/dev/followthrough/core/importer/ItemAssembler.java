@@ -125,13 +125,16 @@ final class ItemAssembler {
     }
     List<ActionItem> items = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    // Each measure's words, found once rather than once per item.
+    List<List<String>> measureWords = measures.stream()
+        .map(m -> Wording.significantWords(m.title() + " " + (m.description() == null ? "" : m.description()))).toList();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
       if (e.title() == null || e.title().isBlank()) {
         diagnostics.add(Diagnostic.warning(e.line(), "an item without a title was skipped"));
         continue;
       }
-      Measure measure = served.get(i) != null ? served.get(i) : bestMeasure(e, measures);
+      Measure measure = served.get(i) != null ? served.get(i) : bestMeasure(e, measures, measureWords);
       String text = e.title() + (e.description() == null ? "" : " " + e.description());
       String type = e.type() != null ? e.type()
           : e.kind() == MeasureKind.CORRECTIVE ? "mitigate"
@@ -146,12 +149,13 @@ final class ItemAssembler {
   }
 
   /** The measure that shares the most meaningful words with the task, if it shares enough. */
-  private static Measure bestMeasure(Entry e, List<Measure> measures) {
+  private static Measure bestMeasure(Entry e, List<Measure> measures, List<List<String>> measureWords) {
     List<String> words = Wording.significantWords(e.title() + " " + (e.description() == null ? "" : e.description()));
     Measure best = null;
     double bestScore = 0;
-    for (Measure m : measures) {
-      List<String> other = Wording.significantWords(m.title() + " " + (m.description() == null ? "" : m.description()));
+    for (int k = 0; k < measures.size(); k++) {
+      Measure m = measures.get(k);
+      List<String> other = measureWords.get(k);
       long shared = words.stream().filter(other::contains).count();
       double score = shared / (double) Math.max(1, Math.min(words.size(), other.size()));
       if (shared >= 2 && score > bestScore) {
