@@ -87,4 +87,22 @@ class ReimportTest {
     assertThat(again.version()).isEqualTo(v1);
     assertThat(again.unchanged()).isEqualTo(3);
   }
+
+  @Test
+  void reimportCarriesTheVerificationCriterionAndKeepsOneTheDocumentDropped() throws IOException {
+    Followthrough ft = followthrough();
+    String doc = "# Disk full\n\n## Action items\n\n- Expire old artifacts\n  - Verify: disk under 70% for a month\n";
+    ft.importDocument(write(doc));
+    ActionItem first = ft.postmortems().get(0).actionItems().get(0);
+    assertThat(first.verificationCriterion()).isEqualTo("disk under 70% for a month");
+
+    ft.importDocument(write(doc.replace("70%", "60%")));
+    ActionItem changed = ft.postmortems().get(0).item(first.id()).orElseThrow();
+    assertThat(changed.verificationCriterion()).isEqualTo("disk under 60% for a month");
+    assertThat(changed.history()).anySatisfy(h -> assertThat(h.field()).isEqualTo("verificationCriterion"));
+
+    ft.importDocument(write("# Disk full\n\n## Action items\n\n- Expire old artifacts\n"));
+    assertThat(ft.postmortems().get(0).item(first.id()).orElseThrow().verificationCriterion())
+        .isEqualTo("disk under 60% for a month");
+  }
 }

@@ -19,21 +19,33 @@ record FrontMatter(JsonNode fields, String body, int bodyLineOffset) {
     if (!text.startsWith("---")) {
       return new FrontMatter(null, text, 0);
     }
-    String[] lines = text.split("\\R", -1);
-    if (!lines[0].strip().equals("---")) {
-      return new FrontMatter(null, text, 0);
-    }
+    // Only the lines up to the closing marker are split: the body is taken whole after it.
+    List<String> lines = new java.util.ArrayList<>();
+    int from = 0;
     int close = -1;
-    for (int i = 1; i < lines.length && i < 500; i++) {
-      if (lines[i].strip().equals("---") || lines[i].strip().equals("...")) {
-        close = i;
+    int bodyStart = text.length();
+    while (from <= text.length() && lines.size() < 500) {
+      int nl = text.indexOf('\n', from);
+      int to = nl < 0 ? text.length() : nl;
+      String line = text.substring(from, to).strip();
+      if (lines.isEmpty() && !line.equals("---")) {
+        return new FrontMatter(null, text, 0);
+      }
+      if (!lines.isEmpty() && (line.equals("---") || line.equals("..."))) {
+        close = lines.size();
+        bodyStart = nl < 0 ? text.length() : nl + 1;
         break;
       }
+      lines.add(line.isEmpty() ? "" : text.substring(from, to).replaceAll("\r$", ""));
+      if (nl < 0) {
+        break;
+      }
+      from = nl + 1;
     }
     if (close < 0) {
       return new FrontMatter(null, text, 0);
     }
-    String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, close));
+    String yaml = String.join("\n", lines.subList(1, close));
     JsonNode fields;
     try {
       fields = YAML.readTree(yaml);
@@ -51,11 +63,7 @@ record FrontMatter(JsonNode fields, String body, int bodyLineOffset) {
         }
       });
     }
-    StringBuilder body = new StringBuilder();
-    for (int i = close + 1; i < lines.length; i++) {
-      body.append(lines[i]).append('\n');
-    }
-    return new FrontMatter(fields, body.toString(), close + 1);
+    return new FrontMatter(fields, text.substring(bodyStart), close + 1);
   }
 
   String text(String key) {

@@ -2,6 +2,7 @@ package dev.followthrough.core.importer;
 
 import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.model.TicketLink;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,11 +12,21 @@ import java.util.regex.Pattern;
  * due: 2025-06-01 P1}), and the text without them.
  */
 record InlineMetadata(
-    String text, String owner, LocalDate due, String dueText, Priority priority, String type, ItemStatus status) {
+    String text, String owner, LocalDate due, String dueText, Priority priority, String type, ItemStatus status,
+    TicketLink ticket) {
 
   private static final String PERSON = "(@?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|@?[A-Za-z][\\w.-]*)";
+  // "owner: erin", "(owner erin)", "assigned to erin"; never the "Owner" inside "Product Owners about".
   private static final Pattern OWNER =
-      Pattern.compile("(?i)[(\\[,;]?\\s*\\b(?:owner|owners|assignee|assigned to|owned by|who)\\s*[:=]?\\s*" + PERSON + "\\s*[)\\],;]?");
+      Pattern.compile("(?i)[(\\[,;]?\\s*\\b(?:(?:owners?|assignee|who)\\s*[:=]|(?<=[(\\[])\\s*owner\\s|assigned to\\b|owned by\\b)\\s*"
+          + PERSON + "\\s*[)\\],;]?");
+  // A link the outline kept as "<url>", with a link text such as "Issue", "GitHub Issue" or "#2227".
+  private static final Pattern TICKET = Pattern.compile(
+      "(?i)[(\\[]?\\s*(?:(?:github\\s+)?(?:issue|ticket|pr|pull request|bug|link)\\s*)?(?:#\\d+\\s*)?<(https?://[^>\\s]+)>\\s*[)\\]]?\\s*:?");
+  private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|\\[\\s*]");
+  private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\s*[,;—–-]+\\s*$");
+  private static final Pattern PRIORITY_WORD = Pattern.compile("^(CRITICAL|URGENT|HIGH|MEDIUM|LOW)\\b\\s*[:\\-–—]?\\s*");
   private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([A-Za-z0-9][\\w-]{0,38})(?![\\w@.])");
   private static final Pattern DUE =
       Pattern.compile("(?i)[(\\[,;]?\\s*\\b(?:due(?:\\s+date)?|deadline|target date|eta)\\s*[:=]?\\s*(\\d{4}-\\d{1,2}-\\d{1,2}|[A-Za-z]{3,9}\\.? \\d{1,2},? \\d{4}|\\d{1,2} [A-Za-z]{3,9} \\d{4})\\s*[)\\],;]?");
@@ -28,40 +39,59 @@ record InlineMetadata(
 
   static InlineMetadata of(String original) {
     String text = Times.scanned(original);
+    // Each key word is looked for before its expression runs: most item texts have none of them.
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    TicketLink ticket = null;
+    Matcher t = TICKET.matcher(text);
+    if (lower.contains("<http") && t.find()) {
+      ticket = TableReader.ticketOf(t.group(1));
+      text = cut(text, t);
+    }
+    ItemStatus done = null;
+    var undone = DoneMarker.strip(text);
+    if (undone.isPresent()) {
+      done = ItemStatus.DONE;
+      text = undone.get();
+    }
     String owner = null;
     Matcher m = OWNER.matcher(text);
-    if (m.find()) {
+    if (containsAny(lower, "owner", "assign", "who") && m.find()) {
       owner = person(m.group(1));
       text = cut(text, m);
     }
     m = DUE.matcher(text);
     LocalDate due = null;
     String dueText = null;
-    if (m.find()) {
+    if (containsAny(lower, "due", "deadline", "target", "eta") && m.find()) {
       dueText = m.group(1);
-      due = Times.parseDate(dueText).orElse(null);
+      due = Dates.parseDate(dueText).orElse(null);
       text = cut(text, m);
     }
     Priority priority = null;
-    m = PRIORITY.matcher(text);
+    m = PRIORITY_WORD.matcher(text);
     if (m.find()) {
+      priority = Priority.parse(m.group(1)).orElse(null);
+      text = text.substring(m.end());
+    }
+    m = PRIORITY.matcher(text);
+    if (priority == null && m.find()) {
       String p = m.group(1) != null ? m.group(1) : m.group(2);
       priority = Priority.parse(p).orElse(null);
       text = cut(text, m);
     }
     String type = null;
     m = TYPE.matcher(text);
-    if (m.find()) {
+    if (lower.contains("type") && m.find()) {
       type = m.group(1).toLowerCase(java.util.Locale.ROOT);
       text = cut(text, m);
     }
     ItemStatus status = null;
     m = STATUS.matcher(text);
-    if (m.find()) {
+    if (lower.contains("status") && m.find()) {
       status = Wording.status(m.group(1)).orElse(null);
       text = cut(text, m);
     }
-    if (owner == null) {
+    if (owner == null && text.indexOf('@') >= 0) {
       m = MENTION.matcher(text);
       if (m.find()) {
         owner = m.group(1);
@@ -71,13 +101,22 @@ record InlineMetadata(
     if (original.length() > text.length() && original.length() > Times.SCAN_LIMIT) {
       text = text + original.substring(Times.SCAN_LIMIT);
     }
-    text = text.replaceAll("\\(\\s*\\)|\\[\\s*]", " ").replaceAll("\\s{2,}", " ")
-        .replaceAll("\\s*[,;—–-]+\\s*$", "").strip();
-    return new InlineMetadata(text, owner, due, dueText, priority, type, status);
+    text = TRAILING_PUNCTUATION.matcher(SPACES.matcher(EMPTY_BRACKETS.matcher(text).replaceAll(" ")).replaceAll(" "))
+        .replaceAll("").strip();
+    return new InlineMetadata(text, owner, due, dueText, priority, type, status == null ? done : status, ticket);
+  }
+
+  private static boolean containsAny(String lower, String... words) {
+    for (String w : words) {
+      if (lower.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean hasAny() {
-    return owner != null || dueText != null || priority != null || type != null || status != null;
+    return owner != null || dueText != null || priority != null || type != null || status != null || ticket != null;
   }
 
   private static String cut(String text, Matcher m) {

@@ -23,34 +23,58 @@ import java.util.regex.Pattern;
  * tables. Closing prose is left out.
  */
 final class ItemReader {
-  private static final int MAX_TITLE = 120;
-  private static final int MAX_HEADING_WORDS = 8;
-  private static final Pattern NAME_DESCRIPTION = Pattern.compile("^([^:]{2,80}?)\\s*:\\s+(\\S.*)$");
+  static final int MAX_HEADING_WORDS = 8;
+  static final Pattern NAME_DESCRIPTION = Pattern.compile("^([^:]{2,80}?)\\s*:\\s+(\\S.*)$");
 
   /** One entry as the document wrote it. */
   record Entry(
       int line, String title, String description, String owner, LocalDate due, Priority priority,
-      String type, ItemStatus status, TicketLink ticket, MeasureKind kind, boolean task) {}
+      String type, ItemStatus status, TicketLink ticket, MeasureKind kind, boolean task, String verification,
+      String group) {
 
-  private static final Pattern KIND_PREFIX =
-      Pattern.compile("(?i)^(corrective|prevent(?:at)?ive)\\s*(?:action|measure)?\\s*[:\\-–—]\\s*");
+    Entry withVerification(String criterion) {
+      return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, criterion, group);
+    }
+
+    /** The entry as one of a group under a heading ("Monitoring Enhancements:"). */
+    Entry inGroup(String heading) {
+      return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, verification,
+          group == null ? heading : group);
+    }
+  }
+
+  private static final int PARAGRAPH = 160;
+  private static final Pattern ONLY_LINK = Pattern.compile("^\\s*<?https?://\\S+>?\\s*$");
+  private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:\\d{1,2}|[a-z])[.)]\\s+\\S");
+  private static final Pattern NOT_HEADER = Pattern.compile("[^a-z/ ]");
 
   private final List<Diagnostic> diagnostics;
+  private final EntryMaker maker;
 
   ItemReader(List<Diagnostic> diagnostics) {
     this.diagnostics = diagnostics;
+    this.maker = new EntryMaker(diagnostics);
   }
 
   List<Entry> read(List<Node> nodes) {
     List<Entry> entries = new ArrayList<>();
+    // Where a section lists its items, a paragraph in it is prose about them, not an item.
+    boolean listed = nodes.stream().anyMatch(n -> n instanceof Bullet || n instanceof Table);
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
+      String own = node instanceof TextLine t ? t.text() : node instanceof Bullet b ? b.text() : null;
+      var criterion = VerificationLine.criterion(own);
+      if (criterion.isPresent() && !entries.isEmpty()) {
+        // "Verify: …" on the line after an item belongs to that item.
+        entries.set(entries.size() - 1, entries.get(entries.size() - 1).withVerification(criterion.get()));
+        continue;
+      }
       if (node instanceof Table table) {
-        entries.addAll(new TableReader(diagnostics).items(table));
+        entries.addAll(new TableReader(diagnostics).items(table, true));
       } else if (node instanceof Bullet bullet) {
         bullet(bullet, entries);
       } else if (node instanceof TextLine line) {
-        i = textLine(nodes, i, line, entries);
+        i = textLine(nodes, i, line, entries, listed);
       }
     }
     return entries;
@@ -61,131 +85,130 @@ final class ItemReader {
     if (text.isBlank()) {
       return;
     }
+    if (Wording.isProse(text) || isIntro(text)) {
+      diagnostics.add(Diagnostic.info(bullet.line(), "not an item (introductory or closing prose)"));
+      return;
+    }
+    if (ONLY_LINK.matcher(text).matches()) {
+      diagnostics.add(Diagnostic.info(bullet.line(), "a bare link is a reference, not an item"));
+      return;
+    }
     List<String> sub = new ArrayList<>();
     List<Bullet> nested = new ArrayList<>();
     for (Node child : bullet.children()) {
       if (child instanceof TextLine t) {
         sub.add(t.text());
-      } else if (child instanceof Bullet b) {
+      } else if (child instanceof Bullet b && b.checked() != null) {
+        // A nested task keeps its own box: it is an item of its own.
         nested.add(b);
+      } else if (child instanceof Bullet b) {
+        sub.add(b.text());
       }
     }
-    // Sub-bullets and continuation lines belong to the item: they become its description.
-    nested.forEach(b -> sub.add(b.text()));
-    if (Wording.isProse(text) || isIntro(text)) {
-      diagnostics.add(Diagnostic.info(bullet.line(), "not an item (introductory or closing prose)"));
+    List<String> content = sub.stream().filter(ItemReader::isContent).toList();
+    if (isHeading(text) && content.size() >= 2 && !isNumbered(text)) {
+      // "- Monitoring:" over several sub-items groups them; each is an item.
+      diagnostics.add(Diagnostic.info(bullet.line(), "'" + stripColon(text) + "' read as a group of items"));
+      List<Entry> grouped = new ArrayList<>();
+      for (Node child : bullet.children()) {
+        if (child instanceof Bullet b) {
+          bullet(b, grouped);
+        }
+      }
+      grouped.forEach(e -> entries.add(e.inGroup(stripColon(text))));
       return;
     }
-    add(entries, bullet.line(), stripColon(text), sub, bullet.checked());
+    List<Bullet> plain = bullet.children().stream().filter(c -> c instanceof Bullet b && b.checked() == null)
+        .map(Bullet.class::cast).toList();
+    if (!isHeading(text) && plain.size() >= 2 && !isNumbered(text)) {
+      // An item with several sub-items: each sub-item is a step of its own, tracked on its own.
+      maker.add(entries, bullet.line(), text, bullet.children().stream().filter(c -> c instanceof TextLine)
+          .map(c -> ((TextLine) c).text()).toList(), bullet.checked());
+      List<Entry> steps = new ArrayList<>();
+      plain.forEach(b -> bullet(b, steps));
+      steps.forEach(e -> entries.add(e.inGroup(text)));
+    } else {
+      maker.add(entries, bullet.line(), stripColon(text), sub, bullet.checked());
+    }
+    nested.forEach(b -> bullet(b, entries));
   }
 
   /** Returns the index of the last node it consumed. */
-  private int textLine(List<Node> nodes, int i, TextLine line, List<Entry> entries) {
+  private int textLine(List<Node> nodes, int i, TextLine line, List<Entry> entries, boolean listed) {
     String text = line.text();
     if (Wording.isProse(text) || isIntro(text)) {
       diagnostics.add(Diagnostic.info(line.line(), "not an item (introductory or closing prose)"));
       return i;
     }
-    if (isHeading(text)) {
-      List<String> sub = new ArrayList<>();
-      int j = i + 1;
-      while (j < nodes.size()) {
-        Node next = nodes.get(j);
-        if (next instanceof Blank) {
-          break;
-        }
-        if (next instanceof TextLine t) {
-          if (isHeading(t.text()) && t.indent() <= line.indent()) {
-            break;
-          }
-          sub.add(t.text());
-        } else if (next instanceof Bullet b) {
-          sub.add(b.text());
-        } else {
-          break;
-        }
-        j++;
+    List<String> checked = DoneMarker.splitChecked(text);
+    if (!checked.isEmpty()) {
+      // "Alerting added ✅ Runbook written ✅": one line, several done measures.
+      checked.forEach(c -> maker.add(entries, line.line(), c + " ✅", List.of(), null));
+      return i;
+    }
+    if (!isHeading(text)) {
+      if (listed || isParagraph(text)) {
+        diagnostics.add(Diagnostic.info(line.line(), "paragraph between listed items read as prose, not an item"));
+      } else {
+        maker.add(entries, line.line(), text, List.of(), null);
       }
-      if (sub.isEmpty()) {
-        // A label with nothing under it ("Improvements/Fixes:") groups what follows: not an item.
-        diagnostics.add(Diagnostic.info(line.line(), "'" + stripColon(text) + "' read as a label, not an item"));
-        return i;
+      return i;
+    }
+    List<Node> sub = new ArrayList<>();
+    int j = i + 1;
+    boolean blank = false;
+    while (j < nodes.size()) {
+      Node next = nodes.get(j);
+      if (next instanceof Blank) {
+        blank = true;
+      } else if (next instanceof TextLine t && !blank && !(isHeading(t.text()) && t.indent() <= line.indent())) {
+        sub.add(t);
+      } else if (next instanceof Bullet b && (sub.isEmpty() || sub.get(sub.size() - 1) instanceof Bullet)) {
+        // A label's list may follow a blank line (Markdown puts one between a paragraph and a list).
+        sub.add(b);
+      } else {
+        break;
       }
-      add(entries, line.line(), stripColon(text), sub, null);
+      j++;
+    }
+    while (j > i + 1 && nodes.get(j - 1) instanceof Blank) {
+      j--;
+    }
+    if (sub.isEmpty()) {
+      // A label with nothing under it ("Improvements/Fixes:") groups what follows: not an item.
+      diagnostics.add(Diagnostic.info(line.line(), "'" + stripColon(text) + "' read as a label, not an item"));
+      return i;
+    }
+    List<String> texts = sub.stream().map(n -> n instanceof Bullet b ? b.text() : ((TextLine) n).text()).toList();
+    if (texts.stream().filter(ItemReader::isContent).count() >= 2 && !isNumbered(text)) {
+      // A group heading over several lines: each line is an item of its own.
+      diagnostics.add(Diagnostic.info(line.line(), "'" + stripColon(text) + "' read as a group of items"));
+      read(sub).forEach(e -> entries.add(e.inGroup(stripColon(text))));
       return j - 1;
     }
-    add(entries, line.line(), text, List.of(), null);
-    return i;
+    maker.add(entries, line.line(), stripColon(text), texts, null);
+    return j - 1;
   }
 
-  private void add(List<Entry> entries, int line, String text, List<String> subLines, Boolean checked) {
-    MeasureKind kind = null;
-    Matcher prefix = KIND_PREFIX.matcher(text);
-    if (prefix.find()) {
-      kind = prefix.group(1).toLowerCase(Locale.ROOT).startsWith("c") ? MeasureKind.CORRECTIVE : MeasureKind.PREVENTIVE;
-      text = text.substring(prefix.end());
+  /** A bare line longer than any task title: an explanation, not a task someone can pick up. */
+  private static boolean isParagraph(String text) {
+    if (text.length() <= PARAGRAPH) {
+      return false;
     }
-    InlineMetadata meta = InlineMetadata.of(text);
-    String body = meta.text();
-    String owner = meta.owner();
-    LocalDate due = meta.due();
-    Priority priority = meta.priority();
-    String type = meta.type();
-    ItemStatus status = meta.status();
-    warnUnreadableDue(line, meta);
-    List<String> description = new ArrayList<>();
-    for (String sub : subLines) {
-      InlineMetadata subMeta = InlineMetadata.of(sub);
-      warnUnreadableDue(line, subMeta);
-      owner = owner == null ? subMeta.owner() : owner;
-      due = due == null ? subMeta.due() : due;
-      priority = priority == null ? subMeta.priority() : priority;
-      type = type == null ? subMeta.type() : type;
-      status = status == null ? subMeta.status() : status;
-      if (!subMeta.text().isBlank()) {
-        description.add(subMeta.text());
-      }
-    }
-    String title = body;
-    String detail = null;
-    Matcher named = NAME_DESCRIPTION.matcher(Times.scanned(body));
-    if (named.matches() && words(named.group(1)) <= MAX_HEADING_WORDS && !named.group(1).contains("http")) {
-      title = named.group(1).strip();
-      detail = body.substring(named.start(2)).strip();
-    }
-    if (title.length() > MAX_TITLE) {
-      detail = body;
-      title = shorten(body);
-    }
-    if (detail != null) {
-      description.add(0, detail);
-    }
-    title = stripColon(title).replaceAll("[.\\s]+$", "");
-    if (title.isBlank()) {
-      diagnostics.add(Diagnostic.warning(line, "an item without a title was skipped"));
-      return;
-    }
-    if (checked != null) {
-      status = checked ? ItemStatus.DONE : (status == null ? ItemStatus.OPEN : status);
-    }
-    entries.add(new Entry(line, title, description.isEmpty() ? null : String.join("\n", description),
-        owner, due, priority, type, status, null, kind, checked != null));
+    // "Improve Monitoring: Implement … This will …" is a named item however long it runs.
+    Matcher named = NAME_DESCRIPTION.matcher(Times.scanned(text));
+    return !(named.matches() && words(named.group(1)) <= MAX_HEADING_WORDS);
   }
 
-  private void warnUnreadableDue(int line, InlineMetadata meta) {
-    if (meta.dueText() != null && meta.due() == null) {
-      diagnostics.add(Diagnostic.warning(line, "due date '" + meta.dueText() + "' is not a date; ignored"));
-    }
+  /** A sub-line that says something of its own, not only "Owner: erin" or "Verify: …". */
+  private static boolean isContent(String line) {
+    return VerificationLine.criterion(line).isEmpty() && !InlineMetadata.of(line).text().isBlank()
+        && !SummaryFields.isField(line);
   }
 
-  /** The first sentence, cut at a word boundary to fit a ticket title. */
-  static String shorten(String text) {
-    String first = text.split("(?<=[.!?])\\s+", 2)[0];
-    if (first.length() <= MAX_TITLE) {
-      return first;
-    }
-    int cut = first.lastIndexOf(' ', MAX_TITLE - 1);
-    return first.substring(0, cut > 40 ? cut : MAX_TITLE - 1) + "…";
+  /** "1. Review Nginx Configuration Files:": a numbered item titled by its line. */
+  private static boolean isNumbered(String text) {
+    return NUMBERED.matcher(text).find();
   }
 
   /** "Deployment Process:": a short line that ends with a colon and heads the lines below it. */
@@ -200,15 +223,15 @@ final class ItemReader {
     return t.endsWith(":") && words(t) > MAX_HEADING_WORDS;
   }
 
-  private static String stripColon(String text) {
+  static String stripColon(String text) {
     return text.strip().replaceAll("[:：]+$", "").strip();
   }
 
-  private static int words(String text) {
+  static int words(String text) {
     return text.strip().split("\\s+").length;
   }
 
   static String normalizedHeader(String header) {
-    return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z/ ]", "").strip();
+    return NOT_HEADER.matcher(header.toLowerCase(Locale.ROOT)).replaceAll("").strip();
   }
 }

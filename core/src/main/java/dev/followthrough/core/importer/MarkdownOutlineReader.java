@@ -5,6 +5,7 @@ import dev.followthrough.core.importer.Outline.Bullet;
 import dev.followthrough.core.importer.Outline.Node;
 import dev.followthrough.core.importer.Outline.Row;
 import dev.followthrough.core.importer.Outline.Section;
+import dev.followthrough.core.importer.Outline.SubHeading;
 import dev.followthrough.core.importer.Outline.Table;
 import dev.followthrough.core.importer.Outline.TextLine;
 import java.util.ArrayList;
@@ -36,12 +37,15 @@ final class MarkdownOutlineReader {
           .includeSourceSpans(IncludeSourceSpans.BLOCKS)
           .build();
 
+  private static final java.util.regex.Pattern TASK_BOX = java.util.regex.Pattern.compile("^\\[([ xX])]\\s+");
+
   private final int lineOffset;
   private String title;
   private int titleLine;
   private final List<Section> sections = new ArrayList<>();
   private String heading;
   private int headingLine;
+  private int headingLevel;
   private List<Node> nodes = new ArrayList<>();
 
   /** @param lineOffset lines before {@code text} in the file (front matter), for line numbers */
@@ -61,14 +65,18 @@ final class MarkdownOutlineReader {
   private void top(org.commonmark.node.Node block) {
     if (block instanceof Heading h) {
       String text = inlineText(h).strip();
-      if (h.getLevel() == 1 && title == null && sections.isEmpty() && nodes.isEmpty()
-          && SectionKind.of(text) == SectionKind.OTHER) {
+      if (h.getLevel() == 1 && title == null && sections.isEmpty() && nodes.isEmpty() && isTitle(text)) {
         title = text;
         titleLine = lineOf(h);
         return;
       }
+      if (heading != null && h.getLevel() > headingLevel && SectionKind.of(heading).holdsSubHeading(SectionKind.of(text))) {
+        nodes.add(new SubHeading(lineOf(h), text));
+        return;
+      }
       flush();
       heading = text;
+      headingLevel = h.getLevel();
       headingLine = lineOf(h);
     } else if (block instanceof Paragraph p) {
       paragraph(p);
@@ -94,6 +102,8 @@ final class MarkdownOutlineReader {
       flush();
       heading = lines.get(0);
       headingLine = first;
+      // A bold label ("**Timeline**") ranks below any Markdown heading around it.
+      headingLevel = 7;
       return;
     }
     for (int i = 0; i < lines.size(); i++) {
@@ -102,6 +112,7 @@ final class MarkdownOutlineReader {
         flush();
         heading = line;
         headingLine = first + i;
+        headingLevel = 7;
         continue;
       }
       nodes.add(new TextLine(first + i, line, 0));
@@ -142,7 +153,7 @@ final class MarkdownOutlineReader {
       }
     }
     Boolean checked = null;
-    var box = java.util.regex.Pattern.compile("^\\[([ xX])]\\s+").matcher(text);
+    var box = TASK_BOX.matcher(text);
     if (box.find()) {
       checked = !box.group(1).equals(" ");
       text = text.substring(box.end());
@@ -179,13 +190,22 @@ final class MarkdownOutlineReader {
     nodes = new ArrayList<>();
   }
 
-  /** The paragraph's text split at its line breaks, with emphasis markers dropped. */
+  /**
+   * The paragraph's text split at its line breaks, with emphasis markers dropped and hard-wrapped
+   * lines joined again.
+   */
   private static List<String> lines(org.commonmark.node.Node parent) {
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     collect(parent, current, lines);
     lines.add(current.toString().strip());
-    return lines;
+    return LineJoin.join(lines);
+  }
+
+  /** A first top-level heading titles the document unless it only names a section ("# Summary"). */
+  private static boolean isTitle(String text) {
+    return SectionKind.of(text) == SectionKind.OTHER || SectionKind.normalize(text).split("\\s+").length > 4
+        || (text.indexOf(':') > 0 && !text.strip().endsWith(":"));
   }
 
   private static void collect(org.commonmark.node.Node parent, StringBuilder current, List<String> lines) {
@@ -197,8 +217,12 @@ final class MarkdownOutlineReader {
         current.append(t.getLiteral());
       } else if (node instanceof Code c) {
         current.append(c.getLiteral());
-      } else if (node instanceof HtmlInline) {
-        // Inline HTML such as <br> or comments is not content.
+      } else if (node instanceof HtmlInline html) {
+        // <br> breaks a line (cells join their parts with it); other inline HTML is not content.
+        if (html.getLiteral().toLowerCase(java.util.Locale.ROOT).startsWith("<br")) {
+          lines.add(current.toString().strip());
+          current.setLength(0);
+        }
       } else if (node instanceof Link link && link.getFirstChild() == null) {
         current.append(link.getDestination());
       } else {

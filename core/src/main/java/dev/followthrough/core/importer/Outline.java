@@ -11,7 +11,7 @@ record Outline(String title, int titleLine, List<Section> sections) {
   /** A part of the document under one heading; the first may have no heading (the preamble). */
   record Section(String heading, int line, List<Node> nodes) {}
 
-  sealed interface Node permits TextLine, Bullet, Table, Blank {
+  sealed interface Node permits TextLine, Bullet, Table, Blank, SubHeading {
     int line();
   }
 
@@ -29,6 +29,12 @@ record Outline(String title, int titleLine, List<Section> sections) {
   record Table(int line, List<String> header, List<Row> rows) implements Node {}
 
   record Row(int line, List<String> cells) {}
+
+  /**
+   * A heading inside a section that does not start a section of its own: a time ({@code ### 4:19})
+   * in a timeline, a group ({@code ### Process}) in a list of action items.
+   */
+  record SubHeading(int line, String text) implements Node {}
 
   /** A paragraph break: it ends a group of lines. */
   record Blank(int line) implements Node {}

@@ -7,9 +7,10 @@ import java.util.Locale;
 enum SectionKind {
   MISLEADING("misleading", "false lead", "red herring", "dead end"),
   LESSONS("lesson", "went well", "went wrong", "learning", "takeaway", "where we got lucky"),
-  TIMELINE("timeline", "chronology", "sequence of events", "time line"),
+  TIMELINE("timeline", "chronology", "sequence of events", "time line", "events in order"),
   TASKS("task", "todo", "to do", "to-do", "action item", "follow-up", "follow up", "followup",
-      "next step", "action plan"),
+      "next step", "action plan", "review action", "looking forward", "doing about it", "what we will do", "what we are doing",
+      "what we're doing", "what's next", "what is next"),
   CORRECTIVE("corrective action", "corrective measure", "immediate action"),
   PREVENTIVE("preventive action", "preventative action", "preventive measure",
       "preventative measure", "prevention"),
@@ -23,6 +24,10 @@ enum SectionKind {
   ESCALATION("escalation"),
   CONCLUSION("conclusion", "closing", "final thoughts"),
   OTHER;
+
+  private static final java.util.regex.Pattern NUMBERING =
+      java.util.regex.Pattern.compile("^(?:\\d+|0x[0-9a-f]+|[ivx]+)[.)]\\s+");
+  private static final java.util.regex.Pattern COLON = java.util.regex.Pattern.compile("[:：]\\s*$");
 
   private final List<String> words;
 
@@ -49,6 +54,16 @@ enum SectionKind {
     return OTHER;
   }
 
+  /**
+   * Whether a deeper heading of kind {@code inner} stays inside a section of this kind: times in a
+   * timeline, groups ("Process", "Infrastructure") in a list of actions.
+   */
+  boolean holdsSubHeading(SectionKind inner) {
+    boolean lists = this == TIMELINE || this == TASKS || isMeasures();
+    // A deeper "Corrective measures" under "Remediation" still says what its items are: its own section.
+    return lists && (inner == OTHER || inner == this || (this == TASKS && inner.isMeasures()));
+  }
+
   boolean isMeasures() {
     return this == MEASURES || this == CORRECTIVE || this == PREVENTIVE;
   }
@@ -56,8 +71,8 @@ enum SectionKind {
   /** Lower case, without numbering ("1.", "0x19.", "IV."), emphasis or a trailing colon. */
   static String normalize(String heading) {
     String h = heading.toLowerCase(Locale.ROOT).replace("*", "").replace("_", " ").strip();
-    h = h.replaceAll("^(?:\\d+|0x[0-9a-f]+|[ivx]+)[.)]\\s+", "");
-    h = h.replaceAll("[:：]\\s*$", "");
+    h = NUMBERING.matcher(h).replaceFirst("");
+    h = COLON.matcher(h).replaceFirst("");
     return h.strip();
   }
 }

@@ -25,6 +25,12 @@ final class SummaryFields {
       Map.entry("end time", Field.END),
       Map.entry("ended", Field.END),
       Map.entry("resolved at", Field.END),
+      Map.entry("resolved", Field.END),
+      Map.entry("incident end", Field.END),
+      Map.entry("outage end", Field.END),
+      Map.entry("first detected", Field.START),
+      Map.entry("incident start", Field.START),
+      Map.entry("outage start", Field.START),
       Map.entry("date", Field.DATE),
       Map.entry("incident date", Field.DATE),
       Map.entry("date of incident", Field.DATE),
@@ -51,14 +57,22 @@ final class SummaryFields {
 
   private static final Pattern LINE = Pattern.compile("^\\s*(?:[-*•]\\s+)?([A-Za-z][A-Za-z ]{1,30}?)\\s*[:：]\\s*(\\S.*)$");
 
+  private static final Pattern DATED =
+      Pattern.compile("(?i)^\\s*(?:[-*•]\\s+)?(first detected|resolved|incident start|incident end|outage start|outage end)\\s+(\\d{4}-\\d.*)$");
+
   private SummaryFields() {}
 
   record Value(Field field, String text) {}
 
   static Optional<Value> parse(String line) {
-    Matcher m = LINE.matcher(PlainTextOutlineReader.unemphasize(Times.scanned(line)));
+    String text = PlainTextOutlineReader.unemphasize(Times.scanned(line));
+    Matcher m = LINE.matcher(text);
     if (!m.matches()) {
-      return Optional.empty();
+      // "Resolved 2020-08-14 11:38": a time key may go without its colon when a date follows.
+      m = DATED.matcher(text);
+      if (!m.matches()) {
+        return Optional.empty();
+      }
     }
     Field field = KEYS.get(m.group(1).strip().toLowerCase(Locale.ROOT));
     return field == null ? Optional.empty() : Optional.of(new Value(field, m.group(2).strip()));

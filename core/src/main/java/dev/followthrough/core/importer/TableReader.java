@@ -5,6 +5,7 @@ import dev.followthrough.core.importer.Outline.Row;
 import dev.followthrough.core.importer.Outline.Table;
 import dev.followthrough.core.model.Diagnostic;
 import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.MeasureKind;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.model.TicketLink;
 import java.time.LocalDate;
@@ -18,6 +19,8 @@ final class TableReader {
   private static final Pattern JIRA_KEY = Pattern.compile("\\b([A-Z][A-Z0-9_]{1,9}-\\d+)\\b");
   private static final Pattern GITHUB_URL =
       Pattern.compile("https?://[^\\s/]+/([^\\s/]+/[^\\s/]+)/(?:issues|pull)/(\\d+)");
+  private static final Pattern PEOPLE_SEPARATOR = Pattern.compile("[,/&]| and ");
+  private static final Pattern ISSUE_NUMBER = Pattern.compile("#(\\d+)\\b");
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>)]+");
 
   private final List<Diagnostic> diagnostics;
@@ -38,13 +41,25 @@ final class TableReader {
   }
 
   List<Entry> items(Table table) {
-    if (!isActionTable(table)) {
+    return items(table, false);
+  }
+
+  /**
+   * The table's items. In a section that lists actions ({@code listed}), a table without an
+   * action column ("Kind | Description") takes its description or measure column as the title.
+   */
+  List<Entry> items(Table table, boolean listed) {
+    boolean described = listed && column(table.header(), "description", "measure", "remediation", "fix", "details") >= 0;
+    if (!isActionTable(table) && !described) {
       diagnostics.add(Diagnostic.warning(table.line(),
           "table without an action item or task column was skipped (columns: " + String.join(", ", table.header()) + ")"));
       return List.of();
     }
     List<String> h = table.header();
     int title = column(h, "action item", "action", "task", "item", "follow", "todo", "what");
+    if (title < 0) {
+      title = column(h, "description", "measure", "remediation", "fix", "details");
+    }
     int description = column(h, "description", "details", "notes");
     if (description == title) {
       description = -1;
@@ -55,6 +70,10 @@ final class TableReader {
     int due = column(h, "due", "deadline", "target", "eta");
     int ticket = column(h, "ticket", "bug", "issue", "jira", "tracking", "link");
     int status = column(h, "status", "state", "done");
+    int verification = -1;
+    for (int i = 0; i < h.size(); i++) {
+      verification = verification < 0 && VerificationLine.isColumn(h.get(i)) ? i : verification;
+    }
     List<Entry> entries = new ArrayList<>();
     for (Row row : table.rows()) {
       String text = cell(row, title);
@@ -70,7 +89,7 @@ final class TableReader {
       String detail = cell(row, description);
       if (titleText.length() > 120) {
         detail = detail == null ? titleText : titleText + "\n" + detail;
-        titleText = ItemReader.shorten(titleText);
+        titleText = EntryMaker.shorten(titleText);
       }
       String ownerText = cell(row, owner);
       Priority p = priorityOf(cell(row, priority), row.line());
@@ -85,9 +104,16 @@ final class TableReader {
           p == null ? meta.priority() : p,
           cell(row, type) == null ? meta.type() : cell(row, type).toLowerCase(java.util.Locale.ROOT),
           s == null ? meta.status() : s,
-          ticketOf(cell(row, ticket)), null, true));
+          ticketOf(cell(row, ticket)), kindOf(cell(row, type)), true, cell(row, verification), null));
     }
     return entries;
+  }
+
+  /** A Kind or Type cell that says "Corrective" or "Preventative". */
+  private static MeasureKind kindOf(String cell) {
+    String c = cell == null ? "" : cell.strip().toLowerCase(java.util.Locale.ROOT);
+    return c.startsWith("corrective") ? MeasureKind.CORRECTIVE
+        : c.startsWith("prevent") ? MeasureKind.PREVENTIVE : null;
   }
 
   private Priority priorityOf(String text, int line) {
@@ -105,7 +131,7 @@ final class TableReader {
     if (text == null) {
       return null;
     }
-    LocalDate d = Times.parseDate(text).orElse(null);
+    LocalDate d = Dates.parseDate(text).orElse(null);
     if (d == null) {
       diagnostics.add(Diagnostic.warning(line, "due date '" + text + "' is not a date; ignored"));
     }
@@ -113,7 +139,7 @@ final class TableReader {
   }
 
   private static String firstPerson(String text) {
-    String first = text.split("[,/&]| and ")[0].strip();
+    String first = PEOPLE_SEPARATOR.split(text)[0].strip();
     return first.isEmpty() ? null : InlineMetadata.person(first.split("\\s+\\(")[0]);
   }
 
@@ -132,7 +158,7 @@ final class TableReader {
     if (jira.find()) {
       return TicketLink.of("jira", jira.group(1), link);
     }
-    Matcher number = Pattern.compile("#(\\d+)\\b").matcher(text);
+    Matcher number = ISSUE_NUMBER.matcher(text);
     if (number.find()) {
       return TicketLink.of("github", number.group(1), link);
     }
@@ -148,9 +174,10 @@ final class TableReader {
   }
 
   static int column(List<String> header, String... names) {
+    List<String> normal = header.stream().map(ItemReader::normalizedHeader).toList();
     for (String name : names) {
-      for (int i = 0; i < header.size(); i++) {
-        if (ItemReader.normalizedHeader(header.get(i)).contains(name)) {
+      for (int i = 0; i < normal.size(); i++) {
+        if (normal.get(i).contains(name)) {
           return i;
         }
       }

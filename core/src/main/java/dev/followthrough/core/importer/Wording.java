@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 final class Wording {
   private Wording() {}
 
-  private static final Map<TimelineKind, Pattern> TIMELINE = new LinkedHashMap<>();
-  private static final Map<MeasureCategory, Pattern> CATEGORY = new LinkedHashMap<>();
+  private static final Map<TimelineKind, KeywordRule> TIMELINE = new LinkedHashMap<>();
+  private static final Map<MeasureCategory, KeywordRule> CATEGORY = new LinkedHashMap<>();
 
   static {
     TIMELINE.put(TimelineKind.FALSE_LEAD, words("false lead|misleading|red herring|suspect\\w*|assum\\w*|initially thought|mistakenly|turned out not"));
@@ -34,13 +34,36 @@ final class Wording {
     CATEGORY.put(MeasureCategory.PROCESS, words("process\\w*|review\\w*|audit\\w*|communicat\\w*|on-?call|escalation|checklist|approval|rollout|deploy\\w*|schedule"));
   }
 
-  private static Pattern words(String alternatives) {
-    return Pattern.compile("(?i)\\b(?:" + alternatives + ")\\b");
+  private static KeywordRule words(String alternatives) {
+    return new KeywordRule(topLevel(alternatives));
+  }
+
+  /** The alternatives of "a|b(?:c|d)|e", split only outside parentheses. */
+  private static List<String> topLevel(String alternatives) {
+    List<String> parts = new java.util.ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < alternatives.length(); i++) {
+      char c = alternatives.charAt(i);
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (c == '|' && depth == 0) {
+        parts.add(alternatives.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(alternatives.substring(start));
+    return parts;
+  }
+
+  private static String lower(String text) {
+    return Times.scanned(text).toLowerCase(Locale.ROOT);
   }
 
   static TimelineKind timelineKind(String text) {
+    String lower = lower(text);
+    List<String> words = KeywordRule.words(lower);
     for (var rule : TIMELINE.entrySet()) {
-      if (rule.getValue().matcher(Times.scanned(text)).find()) {
+      if (rule.getValue().matches(lower, words)) {
         return rule.getKey();
       }
     }
@@ -48,20 +71,22 @@ final class Wording {
   }
 
   static MeasureCategory category(String text) {
+    String lower = lower(text);
+    List<String> words = KeywordRule.words(lower);
     for (var rule : CATEGORY.entrySet()) {
-      if (rule.getValue().matcher(Times.scanned(text)).find()) {
+      if (rule.getValue().matches(lower, words)) {
         return rule.getKey();
       }
     }
     return MeasureCategory.OTHER;
   }
 
-  private static final Pattern CORRECTIVE =
+  private static final KeywordRule CORRECTIVE =
       words("fix\\w*|hotfix|patch\\w*|revert\\w*|roll ?back|restore\\w*|correct\\w*|repair\\w*|apply|remove the|clean ?up");
 
   /** Fixing what broke is corrective; everything else guards the future. */
   static MeasureKind measureKind(String text) {
-    return CORRECTIVE.matcher(Times.scanned(text)).find() ? MeasureKind.CORRECTIVE : MeasureKind.PREVENTIVE;
+    return CORRECTIVE.matches(lower(text)) ? MeasureKind.CORRECTIVE : MeasureKind.PREVENTIVE;
   }
 
   /** An item's type (detect, mitigate, process, prevent) from its wording or its measure. */
@@ -108,9 +133,14 @@ final class Wording {
               + "in summary|to summari[sz]e|these (measures|actions|steps|tasks|changes)|we (will|are|believe|hope|aim|take|apologi[sz]e)|"
               + "this will|our goal|moving forward|going forward|together,|thank)");
 
+  // Legends ("✅ = done, ⏳ = in progress"), sign-offs ("Sincerely,", "The Identity Team") and morals.
+  private static final Pattern ASIDE = Pattern.compile(
+      "(?i)^(?:legend\\b|[^\\p{L}\\p{N}\\s]{1,3}\\s*=\\s|sincerely|regards|best regards|kind regards|cheers\\b|"
+          + "moral of the story|conclusion\\b|lessons? learned\\b|(?:[-–—]\\s*)?the [\\p{L} ]{1,30} team\\.?$)");
+
   /** Closing or linking prose in a list section ("By implementing these measures…", "Note: …"). */
   static boolean isProse(String text) {
-    return PROSE.matcher(text).find();
+    return PROSE.matcher(text).find() || ASIDE.matcher(text.strip()).find();
   }
 
   /** Words that carry meaning, for matching tasks to measures and re-imported items to stored ones. */

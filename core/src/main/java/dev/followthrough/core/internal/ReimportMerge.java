@@ -170,6 +170,11 @@ public final class ReimportMerge {
     if (fresh.status().isClosed() && !previous.status().isClosed()) {
       merged = change(merged, "status", str(previous.status()), str(fresh.status()), now).withStatus(fresh.status());
     }
+    // A criterion written in the document wins; one added later in the store survives a document without one.
+    if (fresh.verificationCriterion() != null) {
+      merged = change(merged, "verificationCriterion", previous.verificationCriterion(), fresh.verificationCriterion(), now)
+          .withVerificationCriterion(fresh.verificationCriterion());
+    }
     if (previous.tickets().isEmpty() && !fresh.tickets().isEmpty()) {
       merged = merged.withTickets(fresh.tickets());
     }
@@ -189,7 +194,8 @@ public final class ReimportMerge {
 
   private static ActionItem withId(ActionItem item, String id) {
     return new ActionItem(id, item.title(), item.description(), item.owner(), item.dueDate(), item.priority(),
-        item.status(), item.type(), item.measureId(), item.tickets(), item.history(), item.missingFromSource());
+        item.status(), item.type(), item.measureId(), item.tickets(), item.history(), item.missingFromSource(),
+        item.verificationCriterion());
   }
 
   /** A new item must not take the id of a flagged one that is still stored. */

@@ -19,6 +19,8 @@ import java.util.List;
  * @param history every recorded change, oldest first
  * @param missingFromSource true once a re-import no longer finds it in its document; such items
  *     are flagged, never deleted
+ * @param verificationCriterion how to tell that the item worked once done, as the document wrote it
+ *     ({@code Verify: no alert for 30 days}), or {@code null}
  */
 public record ActionItem(
     String id,
@@ -32,7 +34,8 @@ public record ActionItem(
     String measureId,
     List<TicketLink> tickets,
     List<HistoryEntry> history,
-    boolean missingFromSource) {
+    boolean missingFromSource,
+    String verificationCriterion) {
 
   public ActionItem {
     Problems problems =
@@ -48,6 +51,7 @@ public record ActionItem(
     owner = Text.blankToNull(owner);
     type = Text.blankToNull(type);
     measureId = Text.blankToNull(measureId);
+    verificationCriterion = Text.blankToNull(verificationCriterion);
     tickets = tickets == null ? List.of() : List.copyOf(tickets);
     history = history == null ? List.of() : List.copyOf(history);
   }
@@ -55,7 +59,7 @@ public record ActionItem(
   /** A new open item without owner, dates, tickets or history. */
   public static ActionItem open(String id, String title) {
     return new ActionItem(
-        id, title, null, null, null, null, ItemStatus.OPEN, null, null, List.of(), List.of(), false);
+        id, title, null, null, null, null, ItemStatus.OPEN, null, null, List.of(), List.of(), false, null);
   }
 
   public boolean isOverdue(LocalDate asOf) {
@@ -64,57 +68,62 @@ public record ActionItem(
 
   public ActionItem withTitle(String newTitle) {
     return new ActionItem(id, newTitle, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource);
+        measureId, tickets, history, missingFromSource, verificationCriterion);
   }
 
   public ActionItem withDescription(String newDescription) {
     return new ActionItem(id, title, newDescription, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource);
+        measureId, tickets, history, missingFromSource, verificationCriterion);
   }
 
   public ActionItem withOwner(String newOwner) {
     return new ActionItem(id, title, description, newOwner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource);
+        measureId, tickets, history, missingFromSource, verificationCriterion);
   }
 
   public ActionItem withDueDate(LocalDate newDueDate) {
     return new ActionItem(id, title, description, owner, newDueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource);
+        measureId, tickets, history, missingFromSource, verificationCriterion);
   }
 
   public ActionItem withPriority(Priority newPriority) {
     return new ActionItem(id, title, description, owner, dueDate, newPriority, status, type,
-        measureId, tickets, history, missingFromSource);
+        measureId, tickets, history, missingFromSource, verificationCriterion);
   }
 
   public ActionItem withStatus(ItemStatus newStatus) {
     return new ActionItem(id, title, description, owner, dueDate, priority, newStatus, type,
-        measureId, tickets, history, missingFromSource);
+        measureId, tickets, history, missingFromSource, verificationCriterion);
   }
 
   public ActionItem withType(String newType) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, newType,
-        measureId, tickets, history, missingFromSource);
+        measureId, tickets, history, missingFromSource, verificationCriterion);
   }
 
   public ActionItem withMeasureId(String newMeasureId) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        newMeasureId, tickets, history, missingFromSource);
+        newMeasureId, tickets, history, missingFromSource, verificationCriterion);
   }
 
   public ActionItem withTickets(List<TicketLink> newTickets) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, newTickets, history, missingFromSource);
+        measureId, newTickets, history, missingFromSource, verificationCriterion);
   }
 
   public ActionItem withHistory(List<HistoryEntry> newHistory) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, newHistory, missingFromSource);
+        measureId, tickets, newHistory, missingFromSource, verificationCriterion);
   }
 
   public ActionItem withMissingFromSource(boolean missing) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missing);
+        measureId, tickets, history, missing, verificationCriterion);
+  }
+
+  public ActionItem withVerificationCriterion(String newCriterion) {
+    return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
+        measureId, tickets, history, missingFromSource, newCriterion);
   }
 
   /** Appends one change to the history. */

@@ -35,7 +35,7 @@ class JsonFormatTest {
         List.of(new TicketLink("jira", "OPS-12", "https://example.atlassian.net/browse/OPS-12",
             Instant.parse("2025-05-04T10:00:00Z"), Map.of("title", "Alert on queue age"))),
         List.of(new HistoryEntry(Instant.parse("2025-05-04T10:00:00Z"), ChangeOrigin.TRACKER, "status",
-            "OPEN", "IN_PROGRESS", "erin")), false);
+            "OPEN", "IN_PROGRESS", "erin")), false, "No backlog alert for 30 days");
     return new Postmortem("2025-05-03-webhook-backlog", "Webhook backlog", "SEV2",
         new IncidentSummary(null, start, Instant.parse("2025-05-03T18:40:00Z"), null, "Summary", "12% of checkouts",
             12.0, "Blocking index build", "Cancelled it"),
@@ -71,7 +71,7 @@ class JsonFormatTest {
     assertThat(tree.get("severity").isNull()).isTrue();
     assertThat(tree.get("incident").get("impactPercent").isNull()).isTrue();
     var item = tree.get("actionItems").get(0);
-    for (String field : List.of("owner", "dueDate", "priority", "type", "description")) {
+    for (String field : List.of("owner", "dueDate", "priority", "type", "description", "verificationCriterion")) {
       assertThat(item.has(field)).as(field).isTrue();
       assertThat(item.get(field).isNull()).as(field).isTrue();
     }

@@ -36,7 +36,7 @@ class ModelValidationTest {
   @Test
   void everyProblemOfAnItemIsReportedAtOnce() {
     ValidationException e = (ValidationException) org.assertj.core.api.Assertions.catchThrowable(() ->
-        new ActionItem("Not A Slug", "", null, null, null, null, null, null, null, null, null, false));
+        new ActionItem("Not A Slug", "", null, null, null, null, null, null, null, null, null, false, null));
     assertThat(e.problems()).hasSize(3)
         .anySatisfy(p -> assertThat(p).startsWith("id:"))
         .anySatisfy(p -> assertThat(p).startsWith("title:"))

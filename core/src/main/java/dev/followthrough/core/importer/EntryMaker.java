@@ -1,0 +1,113 @@
+package dev.followthrough.core.importer;
+
+import dev.followthrough.core.importer.ItemReader.Entry;
+import dev.followthrough.core.model.Diagnostic;
+import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.MeasureKind;
+import dev.followthrough.core.model.Priority;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes one {@link Entry} from an item's line and its sub-lines: kind prefix, inline owner, due
+ * date, priority, status and ticket, verification criterion, and the title (a name before a
+ * colon, else the first sentence) with the rest as description.
+ */
+final class EntryMaker {
+  private static final int MAX_TITLE = 120;
+  private static final Pattern KIND_PREFIX =
+      Pattern.compile("(?i)^(corrective|prevent(?:at)?ive)\\s*(?:action|measure)?\\s*[:\\-–—]\\s*");
+
+  private final List<Diagnostic> diagnostics;
+
+  EntryMaker(List<Diagnostic> diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  void add(List<Entry> entries, int line, String text, List<String> subLines, Boolean checked) {
+    MeasureKind kind = null;
+    Matcher prefix = KIND_PREFIX.matcher(text);
+    if (prefix.find()) {
+      kind = prefix.group(1).toLowerCase(Locale.ROOT).startsWith("c") ? MeasureKind.CORRECTIVE : MeasureKind.PREVENTIVE;
+      text = text.substring(prefix.end());
+    }
+    InlineMetadata meta = InlineMetadata.of(text);
+    String body = meta.text();
+    String owner = meta.owner();
+    LocalDate due = meta.due();
+    Priority priority = meta.priority();
+    String type = meta.type();
+    ItemStatus status = meta.status();
+    warnUnreadableDue(line, meta);
+    List<String> description = new ArrayList<>();
+    String verification = null;
+    for (String sub : subLines) {
+      var criterion = VerificationLine.criterion(sub);
+      if (criterion.isPresent()) {
+        verification = criterion.get();
+        continue;
+      }
+      InlineMetadata subMeta = InlineMetadata.of(sub);
+      warnUnreadableDue(line, subMeta);
+      owner = owner == null ? subMeta.owner() : owner;
+      due = due == null ? subMeta.due() : due;
+      priority = priority == null ? subMeta.priority() : priority;
+      type = type == null ? subMeta.type() : type;
+      status = status == null ? subMeta.status() : status;
+      if (!subMeta.text().isBlank()) {
+        description.add(subMeta.text());
+      }
+    }
+    String title = body;
+    String detail = null;
+    Matcher named = ItemReader.NAME_DESCRIPTION.matcher(Times.scanned(body));
+    if (named.matches() && ItemReader.words(named.group(1)) <= ItemReader.MAX_HEADING_WORDS && !named.group(1).contains("http")) {
+      title = named.group(1).strip();
+      detail = body.substring(named.start(2)).strip();
+    }
+    int sentence = detail == null ? Sentences.firstEnd(body) : -1;
+    if (sentence > 0) {
+      // The first sentence names the item; the sentences after it explain it.
+      title = body.substring(0, sentence);
+      detail = body.substring(sentence).strip();
+    }
+    if (title.length() > MAX_TITLE) {
+      detail = body;
+      title = shorten(body);
+    }
+    if (detail != null) {
+      description.add(0, detail);
+    }
+    title = ItemReader.stripColon(title).replaceAll("[.\\s]+$", "");
+    if (title.isBlank()) {
+      diagnostics.add(Diagnostic.warning(line, "an item without a title was skipped"));
+      return;
+    }
+    if (checked != null) {
+      status = checked ? ItemStatus.DONE : (status == null ? ItemStatus.OPEN : status);
+    }
+    entries.add(new Entry(line, title, description.isEmpty() ? null : String.join("\n", description),
+        owner, due, priority, type, status, meta.ticket(), kind, checked != null, verification, null));
+  }
+
+  private void warnUnreadableDue(int line, InlineMetadata meta) {
+    if (meta.dueText() != null && meta.due() == null) {
+      diagnostics.add(Diagnostic.warning(line, "due date '" + meta.dueText() + "' is not a date; ignored"));
+    }
+  }
+
+  /** The first sentence, cut at a word boundary to fit a ticket title. */
+  static String shorten(String text) {
+    String first = text.split("(?<=[.!?])\\s+", 2)[0];
+    if (first.length() <= MAX_TITLE) {
+      return first;
+    }
+    int cut = first.lastIndexOf(' ', MAX_TITLE - 1);
+    return first.substring(0, cut > 40 ? cut : MAX_TITLE - 1) + "…";
+  }
+
+}

@@ -1,0 +1,170 @@
+package dev.followthrough.core.importer;
+
+import static dev.followthrough.core.importer.SectionText.firstNonBlank;
+
+import dev.followthrough.core.importer.Outline.Section;
+import dev.followthrough.core.importer.SummaryFields.Field;
+import dev.followthrough.core.model.Diagnostic;
+import dev.followthrough.core.model.IncidentSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The incident summary: start and end (front matter, a {@code Duration:} or start/end field, or
+ * the summary's first sentence with times), stated duration, impact and its percent, root cause
+ * and resolution. The timeline may fill start and end later ({@link IncidentTimes}).
+ */
+final class IncidentReader {
+  private static final Pattern ROOT_CAUSE_SPLIT = Pattern.compile("(?im)^(?=resolution\\s*:|to resolve|the issue was resolved)");
+  private static final Pattern IMPACT_SENTENCE = Pattern.compile("(?i)affect|impact|unable|users|customers|%");
+
+  private final List<Diagnostic> diagnostics;
+  private final Map<Field, String> fields;
+  private final Map<Field, Integer> lines;
+  private final Map<SectionKind, List<Section>> byKind;
+  private final String summaryText;
+
+  IncidentReader(List<Diagnostic> diagnostics, Map<Field, String> fields, Map<Field, Integer> lines,
+      Map<SectionKind, List<Section>> byKind) {
+    this.diagnostics = diagnostics;
+    this.fields = fields;
+    this.lines = lines;
+    this.byKind = byKind;
+    this.summaryText = SectionText.of(byKind, SectionKind.SUMMARY, true);
+  }
+
+  String summaryText() {
+    return summaryText;
+  }
+
+  /** The zone the summary states for the incident's times, else UTC. */
+  ZoneId zone() {
+    return Optional.ofNullable(fields.get(Field.DURATION)).flatMap(Times::zone)
+        .or(() -> Optional.ofNullable(fields.get(Field.START)).flatMap(Times::zone))
+        .or(() -> Optional.ofNullable(summaryText).flatMap(Times::zone))
+        .orElse(ZoneOffset.UTC);
+  }
+
+  IncidentSummary read(FrontMatter front) {
+    LocalDate date = Optional.ofNullable(firstNonBlank(front.incident("date"), front.text("date"), fields.get(Field.DATE)))
+        .flatMap(Dates::firstDate).orElse(null);
+    ZoneId zone = zone();
+    Instant start = instant(front.incident("start"), date, zone);
+    Instant end = instant(front.incident("end"), date, zone);
+    String duration = fields.get(Field.DURATION);
+    if (start == null && duration != null) {
+      Times.Span span = Times.span(duration, date, zone);
+      start = span.start();
+      end = span.end();
+      noteZone(span, start, lines.get(Field.DURATION));
+    }
+    if (start == null && fields.get(Field.START) != null) {
+      start = Times.span(fields.get(Field.START), date, zone).start();
+      if (fields.get(Field.END) != null) {
+        end = Times.span(fields.get(Field.END), date != null ? date : dayOf(start), zone).start();
+      }
+    }
+    if (start == null && summaryText != null) {
+      Times.Span span = Times.span(firstSentenceWithTime(summaryText),
+          date != null ? date : Dates.firstDate(summaryText).orElse(null), zone);
+      start = span.start();
+      end = span.end();
+      noteZone(span, start, 0);
+    }
+    Long minutes = duration == null ? null : Times.durationMinutes(duration).orElse(null);
+    if (minutes != null && start != null && end == null) {
+      end = start.plus(Duration.ofMinutes(minutes));
+      diagnostics.add(Diagnostic.info(lines.getOrDefault(Field.DURATION, 0), "incident end computed from its start and duration"));
+    } else if (minutes != null && start != null && Math.abs(Duration.between(start, end).toMinutes() - minutes) > 1) {
+      diagnostics.add(Diagnostic.warning(lines.getOrDefault(Field.DURATION, 0),
+          "stated duration of " + minutes + " minutes differs from start to end; start and end win"));
+    }
+    if (start != null && end != null && end.isBefore(start)) {
+      diagnostics.add(Diagnostic.warning(lines.getOrDefault(Field.DURATION, 0), "incident end is before its start; end left empty"));
+      end = null;
+    }
+    if (date == null && start == null) {
+      date = Dates.firstDate(summaryText == null ? "" : summaryText).orElse(null);
+    }
+    String impact = firstNonBlank(fields.get(Field.IMPACT), SectionText.of(byKind, SectionKind.IMPACT, false));
+    if (impact == null && summaryText != null) {
+      impact = sentenceWith(summaryText, IMPACT_SENTENCE);
+    }
+    Double percent = ImpactPercent.of(impact);
+    if (percent == null && summaryText != null) {
+      percent = ImpactPercent.of(sentenceWith(summaryText, IMPACT_SENTENCE));
+    }
+    String rootCauseSection = SectionText.of(byKind, SectionKind.ROOT_CAUSE, true);
+    String rootCause = firstNonBlank(fields.get(Field.ROOT_CAUSE), part(rootCauseSection, 0));
+    String resolution = firstNonBlank(fields.get(Field.RESOLUTION), SectionText.of(byKind, SectionKind.RESOLUTION, false),
+        part(rootCauseSection, 1));
+    String summary = firstNonBlank(fields.get(Field.SUMMARY), summaryText);
+    return new IncidentSummary(date, start, end, start != null && end != null ? null : minutes, summary, impact,
+        percent, rootCause, resolution);
+  }
+
+  /** The first sentence or line of the summary that holds a time: later ones tell other stories. */
+  private static String firstSentenceWithTime(String text) {
+    for (String part : text.split("\n|(?<=[.!?])\\s+(?=[A-Z])")) {
+      if (!Times.times(part).isEmpty()) {
+        return part;
+      }
+    }
+    return text;
+  }
+
+  private void noteZone(Times.Span span, Instant start, Integer line) {
+    if (start != null && !span.zoneStated()) {
+      diagnostics.add(Diagnostic.warning(line == null ? 0 : line, "no time zone stated for the incident times; UTC assumed"));
+    }
+  }
+
+  private static LocalDate dayOf(Instant instant) {
+    return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private Instant instant(String text, LocalDate date, ZoneId zone) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      Instant parsed = Times.span(text, date, zone).start();
+      if (parsed == null) {
+        diagnostics.add(Diagnostic.warning(1, "front matter time '" + text + "' not understood"));
+      }
+      return parsed;
+    }
+  }
+
+  /** In a "Root Cause and Resolution" section: part 0 is the cause, part 1 the resolution. */
+  private static String part(String text, int index) {
+    if (text == null) {
+      return null;
+    }
+    String[] parts = ROOT_CAUSE_SPLIT.split(text, 2);
+    if (index >= parts.length) {
+      return null;
+    }
+    return parts[index].replaceFirst("(?i)^(?:root cause|resolution)\\s*:\\s*", "").strip();
+  }
+
+  private static String sentenceWith(String text, Pattern p) {
+    for (String sentence : Times.scanned(text).split("(?<=[.!?])\\s+")) {
+      if (p.matcher(sentence).find()) {
+        return sentence.strip();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.followthrough.core.importer;
+
+import dev.followthrough.core.model.Diagnostic;
+import dev.followthrough.core.model.IncidentSummary;
+import dev.followthrough.core.model.TimelineEntry;
+import dev.followthrough.core.model.TimelineKind;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Start and end from the timeline, for documents whose summary states neither: an entry marked
+ * {@code OUTAGE BEGINS} / {@code OUTAGE ENDS} (or "start of incident", "service resumes"), else
+ * the first timed entry and the first resolution after it. Each guess is a diagnostic.
+ */
+final class IncidentTimes {
+  private static final Pattern BEGINS = Pattern.compile(
+      "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:begins|began|starts|started)|start of (?:the )?(?:incident|outage|impact))\\b");
+  private static final Pattern ENDS = Pattern.compile(
+      "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:ends|ended|is over|over|resolved|closed)|"
+          + "end of (?:the )?(?:incident|outage|impact)|outage to an end|service (?:resumes|resumed|restored|recovered)|"
+          + "returns? to normal|back to normal|fully (?:recovered|restored|operational)|self-heals?)\\b");
+
+  /** Every marker holds one of these stems; most entries hold none, and skip the markers. */
+  private static final Pattern MARKER_WORDS = Pattern.compile("begin|began|start|end|over|resolv|clos|resum|restor|recover|normal|heal|operational");
+
+  private IncidentTimes() {}
+
+  /** The incident with start and end taken from the timeline where the document did not state them. */
+  static IncidentSummary fill(IncidentSummary incident, List<TimelineEntry> timeline, List<Integer> lines,
+      List<Diagnostic> diagnostics) {
+    boolean startStated = incident.start() != null;
+    if (startStated && incident.end() != null) {
+      return incident;
+    }
+    int begin = startStated ? -1 : marked(timeline, BEGINS, 0);
+    int end = -1;
+    var start = incident.start();
+    if (!startStated) {
+      int from = begin >= 0 ? begin : firstTimed(timeline);
+      if (from < 0) {
+        return incident;
+      }
+      start = timeline.get(from).at();
+      diagnostics.add(Diagnostic.info(lines.get(from), "incident start taken from this timeline entry"));
+      begin = from;
+    }
+    var stop = incident.end();
+    if (stop == null && incident.durationMinutes() != null) {
+      stop = start.plus(java.time.Duration.ofMinutes(incident.durationMinutes()));
+    }
+    if (stop == null) {
+      end = marked(timeline, ENDS, Math.max(begin, 0));
+      if (end < 0) {
+        end = firstOfKind(timeline, TimelineKind.RESOLUTION, Math.max(begin, 0));
+      }
+      if (end >= 0 && !timeline.get(end).at().isBefore(start)) {
+        stop = timeline.get(end).at();
+        diagnostics.add(Diagnostic.info(lines.get(end), "incident end taken from this timeline entry"));
+      }
+    }
+    return new IncidentSummary(incident.date(), start, stop,
+        start != null && stop != null ? null : incident.durationMinutes(), incident.summary(), incident.impact(),
+        incident.impactPercent(), incident.rootCause(), incident.resolution());
+  }
+
+  private static int marked(List<TimelineEntry> timeline, Pattern marker, int from) {
+    for (int i = from; i < timeline.size(); i++) {
+      if (timeline.get(i).at() == null) {
+        continue;
+      }
+      String lower = timeline.get(i).text().toLowerCase(java.util.Locale.ROOT);
+      if (MARKER_WORDS.matcher(lower).find() && marker.matcher(lower).find()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int firstTimed(List<TimelineEntry> timeline) {
+    for (int i = 0; i < timeline.size(); i++) {
+      if (timeline.get(i).at() != null) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int firstOfKind(List<TimelineEntry> timeline, TimelineKind kind, int from) {
+    for (int i = from; i < timeline.size(); i++) {
+      if (timeline.get(i).at() != null && timeline.get(i).kind() == kind) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

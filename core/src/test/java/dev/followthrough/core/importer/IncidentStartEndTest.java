@@ -1,0 +1,67 @@
+package dev.followthrough.core.importer;
+
+import static dev.followthrough.core.importer.Parsing.md;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followthrough.core.model.Postmortem;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Pattern 5: start and end from markers and durations, never from a chat log. */
+class IncidentStartEndTest {
+  @Test
+  void outageMarkersInTheTimelineGiveStartAndEnd() {
+    Postmortem p = md("""
+        # Payments down
+
+        Incident date: 2022-09-12
+
+        ## Timeline
+
+        - 09:40 Deploy of the payments service
+        - 09:52 OUTAGE BEGINS: card payments fail
+        - 10:05 Rollback started
+        - 10:31 OUTAGE ENDS: payments succeed again
+        - 11:00 Follow-up meeting
+        """);
+    assertThat(p.incident().start()).isEqualTo(Instant.parse("2022-09-12T09:52:00Z"));
+    assertThat(p.incident().end()).isEqualTo(Instant.parse("2022-09-12T10:31:00Z"));
+  }
+
+  @Test
+  void durationWithAStartGivesTheEnd() {
+    Postmortem p = md("""
+        # Payments down
+
+        - Start: 2022-09-12 09:52 UTC
+        - Duration: 15 hours 40 minutes
+        """);
+    assertThat(p.incident().start()).isEqualTo(Instant.parse("2022-09-12T09:52:00Z"));
+    assertThat(p.incident().end()).isEqualTo(Instant.parse("2022-09-13T01:32:00Z"));
+  }
+
+  @Test
+  void aChatLogInAnAppendixNeverSuppliesTheTimes() {
+    Postmortem p = md("""
+        # Payments down
+
+        - Incident date: 2022-09-12
+
+        ## Summary
+
+        Card payments failed for part of a morning.
+
+        ## Appendix: chat log
+
+        ```
+        [09:12] alice: anyone seeing errors?
+        ```
+
+        09:15 bob: yes, since 09:10
+        09:20 alice: rolling back
+        09:25 bob: fixed
+        """);
+    assertThat(p.incident().start()).isNull();
+    assertThat(p.incident().end()).isNull();
+  }
+}
