@@ -71,7 +71,7 @@ public final class GitHubTracker implements Tracker {
     this.clock = b.clock;
     // One create per request, no separate source link (the body carries it); a create that timed
     // out may still finish within about the request timeout, and then shows in the list.
-    this.capabilities = new Capabilities(1, PAGE, false, b.listLag, false, b.requestTimeout, false);
+    this.capabilities = new Capabilities(1, PAGE, false, b.listLag, false, b.requestTimeout, b.requestTimeout, false);
     this.fields = new GitHubFields(b.users);
   }
 

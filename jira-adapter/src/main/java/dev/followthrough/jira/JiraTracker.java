@@ -56,7 +56,8 @@ public final class JiraTracker implements Tracker {
     this.epics = b.epicIssueType == null ? null : new JiraEpics(client, search, project, b.epicIssueType);
     // A create that timed out may still complete on Jira's side within about the request timeout;
     // the remote link to the postmortem is kept apart from the description.
-    this.capabilities = new Capabilities(MAX_BATCH_CREATE, JiraSearch.PAGE, true, b.searchLag, true, b.requestTimeout, true);
+    this.capabilities = new Capabilities(MAX_BATCH_CREATE, JiraSearch.PAGE, true, b.searchLag, true, b.requestTimeout,
+        b.requestTimeout, true);
   }
 
   /** Jira Cloud: e-mail and API token (Basic authentication). */

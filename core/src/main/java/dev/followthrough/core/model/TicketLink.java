@@ -15,10 +15,9 @@ import java.util.Map;
  * @param syncedAt when the last sync saw both sides agree, or {@code null} before the first
  * @param syncedFields the field values both sides had at {@code syncedAt}; a sync compares
  *     against them to tell which side changed a field
- * @param createRequestedAt while a create is pending: when its outcome became unknown (the intent
- *     was stored before the call; a client that gave up moves it to that moment). The next sync
- *     looks for a ticket carrying the item's key, and creates one only once the tracker's lag has
- *     passed since then
+ * @param createRequestedAt while a create is pending: when the intent was stored, just before the
+ *     create request was sent. The next sync looks for a ticket carrying the item's key, and
+ *     creates one only once the tracker's recovery window has passed since then
  * @param state {@link State#PENDING} while the key is unknown, {@link State#DELETED} once the
  *     tracker said the ticket no longer exists, else {@link State#LINKED}; {@code null} derives it
  *     from the key

@@ -134,7 +134,8 @@ final class SyncRun {
       latest.putIfAbsent(key, pull.ticket());
       pulledValues.computeIfAbsent(key, k -> new HashMap<>()).putAll(pull.values());
       Instant now = clock.instant();
-      writer.change(a.item(), item -> PulledValues.apply(item, pull, now));
+      writer.change(a.item(), (postmortem, item) -> PulledValues.apply(item, pull, now,
+          ItemDrafts.draft(postmortem, item, options.labels(), tracker.capabilities())));
       pulled.add(a.item());
     } else if (a instanceof Conflict conflict) {
       Instant now = clock.instant();
@@ -212,6 +213,10 @@ final class SyncRun {
             now, synced, null));
       });
     }
+  }
+
+  Instant planMadeAt() {
+    return plan.madeAt();
   }
 
   SyncResult result() {

@@ -23,9 +23,9 @@ import java.util.Map;
  *   <li>a create answered with its ticket is linked at once; one refused for certain (a rejected
  *       field, a rate limit) has its intent cleared, or is sent again after a rate limit's wait;
  *   <li>a create whose outcome is unknown (a timeout, a reset, an unreadable answer) is never sent
- *       again: its intent is moved to the moment the client gave up, and later runs look for the
- *       ticket by its key, creating it only when it is still absent after the tracker's recovery
- *       window.
+ *       again: its intent stays, and later runs look for the ticket by its key, creating it only
+ *       when it is still absent once the tracker's recovery window has passed since the request
+ *       was sent (which covers a client that gave up and a process that died while waiting).
  * </ol>
  */
 final class TicketCreation {
@@ -68,7 +68,9 @@ final class TicketCreation {
     return stillMissing;
   }
 
-  void createAll(List<Create> creates) {
+  void createAll(List<Create> planned) {
+    // A plan may be applied after another run: never create for an item that run linked meanwhile.
+    List<Create> creates = planned.stream().filter(this::stillUnlinked).toList();
     int batchSize = tracker.capabilities().maxBatchCreate();
     for (int from = 0; from < creates.size(); from += batchSize) {
       List<Create> batch = creates.subList(from, Math.min(creates.size(), from + batchSize));
@@ -97,16 +99,14 @@ final class TicketCreation {
     outcomes.forEach(o -> byKey.put(o.draft().idempotencyKey(), o));
     List<Create> rateLimited = new ArrayList<>();
     Duration wait = Duration.ZERO;
-    Instant gaveUp = run.clock.instant();
     for (Create c : batch) {
       Tracker.CreateOutcome o = byKey.get(c.draft().idempotencyKey());
       if (o != null && o.succeeded()) {
         run.linkCreated(c, o.ticket());
       } else if (o == null || o.failure().mayHaveTakenEffect()) {
-        run.writer.change(c.item(), item -> SyncRun.withLink(item, TicketLink.pendingCreate(tracker.type(), gaveUp)));
         run.fail(c, "the create may have reached the tracker (" + (o == null ? "no outcome" : o.failure().getMessage())
             + "); it is never sent again blindly: the next sync looks for the ticket by its key, and creates it only if it"
-            + " is still absent " + tracker.capabilities().recoveryWindow().toSeconds() + " s after this moment");
+            + " is still absent " + tracker.capabilities().recoveryWindow().toSeconds() + " s after the request was sent");
       } else if (o.failure().kind() == TrackerException.Kind.RATE_LIMITED && attempt < run.options.retry().maxAttempts()) {
         // A rate-limited request was refused, not applied: sending it again after the wait is safe.
         rateLimited.add(c);
@@ -127,6 +127,16 @@ final class TicketCreation {
         rateLimited.forEach(c -> run.fail(c, "rate limited, and " + e.getMessage()));
       }
     }
+  }
+
+  private boolean stillUnlinked(Create c) {
+    TicketLink now = run.store.find(c.item().postmortemId()).flatMap(s -> s.postmortem().item(c.item().itemId()))
+        .map(run::link).orElse(null);
+    boolean unlinked = now == null || (now.isPending() && !now.createRequestedAt().isAfter(run.planMadeAt()));
+    if (!unlinked) {
+      run.finished(c, null);
+    }
+    return unlinked;
   }
 
   /** Until the newest unfinished create is past the tracker's recovery window. */

@@ -12,26 +12,27 @@ import java.time.Duration;
  *     Tracker#findByKeys}; recovery waits this long before concluding a ticket was never created
  * @param inProgressState false when tickets are only open or closed (GitHub): in-progress items
  *     then have open tickets
+ * @param requestTimeout how long the client waits for an answer before it gives up
  * @param createSettleTime how long a create may still complete on the tracker after the client gave
- *     up on it (the client's request timeout, at least): the window in which an unanswered create
- *     is looked for, never resent, starts only after it
+ *     up on it
  * @param sourceLinks true when the link to the postmortem is kept apart from the description (a Jira
  *     remote link) and so is set by an update of {@link TicketField#SOURCE_LINK}
  */
 public record Capabilities(int maxBatchCreate, int maxBatchRead, boolean nativeDueDates, Duration searchLag,
-    boolean inProgressState, Duration createSettleTime, boolean sourceLinks) {
+    boolean inProgressState, Duration requestTimeout, Duration createSettleTime, boolean sourceLinks) {
   public Capabilities {
     if (maxBatchCreate < 1 || maxBatchRead < 1) {
       throw new IllegalArgumentException("batch sizes must be at least 1");
     }
     searchLag = searchLag == null ? Duration.ZERO : searchLag;
+    requestTimeout = requestTimeout == null ? Duration.ZERO : requestTimeout;
     createSettleTime = createSettleTime == null ? Duration.ZERO : createSettleTime;
   }
 
   /** A tracker whose creates settle at once and that keeps no separate source links. */
   public Capabilities(int maxBatchCreate, int maxBatchRead, boolean nativeDueDates, Duration searchLag,
       boolean inProgressState) {
-    this(maxBatchCreate, maxBatchRead, nativeDueDates, searchLag, inProgressState, Duration.ZERO, false);
+    this(maxBatchCreate, maxBatchRead, nativeDueDates, searchLag, inProgressState, Duration.ZERO, Duration.ZERO, false);
   }
 
   public boolean batchCreate() {
@@ -39,10 +40,12 @@ public record Capabilities(int maxBatchCreate, int maxBatchRead, boolean nativeD
   }
 
   /**
-   * How long after a create's outcome became unknown a search may still miss its ticket: the
-   * settle time plus the search lag. Only after it does absence mean the ticket was never made.
+   * How long after a create request was sent a search may still miss its ticket: the client's wait
+   * for an answer, the time the tracker may still take after that, and the search lag. Counted
+   * from the intent stored before the request, it holds whether the client gave up or its process
+   * died while waiting; only after it does absence mean the ticket was never made.
    */
   public Duration recoveryWindow() {
-    return createSettleTime.plus(searchLag);
+    return requestTimeout.plus(createSettleTime).plus(searchLag);
   }
 }

@@ -33,7 +33,8 @@ public final class InMemoryTracker implements Tracker {
   private InMemoryTracker(Builder b) {
     this.requests = new InMemoryRequests(b.type, b.clientWait, b.clientSleeper);
     this.type = b.type;
-    this.capabilities = new Capabilities(b.batchCreate, b.pageSize, true, b.searchLag, true, b.createSettleTime, true);
+    this.capabilities = new Capabilities(b.batchCreate, b.pageSize, true, b.searchLag, true, b.clientWait, b.createSettleTime,
+        true);
     this.clock = b.clock;
     this.tickets = new InMemoryTickets(type, clock, b.searchLag);
   }

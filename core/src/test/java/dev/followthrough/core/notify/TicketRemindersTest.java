@@ -10,6 +10,7 @@ import dev.followthrough.core.report.ReportBuilder;
 import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.store.StoredPostmortem;
 import dev.followthrough.core.sync.SyncEngine;
+import dev.followthrough.core.testing.DelegatingTracker;
 import dev.followthrough.core.testing.TestClock;
 import dev.followthrough.core.tracker.InMemoryTracker;
 import dev.followthrough.core.tracker.TrackerException;

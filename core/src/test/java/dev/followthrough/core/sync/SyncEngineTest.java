@@ -348,7 +348,7 @@ class SyncEngineTest {
   }
 
   @Test
-  void theRecoveryWindowStartsWhenTheClientGaveUpNotWhenTheRequestStarted() {
+  void theRecoveryWindowCoversTheClientsWaitTheTrackersLateWorkAndTheSearchLag() {
     // The client waits 30 s for an answer that never comes; the tracker finishes the create
     // 15 s after that, and its search shows it 30 s later still.
     tracker = InMemoryTracker.builder().clock(clock).searchLag(Duration.ofSeconds(30))
@@ -370,5 +370,59 @@ class SyncEngineTest {
     SyncResult r = engine().sync();
     assertThat(r.failures()).isEmpty();
     assertThat(r.created()).hasSize(2);
+  }
+
+  @Test
+  void aRunKilledWhileWaitingForASlowCreateLeavesAnIntentTheNextRunSettlesWithoutADuplicate() {
+    // The process dies 30 s after sending the create, still waiting; the tracker finishes it 15 s
+    // later and its search shows it 30 s after that. The restart comes 31 s after the kill.
+    tracker = InMemoryTracker.builder().clock(clock).searchLag(Duration.ofSeconds(30))
+        .createSettleTime(Duration.ofSeconds(30)).clientWait(Duration.ofSeconds(30), clock).build();
+    fill(store, 1, 1);
+    tracker.inject(Call.CREATE, dev.followthrough.core.tracker.TrackerFault.STILL_WORKING);
+    dev.followthrough.core.tracker.Tracker dying = new dev.followthrough.core.testing.DelegatingTracker(tracker) {
+      @Override
+      public List<dev.followthrough.core.tracker.Tracker.CreateOutcome> createAll(List<dev.followthrough.core.tracker.TicketDraft> drafts) {
+        try {
+          return super.createAll(drafts);
+        } catch (TrackerException e) {
+          throw new IllegalStateException("killed while waiting for the create's answer");
+        }
+      }
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder(store, dying).clock(clock).sleeper(clock)
+        .options(options).build().sync()).hasMessageContaining("killed");
+    clock.advance(Duration.ofSeconds(31));
+    SyncResult restart = engine().sync();
+    assertThat(restart.created()).isEmpty();
+    assertThat(tracker.tickets()).hasSize(1);
+  }
+
+  @Test
+  void aPlanAppliedAfterAnotherRunCreatedTheTicketCreatesNothing() {
+    fill(store, 1, 1);
+    SyncPlan stale = engine().plan();
+    engine().sync();
+    SyncResult late = engine().apply(stale);
+    assertThat(late.failures()).isEmpty();
+    assertThat(tracker.tickets()).hasSize(1);
+  }
+
+  @Test
+  void anEditOfATrackerOwnedFieldMadeWhileTheSyncPullsItIsKeptAndPushed() {
+    fill(store, 1, 2);
+    engine().sync();
+    String key = link(item(store, "pm-0", "item-1"), "memory").key();
+    clock.advance(Duration.ofHours(1));
+    tracker.changeAssignee(key, "dana");
+    SyncPlan plan = engine().plan();
+    assertThat(plan.actions()).anyMatch(a -> a instanceof PlannedAction.Pull);
+    clock.advance(Duration.ofSeconds(1));
+    SyncFixtures.editItem(store, "pm-0", i -> i.withOwner("carol"), "item-1");
+    engine().apply(plan);
+    assertThat(item(store, "pm-0", "item-1").owner()).isEqualTo("carol");
+    engine().sync();
+    assertThat(tracker.tickets()).filteredOn(t -> t.key().equals(key)).singleElement()
+        .satisfies(t -> assertThat(t.assignee()).isEqualTo("carol"));
   }
 }

@@ -1,4 +1,4 @@
-package dev.followthrough.core.notify;
+package dev.followthrough.core.testing;
 
 import dev.followthrough.core.tracker.Capabilities;
 import dev.followthrough.core.tracker.TicketDraft;
@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /** A tracker that passes every call on; tests override the call they want to break. */
-class DelegatingTracker implements Tracker {
+public class DelegatingTracker implements Tracker {
   private final Tracker delegate;
 
-  DelegatingTracker(Tracker delegate) {
+  public DelegatingTracker(Tracker delegate) {
     this.delegate = delegate;
   }
 
