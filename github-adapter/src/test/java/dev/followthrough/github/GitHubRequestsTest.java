@@ -116,7 +116,7 @@ class GitHubRequestsTest {
     var capabilities = GitHubTracker.builder("acme/ops").token(GitHubFixture.TOKEN).build().capabilities();
     assertThat(capabilities.searchLag()).isPositive();
     assertThat(capabilities.createSettleTime()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(capabilities.recoveryWindow()).isEqualTo(Duration.ofSeconds(40));
+    assertThat(capabilities.recoveryWindow()).isEqualTo(Duration.ofSeconds(70));
   }
 
   @Test

@@ -124,7 +124,7 @@ class JiraSyncEndToEndTest {
     assertThat(next.created()).isEmpty();
     assertThat(fixture.jira.issues()).hasSize(3);
     assertThat(fixture.requests("POST", "/issue/bulk")).hasSize(1);
-    assertThat(fixture.clock.sleeps()).contains(JiraFixture.LAG.plusMillis(1500));
+    assertThat(fixture.clock.sleeps()).contains(JiraFixture.LAG.plusMillis(3000));
   }
 
   @Test
