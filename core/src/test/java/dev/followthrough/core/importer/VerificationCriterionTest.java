@@ -38,7 +38,7 @@ class VerificationCriterionTest {
     Postmortem p = txt("""
         Summary:
         Disk filled up.
-        TODO List:
+        Tasks to Address the Issue:
         Expire old artifacts
         Verification: disk usage below 70% after a week
         Add an alert on disk usage
