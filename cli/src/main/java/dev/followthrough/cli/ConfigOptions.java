@@ -1,9 +1,7 @@
 package dev.followthrough.cli;
 
-import dev.followthrough.core.Followthrough;
-import dev.followthrough.core.config.ConfigLoader;
 import dev.followthrough.core.config.FollowthroughConfig;
-import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.config.StoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -17,21 +15,18 @@ final class ConfigOptions {
   Path config;
 
   @Option(names = "--store", paramLabel = "DIR",
-      description = "Store directory (default: the config's store, else .followthrough).")
+      description = "Store directory, instead of the config's store (default: the config's store, else .followthrough).")
   Path store;
 
   /** The configuration: the named file, else followthrough.yaml if present, else defaults. */
   FollowthroughConfig config() {
     Path file = config != null ? config : Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
-    FollowthroughConfig loaded = file == null ? FollowthroughConfig.defaults() : new ConfigLoader(System::getenv).load(file);
-    return store == null ? loaded : loaded.withStore(store);
+    FollowthroughConfig loaded = file == null ? FollowthroughConfig.defaults() : FollowthroughConfig.load(file, System::getenv);
+    return store == null ? loaded : loaded.withStore(StoreSettings.directory(store));
   }
 
-  Followthrough open() {
-    return open(config());
-  }
-
-  static Followthrough open(FollowthroughConfig config) {
-    return Followthrough.builder().store(ActionStore.directory(config.store())).policy(config.policy()).build();
+  /** The configuration with its store and tracker, opened on first use; close it when done. */
+  Workspace workspace() {
+    return new Workspace(config());
   }
 }

@@ -40,7 +40,8 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
-    try (Followthrough ft = options.open()) {
+    try (Workspace workspace = options.workspace()) {
+      Followthrough ft = workspace.followthrough();
       for (Path path : paths) {
         List<Path> documents;
         try {

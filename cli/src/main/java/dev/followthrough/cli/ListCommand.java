@@ -43,8 +43,8 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    var config = options.config();
-    try (Followthrough ft = ConfigOptions.open(config)) {
+    try (Workspace workspace = options.workspace()) {
+      Followthrough ft = workspace.followthrough();
       List<Postmortem> postmortems = ft.postmortems().stream()
           .filter(p -> postmortem == null || p.id().equals(postmortem)).toList();
       Predicate<ActionItem> filter = this::matches;
@@ -61,7 +61,7 @@ final class ListCommand implements Callable<Integer> {
           }
         }
         out.print(table.isEmpty() ? "No action items" + (ft.postmortems().isEmpty()
-            ? " (the store " + config.store() + " is empty; run 'followthrough import PATH' first).\n" : " match.\n")
+            ? " (the store " + workspace.config().store().describe() + " is empty; run 'followthrough import PATH' first).\n" : " match.\n")
             : table.render());
       }
     }

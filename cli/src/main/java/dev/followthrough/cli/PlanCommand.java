@@ -1,9 +1,5 @@
 package dev.followthrough.cli;
 
-import dev.followthrough.core.config.FollowthroughConfig;
-import dev.followthrough.core.config.TrackerConfig;
-import dev.followthrough.core.store.ActionStore;
-import dev.followthrough.core.sync.SyncEngine;
 import dev.followthrough.core.sync.SyncPlan;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -21,11 +17,10 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FollowthroughConfig config = options.config();
-    TrackerConfig trackerConfig = Trackers.config(config);
-    SyncPlan plan = SyncEngine.builder(ActionStore.directory(config.store()), Trackers.open(trackerConfig))
-        .options(Trackers.options(trackerConfig, Duration.ofMinutes(10))).build().plan();
-    spec.commandLine().getOut().print(plan.describe());
+    try (Workspace workspace = options.workspace()) {
+      SyncPlan plan = workspace.syncEngine(Duration.ofMinutes(10)).build().plan();
+      spec.commandLine().getOut().print(plan.describe());
+    }
     spec.commandLine().getOut().flush();
     return FollowthroughCli.OK;
   }

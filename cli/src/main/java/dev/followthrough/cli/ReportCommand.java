@@ -9,7 +9,6 @@ import dev.followthrough.core.notify.NotifyResult;
 import dev.followthrough.core.notify.TicketReminders;
 import dev.followthrough.core.notify.WebhookNotifier;
 import dev.followthrough.core.report.GroupBy;
-import dev.followthrough.core.tracker.Tracker;
 import java.time.Duration;
 import java.util.ArrayList;
 import dev.followthrough.core.report.OverdueReport;
@@ -80,7 +79,8 @@ final class ReportCommand implements Callable<Integer> {
       throw new CommandFailedException("--notify needs a 'notify:' section in the configuration (webhook and/or comments)",
           FollowthroughCli.BAD_INPUT);
     }
-    try (Followthrough ft = ConfigOptions.open(config)) {
+    try (Workspace workspace = new Workspace(config)) {
+      Followthrough ft = workspace.followthrough();
       for (Path path : paths) {
         try {
           ft.importPath(path).forEach(r -> r.diagnostics().stream()
@@ -105,19 +105,18 @@ final class ReportCommand implements Callable<Integer> {
         err.println("followthrough: report written to " + output);
       }
       if (notify) {
-        return sendNotifications(config, ft, report, grouping, err);
+        return sendNotifications(workspace, report, grouping, err);
       }
     }
     return FollowthroughCli.OK;
   }
 
-  private int sendNotifications(FollowthroughConfig config, Followthrough ft, OverdueReport report, GroupBy grouping,
-      PrintWriter err) {
-    NotifyConfig n = config.notifications();
+  private int sendNotifications(Workspace workspace, OverdueReport report, GroupBy grouping, PrintWriter err) {
+    NotifyConfig n = workspace.config().notifications();
+    Followthrough ft = workspace.followthrough();
     List<Notifier> notifiers = new ArrayList<>();
     if (n.comments()) {
-      Tracker tracker = Trackers.open(Trackers.config(config));
-      notifiers.add(new TicketReminders(ft.store(), tracker, ft.clock(), n.commentEvery()));
+      notifiers.add(new TicketReminders(ft.store(), workspace.tracker(), ft.clock(), n.commentEvery()));
     }
     if (n.webhook() != null) {
       notifiers.add(new WebhookNotifier(n.webhook(), java.net.http.HttpClient.newBuilder()

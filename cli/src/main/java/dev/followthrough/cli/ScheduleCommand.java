@@ -1,13 +1,8 @@
 package dev.followthrough.cli;
 
-import dev.followthrough.core.config.FollowthroughConfig;
-import dev.followthrough.core.config.TrackerConfig;
-import dev.followthrough.core.store.ActionStore;
-import dev.followthrough.core.sync.SyncEngine;
 import dev.followthrough.core.sync.SyncResult;
 import dev.followthrough.core.sync.SyncScheduler;
 import dev.followthrough.core.sync.Trigger;
-import dev.followthrough.core.tracker.Tracker;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,9 +49,14 @@ final class ScheduleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    FollowthroughConfig config = options.config();
-    TrackerConfig trackerConfig = Trackers.config(config);
-    Tracker tracker = Trackers.open(trackerConfig);
+    try (Workspace workspace = options.workspace()) {
+      workspace.tracker();
+      workspace.store();
+      return schedule(workspace);
+    }
+  }
+
+  private int schedule(Workspace workspace) throws InterruptedException {
     Trigger trigger = when.cron != null ? Trigger.cron(when.cron) : Trigger.every(when.every);
     if (maxRuns != null && maxRuns < 1) {
       throw new CommandFailedException("--max-runs must be at least 1", FollowthroughCli.BAD_INPUT);
@@ -66,8 +66,7 @@ final class ScheduleCommand implements Callable<Integer> {
     AtomicInteger runs = new AtomicInteger();
     AtomicInteger failedRuns = new AtomicInteger();
     SyncScheduler[] holder = new SyncScheduler[1];
-    SyncScheduler scheduler = SyncScheduler.builder(() -> SyncEngine.builder(ActionStore.directory(config.store()), tracker)
-            .options(Trackers.options(trackerConfig, timeBudget)).listener(new ProgressPrinter(err)).build(), trigger)
+    SyncScheduler scheduler = SyncScheduler.builder(() -> workspace.syncEngine(timeBudget).listener(new ProgressPrinter(err)).build(), trigger)
         .jitter(jitter)
         .listener(new SyncScheduler.Listener() {
           @Override

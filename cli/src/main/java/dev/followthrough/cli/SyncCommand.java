@@ -1,9 +1,5 @@
 package dev.followthrough.cli;
 
-import dev.followthrough.core.config.FollowthroughConfig;
-import dev.followthrough.core.config.TrackerConfig;
-import dev.followthrough.core.store.ActionStore;
-import dev.followthrough.core.sync.SyncEngine;
 import dev.followthrough.core.sync.SyncResult;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -28,13 +24,11 @@ final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FollowthroughConfig config = options.config();
-    TrackerConfig trackerConfig = Trackers.config(config);
     PrintWriter out = spec.commandLine().getOut();
-    SyncResult result = SyncEngine.builder(ActionStore.directory(config.store()), Trackers.open(trackerConfig))
-        .options(Trackers.options(trackerConfig, timeBudget))
-        .listener(new ProgressPrinter(spec.commandLine().getErr()))
-        .build().sync();
+    SyncResult result;
+    try (Workspace workspace = options.workspace()) {
+      result = workspace.syncEngine(timeBudget).listener(new ProgressPrinter(spec.commandLine().getErr())).build().sync();
+    }
     out.println(result.summary());
     result.deleted().forEach(d -> out.println(d.describe()));
     out.flush();

@@ -36,7 +36,8 @@ final class UnlinkCommand implements Callable<Integer> {
           + item + "'", FollowthroughCli.BAD_INPUT);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Followthrough ft = options.open()) {
+    try (Workspace workspace = options.workspace()) {
+      Followthrough ft = workspace.followthrough();
       List<TicketLink> removed = ft.unlink(item.substring(0, slash), item.substring(slash + 1), tracker);
       if (removed.isEmpty()) {
         out.println(item + " has no ticket link" + (tracker == null ? "" : " to " + tracker) + "; nothing to do.");

@@ -41,10 +41,10 @@ import java.util.function.Predicate;
  * <pre>{@code
  * Followthrough ft = Followthrough.builder()
  *     .store(ActionStore.directory(Path.of(".followthrough")))
- *     .tracker(jiraTracker)
+ *     .tracker(tracker)             // built by a tracker module, or found by its provider
  *     .build();
  * ft.importPath(Path.of("postmortems"));
- * SyncResult result = ft.sync("jira");
+ * SyncResult result = ft.sync(tracker.type());
  * OverdueReport overdue = ft.report(LocalDate.now());
  * }</pre>
  *

@@ -1,13 +1,22 @@
 package dev.followthrough.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Core knows no tracker: neither an adapter package nor a tracker client library. */
+/**
+ * Core knows no tracker: neither an adapter package nor a tracker client library; and the public
+ * API never hands out an {@code internal} type.
+ */
 @AnalyzeClasses(packages = "dev.followthrough.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   @ArchTest
@@ -24,4 +33,19 @@ class ArchitectureTest {
   static final ArchRule modelIsFreeOfSerialisationAndStorage = noClasses().that().resideInAPackage("dev.followthrough.core.model..")
       .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "dev.followthrough.core.store..",
           "dev.followthrough.core.internal..");
+
+  @ArchTest
+  static final ArchRule publicSignaturesKeepInternalTypesOut = methods().that().arePublic()
+      .and().areDeclaredInClassesThat().arePublic()
+      .and().areDeclaredInClassesThat().resideOutsideOfPackage("dev.followthrough.core.internal..")
+      .should(new ArchCondition<JavaMethod>("not use internal types in their signature") {
+        @Override
+        public void check(JavaMethod method, ConditionEvents events) {
+          java.util.List<JavaClass> types = new java.util.ArrayList<>(method.getRawParameterTypes());
+          types.add(method.getRawReturnType());
+          types.stream().filter(t -> t.getPackageName().startsWith("dev.followthrough.core.internal"))
+              .forEach(t -> events.add(SimpleConditionEvent.violated(method,
+                  method.getFullName() + " exposes " + t.getName())));
+        }
+      });
 }

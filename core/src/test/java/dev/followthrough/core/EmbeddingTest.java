@@ -2,9 +2,6 @@ package dev.followthrough.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
-import com.google.inject.multibindings.OptionalBinder;
-import dev.followthrough.core.inject.FollowthroughModule;
 import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.report.OverdueReport;
 import dev.followthrough.core.store.ActionStore;
@@ -16,18 +13,17 @@ import dev.followthrough.core.tracker.TicketState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Import, plan, sync, status back from the tracker and report, through the facade. */
-class EmbeddingTest {
+public class EmbeddingTest {
   @TempDir Path dir;
   final TestClock clock = TestClock.at("2025-06-01T12:00:00Z");
   final InMemoryTracker tracker = InMemoryTracker.builder().type("memory").clock(clock).build();
 
-  Path postmortem() throws IOException {
+  static Path postmortem(Path dir) throws IOException {
     return Files.writeString(dir.resolve("pm.md"), """
         # Disk full on build agents
 
@@ -41,8 +37,9 @@ class EmbeddingTest {
         """);
   }
 
-  void importSyncAndReport(Followthrough ft) throws IOException {
-    ft.importPath(postmortem());
+  /** The whole flow; other wirings (the Guice module) run it too. */
+  public static void importSyncAndReport(Followthrough ft, InMemoryTracker tracker, Path dir) throws IOException {
+    ft.importPath(postmortem(dir));
     SyncPlan plan = ft.plan("memory");
     assertThat(plan.actions()).hasSize(3);
     assertThat(tracker.tickets()).isEmpty();
@@ -67,25 +64,7 @@ class EmbeddingTest {
   void wiredWithPlainBuilders() throws IOException {
     try (Followthrough ft = Followthrough.builder().store(ActionStore.directory(dir.resolve("store")))
         .clock(clock).tracker(tracker).build()) {
-      importSyncAndReport(ft);
+      importSyncAndReport(ft, tracker, dir);
     }
-  }
-
-  @Test
-  void wiredWithGuice() throws IOException {
-    var injector = Guice.createInjector(new FollowthroughModule(), binder -> {
-      OptionalBinder.newOptionalBinder(binder, ActionStore.class).setBinding()
-          .toInstance(ActionStore.directory(dir.resolve("guice-store")));
-      OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock);
-      FollowthroughModule.trackers(binder).addBinding("memory").toInstance(tracker);
-    });
-    importSyncAndReport(injector.getInstance(Followthrough.class));
-  }
-
-  @Test
-  void guiceDefaultsNeedNoBindings() {
-    Followthrough ft = Guice.createInjector(new FollowthroughModule()).getInstance(Followthrough.class);
-    assertThat(ft.store().describe()).isEqualTo("in-memory store");
-    assertThat(ft.trackers()).isEmpty();
   }
 }

@@ -1,33 +1,38 @@
 package dev.followthrough.github;
 
-import dev.followthrough.core.config.TrackerConfig;
-import dev.followthrough.core.tracker.Tracker;
+import dev.followthrough.core.config.ConfigSection;
+import dev.followthrough.core.config.TrackerSettings;
+import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.tracker.TrackerProvider;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Serves {@code tracker.type: github} for the command line (a token, or a GitHub App). */
+/** Serves {@code tracker.type: github}; its section is described by {@link GitHubSettings}. */
 public final class GitHubTrackerProvider implements TrackerProvider {
+  static final String TYPE = "github";
+  private static final Pattern ISSUE_URL =
+      Pattern.compile("https?://[^\\s/]+/([^\\s/]+/[^\\s/]+)/(?:issues|pull)/(\\d+)");
+  // A bare "#123" in a ticket column is how GitHub users cite an issue of the same repository.
+  private static final Pattern ISSUE_NUMBER = Pattern.compile("#(\\d+)\\b");
+
   @Override
   public String type() {
-    return "github";
+    return TYPE;
   }
 
   @Override
-  public Tracker create(TrackerConfig config) {
-    GitHubTrackerBuilder builder = GitHubTracker.builder(config.repository()).users(config.users());
-    if (config.appId() != null) {
-      builder.appInstallation(config.appId(), config.privateKeyFile());
-    } else {
-      builder.token(config.token());
+  public TrackerSettings read(ConfigSection section) {
+    return GitHubSettings.read(section);
+  }
+
+  @Override
+  public Optional<TicketLink> referenceIn(String text) {
+    Matcher url = ISSUE_URL.matcher(text);
+    if (url.find()) {
+      return Optional.of(TicketLink.of(TYPE, url.group(2), url.group()));
     }
-    if (config.timeout() != null) {
-      builder.requestTimeout(config.timeout());
-    }
-    if (config.searchLag() != null) {
-      builder.listLag(config.searchLag());
-    }
-    if (config.url() != null) {
-      builder.endpoint(config.url());
-    }
-    return builder.build();
+    Matcher number = ISSUE_NUMBER.matcher(text);
+    return number.find() ? Optional.of(TicketLink.of(TYPE, number.group(1), null)) : Optional.empty();
   }
 }

@@ -1,8 +1,9 @@
 package dev.followthrough.github;
 
+import dev.followthrough.tck.TrackerHarness;
 import dev.followthrough.core.tracker.TicketState;
 import dev.followthrough.core.tracker.Tracker;
-import dev.followthrough.core.tracker.TrackerCompatibilityKit;
+import dev.followthrough.tck.TrackerCompatibilityKit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 
@@ -11,17 +12,17 @@ class GitHubCompatibilityTest extends TrackerCompatibilityKit {
   GitHubFixture fixture;
 
   @Override
-  protected Harness createHarness() {
+  protected TrackerHarness createHarness() {
     fixture = new GitHubFixture();
     GitHubTracker tracker = fixture.tracker().build();
-    return new Harness() {
+    return new TrackerHarness() {
       @Override
       public Tracker tracker() {
         return tracker;
       }
 
       @Override
-      public void failNextRequest(Failure failure) {
+      public void failNextRequest(TrackerHarness.Failure failure) {
         switch (failure) {
           case UNAUTHORIZED -> fixture.github.failNext(401, Map.of(), "{\"message\":\"Bad credentials\"}");
           case NOT_FOUND -> fixture.github.failNext(404, Map.of(), "{\"message\":\"Not Found\"}");

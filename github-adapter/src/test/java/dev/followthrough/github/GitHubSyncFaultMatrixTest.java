@@ -1,9 +1,9 @@
 package dev.followthrough.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.followthrough.core.testing.TestClock;
-import dev.followthrough.core.tracker.RequestKind;
-import dev.followthrough.core.tracker.SyncFaultMatrix;
+import dev.followthrough.tck.TestClock;
+import dev.followthrough.tck.RequestKind;
+import dev.followthrough.tck.SyncFaultMatrix;
 import dev.followthrough.core.tracker.TicketState;
 import dev.followthrough.core.tracker.Tracker;
 import dev.followthrough.core.tracker.TrackerFault;

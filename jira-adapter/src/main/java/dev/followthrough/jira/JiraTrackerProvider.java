@@ -1,42 +1,37 @@
 package dev.followthrough.jira;
 
-import dev.followthrough.core.config.TrackerConfig;
-import dev.followthrough.core.model.Priority;
-import dev.followthrough.core.tracker.Tracker;
+import dev.followthrough.core.config.ConfigSection;
+import dev.followthrough.core.config.TrackerSettings;
+import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.tracker.TrackerProvider;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Serves {@code tracker.type: jira} for the command line. */
+/** Serves {@code tracker.type: jira}; its section is described by {@link JiraSettings}. */
 public final class JiraTrackerProvider implements TrackerProvider {
+  static final String TYPE = "jira";
+  // A project key (uppercase letter first, up to ten characters) and an issue number: OPS-12.
+  private static final Pattern ISSUE_KEY = Pattern.compile("\\b([A-Z][A-Z0-9_]{1,9}-\\d+)\\b");
+  private static final Pattern URL = Pattern.compile("https?://[^\\s<>)]+");
+
   @Override
   public String type() {
-    return "jira";
+    return TYPE;
   }
 
   @Override
-  public Tracker create(TrackerConfig config) {
-    JiraTrackerBuilder builder = "datacenter".equals(config.deployment())
-        ? JiraTracker.dataCenter(config.url(), config.token())
-        : JiraTracker.cloud(config.url(), config.email(), config.token());
-    Map<Priority, String> priorities = new EnumMap<>(Priority.class);
-    config.priorities().forEach((p, name) -> Priority.parse(p).ifPresent(priority -> priorities.put(priority, name)));
-    builder.project(config.project()).users(config.users()).priorities(priorities);
-    if (config.issueType() != null) {
-      builder.issueType(config.issueType());
+  public TrackerSettings read(ConfigSection section) {
+    return JiraSettings.read(section);
+  }
+
+  @Override
+  public Optional<TicketLink> referenceIn(String text) {
+    Matcher key = ISSUE_KEY.matcher(text);
+    if (!key.find()) {
+      return Optional.empty();
     }
-    if (config.parent() != null) {
-      builder.parent(config.parent());
-    }
-    if (config.timeout() != null) {
-      builder.requestTimeout(config.timeout());
-    }
-    if (config.searchLag() != null) {
-      builder.searchLag(config.searchLag());
-    }
-    if (config.epics()) {
-      builder.epicPerPostmortem("Epic");
-    }
-    return builder.build();
+    Matcher url = URL.matcher(text);
+    return Optional.of(TicketLink.of(TYPE, key.group(1), url.find() ? url.group() : null));
   }
 }

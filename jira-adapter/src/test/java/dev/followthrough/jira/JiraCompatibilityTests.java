@@ -1,24 +1,25 @@
 package dev.followthrough.jira;
 
+import dev.followthrough.tck.TrackerHarness;
 import dev.followthrough.core.tracker.TicketState;
 import dev.followthrough.core.tracker.Tracker;
-import dev.followthrough.core.tracker.TrackerCompatibilityKit;
+import dev.followthrough.tck.TrackerCompatibilityKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 
 /** The tracker compatibility kit against the Jira simulator, for both deployments. */
 class JiraCompatibilityTests {
 
-  static TrackerCompatibilityKit.Harness harness(JiraFixture fixture) {
+  static TrackerHarness harness(JiraFixture fixture) {
     JiraTracker tracker = fixture.tracker().build();
-    return new TrackerCompatibilityKit.Harness() {
+    return new TrackerHarness() {
       @Override
       public Tracker tracker() {
         return tracker;
       }
 
       @Override
-      public void failNextRequest(TrackerCompatibilityKit.Failure failure) {
+      public void failNextRequest(TrackerHarness.Failure failure) {
         switch (failure) {
           case UNAUTHORIZED -> fixture.jira.failNext(401, null,
               "{\"errorMessages\":[\"You are not authenticated.\"],\"errors\":{}}");
@@ -72,7 +73,7 @@ class JiraCompatibilityTests {
     JiraFixture fixture;
 
     @Override
-    protected Harness createHarness() {
+    protected TrackerHarness createHarness() {
       fixture = new JiraFixture(true);
       return harness(fixture);
     }
@@ -88,7 +89,7 @@ class JiraCompatibilityTests {
     JiraFixture fixture;
 
     @Override
-    protected Harness createHarness() {
+    protected TrackerHarness createHarness() {
       fixture = new JiraFixture(false);
       return harness(fixture);
     }

@@ -11,8 +11,8 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.followthrough.core.tracker.RequestKind;
-import dev.followthrough.core.tracker.AimedFaults;
+import dev.followthrough.tck.RequestKind;
+import dev.followthrough.tck.AimedFaults;
 import dev.followthrough.core.tracker.TrackerFault;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

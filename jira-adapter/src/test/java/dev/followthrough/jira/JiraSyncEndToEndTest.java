@@ -11,7 +11,7 @@ import dev.followthrough.core.testing.StoreEdits;
 import dev.followthrough.core.model.TicketKeys;
 import dev.followthrough.core.sync.RetryPolicy;
 import dev.followthrough.core.sync.SyncEngine;
-import dev.followthrough.core.tracker.RequestKind;
+import dev.followthrough.tck.RequestKind;
 import dev.followthrough.core.tracker.TrackerFault;
 import dev.followthrough.core.sync.SyncOptions;
 import dev.followthrough.core.sync.SyncResult;

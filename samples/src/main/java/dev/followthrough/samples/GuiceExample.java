@@ -5,7 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.followthrough.core.Followthrough;
-import dev.followthrough.core.inject.FollowthroughModule;
+import dev.followthrough.guice.FollowthroughModule;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.policy.DueDatePolicy;
 import dev.followthrough.core.report.OverdueReport;

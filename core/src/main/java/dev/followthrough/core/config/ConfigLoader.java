@@ -7,13 +7,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.followthrough.core.ValidationException;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.policy.DueDatePolicy;
+import dev.followthrough.core.store.StoreProvider;
+import dev.followthrough.core.tracker.TrackerProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * (secrets belong there, never in the file or in arguments), unknown keys are errors, and every
  * problem is reported at once.
  */
-public final class ConfigLoader {
+final class ConfigLoader {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify");
   private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery");
@@ -36,11 +37,11 @@ public final class ConfigLoader {
   private final Function<String, String> environment;
 
   /** @param environment looks up environment variables ({@code System::getenv} in the CLI) */
-  public ConfigLoader(Function<String, String> environment) {
+  ConfigLoader(Function<String, String> environment) {
     this.environment = environment;
   }
 
-  public FollowthroughConfig load(Path file) {
+  FollowthroughConfig load(Path file) {
     String text;
     try {
       text = Files.readString(file);
@@ -52,7 +53,7 @@ public final class ConfigLoader {
     return parse(text, file.toString());
   }
 
-  public FollowthroughConfig parse(String yaml, String name) {
+  FollowthroughConfig parse(String yaml, String name) {
     List<String> problems = new ArrayList<>();
     JsonNode root;
     try {
@@ -70,14 +71,64 @@ public final class ConfigLoader {
     }
     root = substitute(root, problems);
     unknownKeys(root, TOP, "", problems);
-    Path store = root.hasNonNull("store") ? Path.of(root.get("store").asText()) : null;
-    TrackerConfig tracker = root.hasNonNull("tracker") ? TrackerSection.read(root.get("tracker"), problems) : null;
+    StoreSettings store = root.hasNonNull("store") ? store(root.get("store"), problems) : null;
+    TrackerSettings tracker = root.hasNonNull("tracker") ? tracker(root.get("tracker"), problems) : null;
     DueDatePolicy policy = root.hasNonNull("policy") ? policy(root.get("policy"), problems) : null;
     NotifyConfig notify = root.hasNonNull("notify") ? notify(root.get("notify"), problems) : null;
     if (!problems.isEmpty()) {
       throw new ConfigException(name, problems);
     }
     return new FollowthroughConfig(store, tracker, policy, notify);
+  }
+
+  /** A plain path means the directory store; a mapping names its provider by {@code type}. */
+  private static StoreSettings store(JsonNode node, List<String> problems) {
+    if (node.isTextual()) {
+      return StoreSettings.directory(Path.of(node.asText()));
+    }
+    if (!node.isObject()) {
+      problems.add("store: expected a directory or a mapping with a type");
+      return null;
+    }
+    ConfigSection section = new ConfigSection("store", node, problems);
+    String type = section.text("type");
+    if (type == null) {
+      section.problem("type", "must be given (" + String.join(", ", storeTypes()) + ")");
+      return null;
+    }
+    var provider = StoreProvider.forType(type);
+    if (provider.isEmpty()) {
+      section.problem("type", "'" + type + "' is not available in this build (available: "
+          + String.join(", ", storeTypes()) + ")");
+      return null;
+    }
+    return provider.get().read(section);
+  }
+
+  private static TrackerSettings tracker(JsonNode node, List<String> problems) {
+    if (!node.isObject()) {
+      problems.add("tracker: expected a mapping");
+      return null;
+    }
+    ConfigSection section = new ConfigSection("tracker", node, problems);
+    List<String> available = TrackerProvider.available().stream().map(TrackerProvider::type).sorted().toList();
+    String type = section.text("type");
+    if (type == null) {
+      section.problem("type", "must be given (" + (available.isEmpty() ? "no tracker module is installed"
+          : String.join(", ", available)) + ")");
+      return null;
+    }
+    var provider = TrackerProvider.forType(type);
+    if (provider.isEmpty()) {
+      section.problem("type", "tracker type '" + type + "' is not available in this build"
+          + (available.isEmpty() ? " (no tracker module is installed)" : " (available: " + String.join(", ", available) + ")"));
+      return null;
+    }
+    return provider.get().read(section);
+  }
+
+  private static List<String> storeTypes() {
+    return StoreProvider.available().stream().map(StoreProvider::type).sorted().toList();
   }
 
   /** Replaces {@code ${NAME}} in every string value, after parsing, so values need no quoting. */
@@ -189,19 +240,5 @@ public final class ConfigLoader {
   static String text(JsonNode node, String key) {
     JsonNode v = node.get(key);
     return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
-  }
-
-  static Map<String, String> stringMap(JsonNode node, String name, List<String> problems) {
-    Map<String, String> map = new LinkedHashMap<>();
-    if (node == null || node.isNull()) {
-      return map;
-    }
-    if (!node.isObject()) {
-      problems.add(name + ": expected a mapping");
-      return map;
-    }
-    node.fields().forEachRemaining(e -> map.put(e.getKey().startsWith("@") ? e.getKey().substring(1) : e.getKey(),
-        e.getValue().asText()));
-    return map;
   }
 }

@@ -5,33 +5,46 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The whole configuration file: where the store is, which tracker to sync with, and the due-date
- * policy.
+ * The whole configuration file: where the store is, which tracker to sync with, the due-date
+ * policy and reminders.
  *
+ * @param store the store; the {@code .followthrough} directory when not configured
  * @param tracker {@code null} when no tracker is configured (import and report still work)
  * @param notifications the {@code notify:} section, or {@code null} when reminders are not configured
  */
-public record FollowthroughConfig(Path store, TrackerConfig tracker, DueDatePolicy policy, NotifyConfig notifications) {
+public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy,
+    NotifyConfig notifications) {
   public static final Path DEFAULT_STORE = Path.of(".followthrough");
 
   public FollowthroughConfig {
-    store = store == null ? DEFAULT_STORE : store;
+    store = store == null ? StoreSettings.directory(DEFAULT_STORE) : store;
     policy = policy == null ? DueDatePolicy.standard() : policy;
-  }
-
-  public FollowthroughConfig(Path store, TrackerConfig tracker, DueDatePolicy policy) {
-    this(store, tracker, policy, null);
   }
 
   public static FollowthroughConfig defaults() {
     return new FollowthroughConfig(null, null, null, null);
   }
 
-  public FollowthroughConfig withStore(Path newStore) {
+  /**
+   * Reads a configuration file, replacing {@code ${NAME}} by the environment variable NAME.
+   *
+   * @throws ConfigException naming the file and every problem in it
+   */
+  public static FollowthroughConfig load(Path file, java.util.function.Function<String, String> environment) {
+    return new ConfigLoader(environment).load(file);
+  }
+
+  /** Reads configuration text; {@code name} names it in problems, as a file name would. */
+  public static FollowthroughConfig parse(String yaml, String name, java.util.function.Function<String, String> environment) {
+    return new ConfigLoader(environment).parse(yaml, name);
+  }
+
+  /** The same configuration with another store. */
+  public FollowthroughConfig withStore(StoreSettings newStore) {
     return new FollowthroughConfig(newStore, tracker, policy, notifications);
   }
 
-  public Optional<TrackerConfig> trackerConfig() {
+  public Optional<TrackerSettings> trackerSettings() {
     return Optional.ofNullable(tracker);
   }
 }

@@ -20,9 +20,9 @@ record InlineMetadata(
   private static final Pattern OWNER =
       Pattern.compile("(?i)[(\\[,;]?\\s*\\b(?:(?:owners?|assignee|who)\\s*[:=]|(?<=[(\\[])\\s*owner\\s|assigned to\\b|owned by\\b)\\s*"
           + PERSON + "\\s*[)\\],;]?");
-  // A link the outline kept as "<url>", with a link text such as "Issue", "GitHub Issue" or "#2227".
+  // A link the outline kept as "<url>", with a link text such as "Issue", "Tracker Issue" or "#2227".
   private static final Pattern TICKET = Pattern.compile(
-      "(?i)[(\\[]?\\s*(?:(?:github\\s+)?(?:issue|ticket|pr|pull request|bug|link)\\s*)?(?:#\\d+\\s*)?<(https?://[^>\\s]+)>\\s*[)\\]]?\\s*:?");
+      "(?i)[(\\[]?\\s*(?:(?:\\w+\\s+)?(?:issue|ticket|pr|pull request|bug|link)\\s*)?(?:#\\d+\\s*)?<(https?://[^>\\s]+)>\\s*[)\\]]?\\s*:?");
   private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|\\[\\s*]");
   private static final Pattern SPACES = Pattern.compile("\\s{2,}");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\s*[,;—–-]+\\s*$");

@@ -10,17 +10,14 @@ import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.model.TicketLink;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Action-item tables: columns such as Action Item, Type, Owner, Priority, Due, Ticket, Status. */
 final class TableReader {
-  private static final Pattern JIRA_KEY = Pattern.compile("\\b([A-Z][A-Z0-9_]{1,9}-\\d+)\\b");
-  private static final Pattern GITHUB_URL =
-      Pattern.compile("https?://[^\\s/]+/([^\\s/]+/[^\\s/]+)/(?:issues|pull)/(\\d+)");
   private static final Pattern PEOPLE_SEPARATOR = Pattern.compile("[,/&]| and ");
-  private static final Pattern ISSUE_NUMBER = Pattern.compile("#(\\d+)\\b");
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>)]+");
 
   private final List<Diagnostic> diagnostics;
@@ -35,7 +32,7 @@ final class TableReader {
         && (column(table.header(), "owner", "assignee", "who", "responsible") >= 0
             || column(table.header(), "due", "deadline", "target", "eta") >= 0
             || column(table.header(), "priority", "prio") >= 0
-            || column(table.header(), "ticket", "bug", "issue", "jira", "tracking", "link") >= 0
+            || column(table.header(), TicketReferences.COLUMN_NAMES) >= 0
             || column(table.header(), "status", "state", "done") >= 0
             || column(table.header(), "action item", "task") >= 0);
   }
@@ -68,7 +65,7 @@ final class TableReader {
     int owner = column(h, "owner", "assignee", "who", "responsible");
     int priority = column(h, "priority", "prio");
     int due = column(h, "due", "deadline", "target", "eta");
-    int ticket = column(h, "ticket", "bug", "issue", "jira", "tracking", "link");
+    int ticket = column(h, TicketReferences.COLUMN_NAMES);
     int status = column(h, "status", "state", "done");
     int verification = -1;
     for (int i = 0; i < h.size(); i++) {
@@ -143,26 +140,17 @@ final class TableReader {
     return first.isEmpty() ? null : InlineMetadata.person(first.split("\\s+\\(")[0]);
   }
 
-  /** A ticket cell: a Jira key, a GitHub issue URL or number, or any other link. */
+  /** A ticket cell: a reference a tracker module recognises, or else any link. */
   static TicketLink ticketOf(String text) {
     if (text == null) {
       return null;
     }
+    Optional<TicketLink> known = TicketReferences.in(text);
+    if (known.isPresent()) {
+      return known.get();
+    }
     Matcher url = URL.matcher(text);
-    String link = url.find() ? url.group() : null;
-    Matcher gh = GITHUB_URL.matcher(text);
-    if (gh.find()) {
-      return TicketLink.of("github", gh.group(2), link);
-    }
-    Matcher jira = JIRA_KEY.matcher(text);
-    if (jira.find()) {
-      return TicketLink.of("jira", jira.group(1), link);
-    }
-    Matcher number = ISSUE_NUMBER.matcher(text);
-    if (number.find()) {
-      return TicketLink.of("github", number.group(1), link);
-    }
-    return link == null ? null : TicketLink.of("link", link, link);
+    return url.find() ? TicketLink.of("link", url.group(), url.group()) : null;
   }
 
   private static String cell(Row row, int column) {

@@ -120,11 +120,11 @@ public final class DirectoryActionStore implements ActionStore {
   }
 
   private ObjectNode recordTree(StoredPostmortem stored) {
-    ObjectNode root = json.mapper().createObjectNode();
+    ObjectNode root = json.object();
     root.put("schemaVersion", JsonFormat.SCHEMA_VERSION);
     root.put("version", stored.version());
     root.put("updatedAt", stored.updatedAt().toString());
-    root.set("postmortem", json.mapper().valueToTree(stored.postmortem()));
+    root.set("postmortem", json.toTree(stored.postmortem()));
     return root;
   }
 
@@ -194,7 +194,7 @@ public final class DirectoryActionStore implements ActionStore {
     requireStoreOrAbsent();
     Path marker = dir.resolve(MARKER);
     if (!Files.exists(marker)) {
-      ObjectNode meta = json.mapper().createObjectNode();
+      ObjectNode meta = json.object();
       meta.put("schemaVersion", JsonFormat.SCHEMA_VERSION);
       meta.put("createdAt", clock.instant().toString());
       AtomicFiles.write(marker, json.write(meta));

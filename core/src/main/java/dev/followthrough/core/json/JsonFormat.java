@@ -76,9 +76,14 @@ public final class JsonFormat {
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
   }
 
-  /** The configured mapper, for other formats of this project (store records, reports). */
-  public ObjectMapper mapper() {
-    return mapper;
+  /** An empty object, to build other formats of this project (store records, reports) in. */
+  public ObjectNode object() {
+    return mapper.createObjectNode();
+  }
+
+  /** A value as this format writes it (dates as ISO text, enums by name). */
+  public <T extends JsonNode> T toTree(Object value) {
+    return mapper.valueToTree(value);
   }
 
   /** The postmortem as {@code parse --format json} prints it. */
@@ -173,6 +178,11 @@ public final class JsonFormat {
       throw new ValidationException("postmortem in " + where, problems.stream().distinct().toList());
     }
     return postmortem;
+  }
+
+  /** Parses text into a tree; see {@link #parseTree(String, String)}. */
+  public JsonNode parseTree(String text) {
+    return parseTree(text, "input");
   }
 
   /** Parses text into a tree, naming the input and position when it is not well-formed. */

@@ -62,6 +62,11 @@ public record ActionItem(
         id, title, null, null, null, null, ItemStatus.OPEN, null, null, List.of(), List.of(), false, null);
   }
 
+  /** The item's ticket in a tracker, by the tracker's type: an item has at most one per tracker. */
+  public java.util.Optional<TicketLink> ticketIn(String trackerType) {
+    return tickets.stream().filter(t -> t.tracker().equals(trackerType)).findFirst();
+  }
+
   public boolean isOverdue(LocalDate asOf) {
     return dueDate != null && dueDate.isBefore(asOf) && !status.isClosed();
   }

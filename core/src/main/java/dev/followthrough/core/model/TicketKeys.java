@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
  * The idempotency keys that tie a ticket to its action item.
  *
  * <p>A key is {@code ft-} and 32 hexadecimal digits of the SHA-256 of the postmortem id and the
- * item id: 35 characters of {@code a-z0-9-}, which every tracker accepts as a label (GitHub
- * refuses label names over 50 characters), stable for a pair of ids, and different for different
+ * item id: 35 characters of {@code a-z0-9-}, which every tracker accepts as a label (the strictest
+ * tracker we know refuses label names over 50 characters), stable for a pair of ids, and different for different
  * pairs because the ids are hashed with a separator no id can contain (so {@code a-b} + {@code c}
  * and {@code a} + {@code b-c} differ).
  */
 public final class TicketKeys {
-  /** The most characters a key may have: GitHub's limit for label names. */
+  /** The most characters a key may have: the strictest label-name limit we know. */
   public static final int MAX_LENGTH = 50;
   private static final Pattern VALID = Pattern.compile("ft-[a-z0-9-]{1," + (MAX_LENGTH - 3) + "}");
   private static final int HEX_DIGITS = 32;

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The ticket that tracks an action item in an issue tracker.
  *
- * @param tracker the tracker's type name, such as {@code jira} or {@code github}
+ * @param tracker the tracker's type name, as its provider names it
  * @param key the ticket's key in that tracker ({@code OPS-12}, {@code 42}); {@code null} only
  *     while a create is pending
  * @param url where a person can open the ticket, or {@code null}

@@ -54,8 +54,7 @@ public final class TicketReminders implements Notifier {
     Map<String, List<Due>> byPostmortem = new LinkedHashMap<>();
     int skipped = 0;
     for (OverdueReport.Entry e : report.overdue()) {
-      Optional<TicketLink> link = e.item().tickets().stream()
-          .filter(t -> t.tracker().equals(tracker.type()) && t.state() == TicketLink.State.LINKED).findFirst();
+      Optional<TicketLink> link = e.item().ticketIn(tracker.type()).filter(t -> t.state() == TicketLink.State.LINKED);
       if (link.isEmpty() || remindedWithin(e.item(), now)) {
         skipped++;
         continue;

@@ -55,7 +55,7 @@ public final class WebhookNotifier implements Notifier {
     if (report.overdue().isEmpty() && report.dueSoon().isEmpty() && report.unowned().isEmpty()) {
       return new NotifyResult(name(), 0, 1, List.of());
     }
-    ObjectNode payload = JsonFormat.json().mapper().createObjectNode();
+    ObjectNode payload = JsonFormat.json().object();
     payload.put("text", ReportFormat.MARKDOWN.render(report, groupBy));
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create(url.reveal())).timeout(timeout)

@@ -12,17 +12,17 @@ final class JsonReport {
 
   static String render(OverdueReport report) {
     JsonFormat json = JsonFormat.json();
-    ObjectNode root = json.mapper().createObjectNode();
+    ObjectNode root = json.object();
     root.put("schemaVersion", JsonFormat.SCHEMA_VERSION);
     root.put("asOf", report.asOf().toString());
     entries(root.putArray("overdue"), report.overdue());
     entries(root.putArray("dueSoon"), report.dueSoon());
     entries(root.putArray("unowned"), report.unowned());
-    ObjectNode summary = json.mapper().valueToTree(report.summary());
+    ObjectNode summary = json.toTree(report.summary());
     summary.put("dueSoonDays", report.dueSoonDays());
     ObjectNode byPriority = summary.putObject("byPriority");
     report.byPriority().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-        .forEach(e -> byPriority.set(e.getKey().name(), json.mapper().valueToTree(e.getValue())));
+        .forEach(e -> byPriority.set(e.getKey().name(), json.toTree(e.getValue())));
     root.set("summary", summary);
     return json.write(root);
   }

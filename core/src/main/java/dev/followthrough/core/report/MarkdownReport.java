@@ -4,7 +4,7 @@ import dev.followthrough.core.report.OverdueReport.Entry;
 import java.util.List;
 import java.util.Map;
 
-/** Markdown to paste into Slack, Confluence or a GitHub issue. */
+/** Markdown to paste into Slack, Confluence or an issue comment. */
 final class MarkdownReport {
   private final OverdueReport report;
   private final GroupBy groupBy;

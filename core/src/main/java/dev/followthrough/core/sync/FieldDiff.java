@@ -147,7 +147,7 @@ final class FieldDiff {
 
   /**
    * Whether a ticket as read now is older than the copy the last sync saw: a lagging search index
-   * (Jira Cloud's may miss any recent write) can answer with the ticket as it was before this
+   * (some miss any write of the last seconds) can answer with the ticket as it was before this
    * tool's own last change. Such a copy says nothing new, and acting on it would undo that change.
    */
   static boolean olderThanLastSeen(TicketLink link, TicketSnapshot ticket) {

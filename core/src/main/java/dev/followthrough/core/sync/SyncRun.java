@@ -240,7 +240,7 @@ final class SyncRun {
 
   /** The item's ticket in this tracker, or {@code null}. */
   static TicketLink link(ActionItem item, String trackerType) {
-    return item.tickets().stream().filter(t -> t.tracker().equals(trackerType)).findFirst().orElse(null);
+    return item.ticketIn(trackerType).orElse(null);
   }
 
   static ActionItem withLink(ActionItem item, TicketLink link) {

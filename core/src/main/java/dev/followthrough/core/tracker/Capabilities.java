@@ -7,15 +7,15 @@ import java.time.Duration;
  *
  * @param maxBatchCreate how many tickets one create call may hold (1 without batch create)
  * @param maxBatchRead how many tickets one read call returns at most (a page)
- * @param nativeDueDates false when due dates are emulated (GitHub milestones)
+ * @param nativeDueDates false when due dates are emulated (milestones standing in for them)
  * @param searchLag how long a new or changed ticket may stay invisible to {@link
  *     Tracker#findByKeys}; recovery waits this long before concluding a ticket was never created
- * @param inProgressState false when tickets are only open or closed (GitHub): in-progress items
+ * @param inProgressState false when tickets are only open or closed: in-progress items
  *     then have open tickets
  * @param requestTimeout how long the client waits for an answer before it gives up
  * @param createSettleTime how long a create may still complete on the tracker after the client gave
  *     up on it
- * @param sourceLinks true when the link to the postmortem is kept apart from the description (a Jira
+ * @param sourceLinks true when the link to the postmortem is kept apart from the description (a
  *     remote link) and so is set by an update of {@link TicketField#SOURCE_LINK}
  */
 public record Capabilities(int maxBatchCreate, int maxBatchRead, boolean nativeDueDates, Duration searchLag,

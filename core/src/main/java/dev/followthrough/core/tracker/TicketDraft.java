@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param labels configured labels; the adapter adds the idempotency key itself
  * @param sourceUrl where the postmortem can be read, or {@code null}
  * @param state the state to create the ticket in: a closed item gets a closed ticket
- * @param postmortemId the postmortem the item belongs to, for trackers that group tickets (a Jira
+ * @param postmortemId the postmortem the item belongs to, for trackers that group tickets (an
  *     epic per postmortem), or {@code null}
  * @param postmortemTitle that postmortem's title, or {@code null}
  * @param formerKeys keys that older versions gave the same item ({@link TicketKeys#legacy}): a ticket

@@ -7,7 +7,7 @@ public enum TicketState {
   OPEN,
   IN_PROGRESS,
   DONE,
-  /** Closed without doing it (GitHub "not planned", a Jira resolution such as Won't Do). */
+  /** Closed without doing it (an issue closed as "not planned", a resolution such as Won't Do). */
   WONT_DO;
 
   public boolean isClosed() {

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public interface Tracker {
 
-  /** The type name used in configuration and ticket links ({@code jira}, {@code github}). */
+  /** The type name used in configuration and ticket links. */
   String type();
 
   Capabilities capabilities();

@@ -1,25 +1,35 @@
 package dev.followthrough.core.tracker;
 
-import dev.followthrough.core.config.TrackerConfig;
+import dev.followthrough.core.config.ConfigSection;
+import dev.followthrough.core.config.TrackerSettings;
+import dev.followthrough.core.model.TicketLink;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * Maps a configuration's {@code tracker.type} to an adapter, the way a JDBC driver maps a URL.
- * Adapters register one through {@code META-INF/services}; the CLI uses it. Code that embeds
- * Followthrough builds its tracker directly instead.
+ * A tracker module's entry point, found through {@code META-INF/services} by the
+ * {@code tracker.type} it serves, the way a JDBC driver is found by its URL. It owns its
+ * configuration section: which keys exist, how they are checked, and the settings record they
+ * become. Code that embeds Followthrough may build a tracker directly instead.
  */
 public interface TrackerProvider {
-  /** The {@code tracker.type} it serves, such as {@code jira}. */
+  /** The {@code tracker.type} it serves. */
   String type();
 
   /**
-   * Builds the tracker from the validated configuration.
-   *
-   * @throws dev.followthrough.core.ValidationException when settings this adapter needs are wrong
+   * Reads and checks its {@code tracker:} section, recording every problem in the section rather
+   * than stopping at the first; the result is only used when there were none.
    */
-  Tracker create(TrackerConfig config);
+  TrackerSettings read(ConfigSection section);
+
+  /**
+   * A reference to one of this tracker's tickets in a postmortem's ticket column (a key or an
+   * issue URL), or empty when the text is not one.
+   */
+  default Optional<TicketLink> referenceIn(String text) {
+    return Optional.empty();
+  }
 
   /** The provider for a type, among those on the class path. */
   static Optional<TrackerProvider> forType(String type) {

@@ -4,50 +4,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.testing.ExampleTrackerProvider.ExampleSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The loader's own part: the file, substitution, store, policy and notify; tracker sections go to their provider. */
 class ConfigLoaderTest {
-  static final Map<String, String> ENV = Map.of("JIRA_EMAIL", "bot@example.com", "JIRA_API_TOKEN", "s3cr3t-t0k3n:#x");
+  static final Map<String, String> ENV = Map.of("TRACKER_TOKEN", "s3cr3t-t0k3n:#x");
   final ConfigLoader loader = new ConfigLoader(ENV::get);
 
-  static final String DESIGN_EXAMPLE = """
+  static final String EXAMPLE = """
       store: .followthrough
       tracker:
-        type: jira                 # jira | github
-        url: https://example.atlassian.net
-        deployment: cloud          # cloud | datacenter (jira only)
-        project: OPS               # jira only
-        issueType: Task            # jira only
-        email: ${JIRA_EMAIL}       # jira cloud
-        token: ${JIRA_API_TOKEN}   # jira cloud API token, or datacenter personal access token
+        type: example
+        url: https://tracker.example.com
+        project: OPS
+        token: ${TRACKER_TOKEN}
         labels: [postmortem]
-        users:                     # optional owner -> tracker account overrides
-          erin: 5b10ac8d82e05b22cc7d4ef5
+        users:
+          '@erin': 5b10ac8d82e05b22cc7d4ef5
+        priorities: {P1: Blocker}
+        conflicts: store
+        timeout: 20s
+        searchLag: 0s
       policy:
         dueDays: {P1: 14, P2: 28, P3: 56, P4: 90}
         defaultPriority: P3
       """;
 
   @Test
-  void readsTheDesignExampleWithEnvironmentSubstitution() {
-    FollowthroughConfig c = loader.parse(DESIGN_EXAMPLE, "followthrough.yaml");
-    assertThat(c.store()).isEqualTo(Path.of(".followthrough"));
-    TrackerConfig t = c.tracker();
-    assertThat(t.type()).isEqualTo("jira");
-    assertThat(t.url()).isEqualTo(URI.create("https://example.atlassian.net"));
-    assertThat(t.email()).isEqualTo("bot@example.com");
+  void theProviderReadsItsSectionAfterSubstitution() {
+    FollowthroughConfig c = loader.parse(EXAMPLE, "followthrough.yaml");
+    assertThat(c.store()).isEqualTo(StoreSettings.directory(Path.of(".followthrough")));
+    ExampleSettings t = (ExampleSettings) c.tracker();
+    assertThat(t.basics().type()).isEqualTo("example");
+    assertThat(t.url()).isEqualTo(URI.create("https://tracker.example.com"));
     assertThat(t.token().reveal()).isEqualTo("s3cr3t-t0k3n:#x");
-    assertThat(t.users()).containsEntry("erin", "5b10ac8d82e05b22cc7d4ef5");
-    assertThat(t.labels()).containsExactly("postmortem");
+    assertThat(t.basics().users()).containsEntry("erin", "5b10ac8d82e05b22cc7d4ef5");
+    assertThat(t.basics().labels()).containsExactly("postmortem");
+    assertThat(t.basics().priorities()).containsEntry(Priority.P1, "Blocker");
+    assertThat(t.basics().conflicts()).isEqualTo(ConflictRule.STORE);
+    assertThat(t.basics().timeout()).hasSeconds(20);
+    assertThat(t.basics().searchLag()).isZero();
     assertThat(c.policy().dueDays()).containsEntry(Priority.P2, 28);
   }
 
   @Test
   void secretsNeverShowInToString() {
-    FollowthroughConfig c = loader.parse(DESIGN_EXAMPLE, "f.yaml");
+    FollowthroughConfig c = loader.parse(EXAMPLE, "f.yaml");
     assertThat(c.toString()).doesNotContain("s3cr3t").contains("****");
   }
 
@@ -56,11 +62,14 @@ class ConfigLoaderTest {
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
         stor: x
         tracker:
-          type: jira
-          url: http://jira.example.com
-          deployment: onprem
+          type: example
+          url: http://tracker.example.com
           token: ${MISSING_TOKEN}
           colour: blue
+          labels: [has space]
+          priorities: {P9: X}
+          conflicts: coin-toss
+          timeout: 0s
         policy:
           dueDays: {P1: -3, P7: 5}
           defaultPriority: P9
@@ -69,20 +78,43 @@ class ConfigLoaderTest {
     assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("stor: unknown key"))
         .anySatisfy(p -> assertThat(p).startsWith("tracker.colour: unknown key"))
         .anySatisfy(p -> assertThat(p).contains("plain http is only allowed for localhost"))
-        .anySatisfy(p -> assertThat(p).startsWith("tracker.deployment: 'onprem'"))
         .anySatisfy(p -> assertThat(p).isEqualTo("environment variable MISSING_TOKEN is not set"))
         .anySatisfy(p -> assertThat(p).startsWith("tracker.project: must be given"))
+        .anySatisfy(p -> assertThat(p).startsWith("tracker.labels: 'has space'"))
+        .anySatisfy(p -> assertThat(p).startsWith("tracker.priorities.P9"))
+        .anySatisfy(p -> assertThat(p).startsWith("tracker.conflicts: 'coin-toss'"))
+        .anySatisfy(p -> assertThat(p).startsWith("tracker.timeout: '0s'"))
         .anySatisfy(p -> assertThat(p).startsWith("policy.dueDays.P1"))
         .anySatisfy(p -> assertThat(p).startsWith("policy.dueDays.P7"))
         .anySatisfy(p -> assertThat(p).startsWith("policy.defaultPriority"));
   }
 
   @Test
+  void anUnknownTrackerTypeNamesTheInstalledOnes() {
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> loader.parse("tracker: {type: linear, token: t}", "f.yaml"));
+    assertThat(e.problems()).containsExactly(
+        "tracker.type: tracker type 'linear' is not available in this build (available: example)");
+  }
+
+  @Test
   void plainHttpIsAllowedForLoopbackOnly() {
-    String yaml = "tracker: {type: github, repository: acme/ops, token: t, url: 'http://127.0.0.1:8080'}";
-    assertThat(loader.parse(yaml, "f").tracker().url()).isEqualTo(URI.create("http://127.0.0.1:8080"));
-    assertThat(loader.parse("tracker: {type: github, repository: acme/ops, token: t}", "f").tracker().url())
-        .isEqualTo(URI.create("https://api.github.com"));
+    String yaml = "tracker: {type: example, project: P, token: t, url: 'http://127.0.0.1:8080'}";
+    assertThat(((ExampleSettings) loader.parse(yaml, "f").tracker()).url()).isEqualTo(URI.create("http://127.0.0.1:8080"));
+  }
+
+  @Test
+  void aStoreIsAPathOrAMappingWithAType() {
+    assertThat(loader.parse("store: /var/lib/ft", "f").store()).isEqualTo(StoreSettings.directory(Path.of("/var/lib/ft")));
+    assertThat(loader.parse("store: {type: directory, path: /var/lib/ft}", "f").store())
+        .isEqualTo(StoreSettings.directory(Path.of("/var/lib/ft")));
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> loader.parse("store: {type: cassandra, hosts: [a]}", "f.yaml"));
+    assertThat(e.problems()).singleElement().asString()
+        .startsWith("store.type: 'cassandra' is not available in this build (available: directory");
+    ConfigException unknownKey = catchThrowableOfType(ConfigException.class,
+        () -> loader.parse("store: {type: directory, path: x, url: y}", "f.yaml"));
+    assertThat(unknownKey.problems()).singleElement().asString().startsWith("store.url: unknown key");
   }
 
   @Test
@@ -92,21 +124,7 @@ class ConfigLoaderTest {
 
   @Test
   void brokenYamlNamesTheFileAndLine() {
-    ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.parse("tracker:\n  type: [jira\n", "f.yaml"));
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.parse("tracker:\n  type: [x\n", "f.yaml"));
     assertThat(e.getMessage()).contains("f.yaml").contains("line");
-  }
-
-  @Test
-  void jiraParentOrEpicsAndGitHubAppSettingsAreRead() {
-    var jira = loader.parse("tracker: {type: jira, url: 'https://x.atlassian.net', project: OPS, email: a@b.c, token: t, epics: true}",
-        "f").tracker();
-    assertThat(jira.epics()).isTrue();
-    var app = loader.parse("tracker: {type: github, repository: acme/ops, appId: '1234', privateKeyFile: /keys/app.pem}", "f")
-        .tracker();
-    assertThat(app.appId()).isEqualTo("1234");
-    assertThat(app.privateKeyFile()).isEqualTo(Path.of("/keys/app.pem"));
-    ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.parse(
-        "tracker: {type: github, repository: acme/ops, appId: '1234'}", "f"));
-    assertThat(e.problems()).containsExactly("tracker.appId: a GitHub App needs both appId and privateKeyFile");
   }
 }

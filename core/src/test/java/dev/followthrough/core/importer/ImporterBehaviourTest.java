@@ -86,7 +86,7 @@ class ImporterBehaviourTest {
     assertThat(item.dueDate()).isEqualTo(LocalDate.of(2025, 6, 1));
     assertThat(item.status()).isEqualTo(ItemStatus.IN_PROGRESS);
     assertThat(item.tickets()).singleElement().satisfies(t -> {
-      assertThat(t.tracker()).isEqualTo("jira");
+      assertThat(t.tracker()).isEqualTo("example");
       assertThat(t.key()).isEqualTo("OPS-12");
     });
   }

@@ -1,0 +1,20 @@
+package dev.followthrough.core.config;
+
+import dev.followthrough.core.store.ActionStore;
+
+/** A {@code store:} section as its provider read it; it opens the store. */
+public interface StoreSettings {
+  /** The {@code store.type}, such as {@code directory}. */
+  String type();
+
+  /** Names the store in messages, without credentials. */
+  String describe();
+
+  /** Opens the store; the caller closes it. */
+  ActionStore open();
+
+  /** The embedded default: a directory of JSON files. */
+  static StoreSettings directory(java.nio.file.Path dir) {
+    return dev.followthrough.core.internal.DirectoryStoreProvider.at(dir);
+  }
+}

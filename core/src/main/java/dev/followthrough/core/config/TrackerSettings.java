@@ -1,0 +1,20 @@
+package dev.followthrough.core.config;
+
+import dev.followthrough.core.tracker.Tracker;
+
+/**
+ * A {@code tracker:} section as its provider read it: an immutable record of the provider's
+ * own, which knows how to open the tracker.
+ */
+public interface TrackerSettings {
+  /** The keys every tracker has. */
+  TrackerBasics basics();
+
+  /**
+   * Builds the tracker. Opening does not contact the tracker.
+   *
+   * @throws dev.followthrough.core.ValidationException when settings cannot be used (a key file
+   *     that cannot be read)
+   */
+  Tracker open();
+}

@@ -1,0 +1,31 @@
+package dev.followthrough.core.importer;
+
+import dev.followthrough.core.model.TicketLink;
+import dev.followthrough.core.tracker.TrackerProvider;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Asks each tracker module on the class path whether a ticket cell names one of its tickets. */
+final class TicketReferences {
+  // Loaded once: the class path does not change while a program runs, and imports are hot paths.
+  private static final List<TrackerProvider> PROVIDERS = TrackerProvider.available().stream()
+      .sorted(Comparator.comparing(TrackerProvider::type)).toList();
+
+  /** Headers of a ticket column: general words, or a tracker's name ("Jira" in a table). */
+  static final String[] COLUMN_NAMES = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("ticket", "bug", "issue", "tracking", "link"),
+      PROVIDERS.stream().map(TrackerProvider::type)).toArray(String[]::new);
+
+  private TicketReferences() {}
+
+  static Optional<TicketLink> in(String text) {
+    for (TrackerProvider provider : PROVIDERS) {
+      Optional<TicketLink> link = provider.referenceIn(text);
+      if (link.isPresent()) {
+        return link;
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,175 @@
+package dev.followthrough.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.ChangeOrigin;
+import dev.followthrough.core.model.HistoryEntry;
+import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.model.TicketLink;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.store.StaleVersionException;
+import dev.followthrough.core.store.StoredPostmortem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link ActionStore} must show. A store module's test extends this class and
+ * opens a fresh, empty store for each test; the kit closes it.
+ */
+public abstract class StoreContractKit {
+  protected ActionStore store;
+
+  /** A new, empty store. */
+  protected abstract ActionStore createStore() throws Exception;
+
+  /** A second handle on the same store, as another process would open it. */
+  protected abstract ActionStore openAgain() throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    store = createStore();
+  }
+
+  @AfterEach
+  void closeStore() throws Exception {
+    store.close();
+  }
+
+  protected static Postmortem postmortem(String id, String... itemTitles) {
+    List<ActionItem> items = java.util.Arrays.stream(itemTitles)
+        .map(t -> ActionItem.open(t.toLowerCase().replace(' ', '-'), t)).toList();
+    return new Postmortem(id, "Postmortem " + id, null, null, null, null, items, null, null);
+  }
+
+  @Test
+  void insertedPostmortemIsFoundAtVersionOne() {
+    StoredPostmortem saved = store.insert(postmortem("p1", "Fix it"));
+    assertThat(saved.version()).isEqualTo(1);
+    assertThat(store.find("p1")).map(StoredPostmortem::postmortem).contains(postmortem("p1", "Fix it"));
+    assertThat(store.find("nope")).isEmpty();
+  }
+
+  @Test
+  void findAllIsOrderedById() {
+    store.insert(postmortem("b"));
+    store.insert(postmortem("a"));
+    assertThat(store.findAll()).extracting(StoredPostmortem::id).containsExactly("a", "b");
+  }
+
+  @Test
+  void everyFieldSurvivesARoundTrip() {
+    Instant at = Instant.parse("2025-06-01T10:00:00Z");
+    ActionItem item = ActionItem.open("a1", "Add an alert — ünïcödé \"quoted\"").withOwner("erin")
+        .withDueDate(java.time.LocalDate.of(2025, 7, 1)).withStatus(ItemStatus.IN_PROGRESS)
+        .withTickets(List.of(TicketLink.of("example", "OPS-1", "https://tracker.example.com/OPS-1")))
+        .withVerificationCriterion("No page for a week")
+        .recording(new HistoryEntry(at, ChangeOrigin.TRACKER, "status", "OPEN", "IN_PROGRESS", "erin"));
+    Postmortem p = new Postmortem("p1", "Title", null, null, null, null, List.of(item), null, null);
+    store.insert(p);
+    assertThat(store.find("p1").orElseThrow().postmortem()).isEqualTo(p);
+  }
+
+  @Test
+  void updateBumpsTheVersion() {
+    StoredPostmortem v1 = store.insert(postmortem("p1", "Fix it"));
+    Postmortem changed = v1.postmortem().withItem(v1.postmortem().actionItems().get(0).withStatus(ItemStatus.DONE));
+    StoredPostmortem v2 = store.update(changed, v1.version());
+    assertThat(v2.version()).isEqualTo(2);
+    assertThat(store.find("p1").orElseThrow().postmortem().actionItems().get(0).status()).isEqualTo(ItemStatus.DONE);
+  }
+
+  @Test
+  void staleUpdateIsRejectedNotMerged() {
+    StoredPostmortem v1 = store.insert(postmortem("p1", "Fix it"));
+    store.update(postmortem("p1", "Fix it", "Second"), v1.version());
+    assertThatThrownBy(() -> store.update(postmortem("p1", "Overwrite"), v1.version()))
+        .isInstanceOf(StaleVersionException.class)
+        .hasMessageContaining("p1")
+        .hasMessageContaining("expected version 1, found 2");
+    assertThat(store.find("p1").orElseThrow().postmortem().actionItems()).hasSize(2);
+  }
+
+  @Test
+  void secondInsertOfTheSameIdIsRejected() {
+    store.insert(postmortem("p1"));
+    assertThatThrownBy(() -> store.insert(postmortem("p1"))).isInstanceOf(StaleVersionException.class);
+  }
+
+  @Test
+  void updateOfAnUnknownPostmortemIsRejected() {
+    assertThatThrownBy(() -> store.update(postmortem("ghost"), 1)).isInstanceOf(StaleVersionException.class);
+  }
+
+  @Test
+  void writesAreSeenThroughAnotherHandle() throws Exception {
+    store.insert(postmortem("p1", "Fix it"));
+    try (ActionStore other = openAgain()) {
+      assertThat(other.find("p1")).map(StoredPostmortem::version).contains(1L);
+      other.update(postmortem("p1", "Fix it", "More"), 1);
+    }
+    assertThat(store.find("p1").orElseThrow().postmortem().actionItems()).hasSize(2);
+  }
+
+  @Test
+  void concurrentModificationsAreAllKept() throws Exception {
+    store.insert(postmortem("p1"));
+    int writers = 4;
+    int each = 10;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < each; i++) {
+            String id = "w" + writer + "-" + i;
+            store.modify("p1", p -> p.withActionItems(
+                java.util.stream.Stream.concat(p.actionItems().stream(), java.util.stream.Stream.of(ActionItem.open(id, id))).toList()));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.find("p1").orElseThrow().postmortem().actionItems()).hasSize(writers * each);
+  }
+
+  @Test
+  void modifyOfAnUnknownPostmortemChangesNothing() {
+    assertThat(store.modify("ghost", p -> p)).isEmpty();
+    assertThat(store.findAll()).isEmpty();
+  }
+
+  @Test
+  void oneRunAtATime() throws Exception {
+    Optional<ActionStore.RunLock> first = store.tryLockRun();
+    assertThat(first).isPresent();
+    try (ActionStore other = openAgain()) {
+      assertThat(other.tryLockRun()).as("a second handle while the lock is held").isEmpty();
+      first.get().close();
+      Optional<ActionStore.RunLock> second = other.tryLockRun();
+      assertThat(second).as("after the holder released it").isPresent();
+      second.get().close();
+    }
+  }
+
+  @Test
+  void describeNamesTheStore() {
+    assertThat(store.describe()).isNotBlank();
+  }
+}

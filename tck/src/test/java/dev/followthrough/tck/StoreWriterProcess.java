@@ -1,0 +1,79 @@
+package dev.followthrough.tck;
+
+import dev.followthrough.core.store.StaleVersionException;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.Postmortem;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Run in a separate JVM by the store tests. Modes: {@code append DIR NAME COUNT} adds COUNT items
+ * to postmortem "shared" with read-modify-write retries; {@code hold DIR} takes the store lock and
+ * keeps it; {@code churn DIR} rewrites a large postmortem forever (to be killed).
+ */
+public final class StoreWriterProcess {
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[1]);
+    switch (args[0]) {
+      case "append" -> append(dir, args[2], Integer.parseInt(args[3]));
+      case "hold" -> hold(dir);
+      case "holdRun" -> holdRun(dir);
+      case "churn" -> churn(dir);
+      default -> throw new IllegalArgumentException(args[0]);
+    }
+  }
+
+  private static void append(Path dir, String name, int count) {
+    ActionStore store = ActionStore.directory(dir, Duration.ofSeconds(30), Clock.systemUTC());
+    for (int i = 0; i < count; i++) {
+      while (true) {
+        var current = store.find("shared").orElseThrow();
+        List<ActionItem> items = new ArrayList<>(current.postmortem().actionItems());
+        items.add(ActionItem.open(name + "-" + i, name + " item " + i));
+        try {
+          store.update(current.postmortem().withActionItems(items), current.version());
+          break;
+        } catch (StaleVersionException e) {
+          // The other process won this round: read again and retry.
+        }
+      }
+    }
+  }
+
+  private static void hold(Path dir) throws Exception {
+    var lock = new dev.followthrough.core.internal.StoreLock(dir.resolve(".lock"), "store", Duration.ofSeconds(5));
+    try (var held = lock.acquire()) {
+      System.out.println("locked");
+      System.out.flush();
+      Thread.sleep(Long.MAX_VALUE);
+    }
+  }
+
+  private static void holdRun(Path dir) throws Exception {
+    try (var held = ActionStore.directory(dir).tryLockRun().orElseThrow()) {
+      System.out.println("locked");
+      System.out.flush();
+      Thread.sleep(Long.MAX_VALUE);
+    }
+  }
+
+  private static void churn(Path dir) {
+    ActionStore store = ActionStore.directory(dir, Duration.ofSeconds(30), Clock.systemUTC());
+    String padding = "x".repeat(2_000);
+    long version = store.find("big").orElseThrow().version();
+    System.out.println("churning");
+    System.out.flush();
+    for (int round = 0; ; round++) {
+      List<ActionItem> items = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        items.add(ActionItem.open("item-" + i, "Round " + round + " item " + i).withDescription(padding));
+      }
+      Postmortem p = new Postmortem("big", "Big " + round, null, null, null, null, items, null, null);
+      version = store.update(p, version).version();
+    }
+  }
+}
