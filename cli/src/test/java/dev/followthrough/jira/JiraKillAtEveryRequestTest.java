@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.followthrough.cli.KillAtEveryRequestHarness;
-import dev.followthrough.tck.TestClock;
+import dev.followthrough.core.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

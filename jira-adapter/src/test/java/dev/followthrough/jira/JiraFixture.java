@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.followthrough.core.config.Secret;
-import dev.followthrough.tck.TestClock;
+import dev.followthrough.core.testing.TestClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

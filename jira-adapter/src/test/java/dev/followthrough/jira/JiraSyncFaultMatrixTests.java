@@ -1,7 +1,7 @@
 package dev.followthrough.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.followthrough.tck.TestClock;
+import dev.followthrough.core.testing.TestClock;
 import dev.followthrough.tck.RequestKind;
 import dev.followthrough.tck.SyncFaultMatrix;
 import dev.followthrough.core.tracker.TicketState;

@@ -124,7 +124,7 @@ public abstract class StoreContractKit {
   @Test
   void concurrentModificationsAreAllKept() throws Exception {
     store.insert(postmortem("p1"));
-    int writers = 4;
+    int writers = 3;
     int each = 10;
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {

@@ -1,5 +1,6 @@
 package dev.followthrough.tck;
 
+import dev.followthrough.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 

@@ -1,5 +1,6 @@
 package dev.followthrough.tck;
 
+import dev.followthrough.core.testing.TestClock;
 import dev.followthrough.core.tracker.InMemoryTracker;
 import dev.followthrough.core.tracker.Tracker;
 import dev.followthrough.core.tracker.TrackerFault;

@@ -1,5 +1,6 @@
 package dev.followthrough.tck;
 
+import dev.followthrough.core.testing.TestClock;
 import dev.followthrough.tck.TrackerHarness;
 import dev.followthrough.core.tracker.TrackerException;
 import dev.followthrough.core.tracker.InMemoryTracker;

@@ -70,7 +70,7 @@ final class ConfigLoader {
       throw new ConfigException(name, List.of("expected a mapping of keys (store, tracker, policy)"));
     }
     root = substitute(root, problems);
-    unknownKeys(root, TOP, "", problems);
+    unknownTopKeys(root, problems);
     StoreSettings store = root.hasNonNull("store") ? store(root.get("store"), problems) : null;
     TrackerSettings tracker = root.hasNonNull("tracker") ? tracker(root.get("tracker"), problems) : null;
     DueDatePolicy policy = root.hasNonNull("policy") ? policy(root.get("policy"), problems) : null;
@@ -165,7 +165,8 @@ final class ConfigLoader {
       problems.add("policy: expected a mapping");
       return null;
     }
-    unknownKeys(node, POLICY, "policy.", problems);
+    ConfigSection section = new ConfigSection("policy", node, problems);
+    section.allowOnly(POLICY);
     DueDatePolicy standard = DueDatePolicy.standard();
     Map<Priority, Integer> days = new EnumMap<>(standard.dueDays());
     JsonNode dueDays = node.get("dueDays");
@@ -186,7 +187,7 @@ final class ConfigLoader {
       }
     }
     Priority defaultPriority = standard.defaultPriority();
-    String dp = text(node, "defaultPriority");
+    String dp = section.text("defaultPriority");
     if (dp != null) {
       if (!dp.matches("(?i)p[1-4]")) {
         problems.add("policy.defaultPriority: '" + dp + "' must be P1, P2, P3 or P4");
@@ -202,43 +203,28 @@ final class ConfigLoader {
     }
   }
 
-  private NotifyConfig notify(JsonNode node, List<String> problems) {
+  private static NotifyConfig notify(JsonNode node, List<String> problems) {
     if (!node.isObject()) {
       problems.add("notify: expected a mapping");
       return null;
     }
-    unknownKeys(node, NOTIFY, "notify.", problems);
-    String webhook = text(node, "webhook");
+    ConfigSection section = new ConfigSection("notify", node, problems);
+    section.allowOnly(NOTIFY);
+    String webhook = section.text("webhook");
     if (webhook != null && !(webhook.startsWith("https://") || webhook.startsWith("http://localhost")
         || webhook.startsWith("http://127.0.0.1"))) {
       // The value is a secret: say what is wrong without repeating it.
-      problems.add("notify.webhook: must be an https URL");
+      section.problem("webhook", "must be an https URL");
     }
-    JsonNode comments = node.get("comments");
-    if (comments != null && !comments.isNull() && !comments.isBoolean()) {
-      problems.add("notify.comments: must be true or false");
-    }
-    java.time.Duration every = null;
-    String everyText = text(node, "commentEvery");
-    if (everyText != null) {
-      every = Durations.parse(everyText).orElse(null);
-      if (every == null || every.isNegative() || every.isZero()) {
-        problems.add("notify.commentEvery: '" + everyText + "' is not a positive duration such as 7d");
-      }
-    }
-    return new NotifyConfig(webhook == null ? null : Secret.of(webhook), comments != null && comments.asBoolean(false), every);
+    return new NotifyConfig(webhook == null ? null : Secret.of(webhook), section.flag("comments", false),
+        section.duration("commentEvery", false));
   }
 
-  static void unknownKeys(JsonNode node, Set<String> known, String prefix, List<String> problems) {
-    node.fieldNames().forEachRemaining(k -> {
-      if (!known.contains(k)) {
-        problems.add(prefix + k + ": unknown key (expected one of " + String.join(", ", known.stream().sorted().toList()) + ")");
+  private static void unknownTopKeys(JsonNode root, List<String> problems) {
+    root.fieldNames().forEachRemaining(k -> {
+      if (!TOP.contains(k)) {
+        problems.add(k + ": unknown key (expected one of " + String.join(", ", TOP.stream().sorted().toList()) + ")");
       }
     });
-  }
-
-  static String text(JsonNode node, String key) {
-    JsonNode v = node.get(key);
-    return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
   }
 }

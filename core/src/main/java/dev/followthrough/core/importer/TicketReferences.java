@@ -12,7 +12,7 @@ final class TicketReferences {
   private static final List<TrackerProvider> PROVIDERS = TrackerProvider.available().stream()
       .sorted(Comparator.comparing(TrackerProvider::type)).toList();
 
-  /** Headers of a ticket column: general words, or a tracker's name ("Jira" in a table). */
+  /** Headers of a ticket column: general words, or the type name of an installed tracker. */
   static final String[] COLUMN_NAMES = java.util.stream.Stream.concat(
       java.util.stream.Stream.of("ticket", "bug", "issue", "tracking", "link"),
       PROVIDERS.stream().map(TrackerProvider::type)).toArray(String[]::new);

@@ -103,6 +103,30 @@ public final class DirectoryActionStore implements ActionStore {
     return write(postmortem, expectedVersion);
   }
 
+  /**
+   * Reads, changes and writes under the writers' lock, so that a change is never lost and no
+   * writer can be starved by others winning the race between its read and its write.
+   */
+  @Override
+  public Optional<StoredPostmortem> modify(String postmortemId, java.util.function.UnaryOperator<Postmortem> change) {
+    Path file = recordFile(postmortemId);
+    try (StoreLock.Held held = lock.acquire()) {
+      if (!Files.exists(file)) {
+        return Optional.empty();
+      }
+      StoredPostmortem current = read(file);
+      Postmortem changed = change.apply(current.postmortem());
+      if (changed.equals(current.postmortem())) {
+        return Optional.of(current);
+      }
+      StoredPostmortem stored = new StoredPostmortem(changed, current.version() + 1, clock.instant());
+      AtomicFiles.write(file, json.write(recordTree(stored)));
+      return Optional.of(stored);
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   private StoredPostmortem write(Postmortem postmortem, long expectedVersion) {
     try (StoreLock.Held held = lock.acquire()) {
       ensureStore();

@@ -41,14 +41,8 @@ public final class JsonFormat {
   public static final int SCHEMA_VERSION = 1;
 
   private static final JsonFormat JSON = new JsonFormat(configure(JsonMapper.builder().build()));
-  private static final JsonFormat YAML =
-      new JsonFormat(
-          configure(
-              new ObjectMapper(
-                  YAMLFactory.builder()
-                      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                      .build())));
+  private static final JsonFormat YAML = new JsonFormat(configure(new ObjectMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build())));
 
   private final ObjectMapper mapper;
 

@@ -81,6 +81,13 @@ public interface ActionStore extends AutoCloseable {
         if (attempt == 10) {
           throw e;
         }
+        // A random pause, growing with each loss, so that writers racing in step fall out of step.
+        try {
+          Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1 + 5L * attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
       }
     }
   }
