@@ -425,4 +425,27 @@ class SyncEngineTest {
     assertThat(tracker.tickets()).filteredOn(t -> t.key().equals(key)).singleElement()
         .satisfies(t -> assertThat(t.assignee()).isEqualTo("carol"));
   }
+
+  @Test
+  void anItemWhoseCloseFailedIsClosedByTheNextSyncEvenThoughItsUpdateWentThrough() {
+    fill(store, 1, 2);
+    engine().sync();
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTitle("Renamed").withStatus(ItemStatus.DONE), "item-1");
+    // The title update succeeds; the close is refused, so the item must not count as synced.
+    tracker.inject(Call.TRANSITION, dev.followthrough.core.tracker.TrackerFault.FORBIDDEN);
+    SyncResult failed = engine().sync();
+    assertThat(failed.failures()).hasSize(1);
+    assertThat(ticketOf("item-1").title()).isEqualTo("Renamed");
+    assertThat(ticketOf("item-1").state()).isEqualTo(TicketState.OPEN);
+
+    SyncResult retried = engine().sync();
+    assertThat(retried.failures()).isEmpty();
+    assertThat(ticketOf("item-1").state()).isEqualTo(TicketState.DONE);
+    assertThat(item(store, "pm-0", "item-1").status()).isEqualTo(ItemStatus.DONE);
+  }
+
+  TicketSnapshot ticketOf(String itemId) {
+    String key = dev.followthrough.core.model.TicketKeys.of("pm-0", itemId);
+    return tracker.tickets().stream().filter(t -> t.labels().contains(key)).findFirst().orElseThrow();
+  }
 }
