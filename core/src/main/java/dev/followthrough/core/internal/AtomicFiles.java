@@ -16,7 +16,7 @@ import java.util.UUID;
  * one, never a mix: write a temp file beside the target, fsync it, rename it over the target,
  * fsync the directory.
  */
-public final class AtomicFiles {
+final class AtomicFiles {
   /** Temp files end with this; readers ignore them and a later writer removes them. */
   public static final String TEMP_SUFFIX = ".tmp";
 

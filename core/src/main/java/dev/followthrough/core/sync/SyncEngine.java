@@ -71,7 +71,7 @@ public final class SyncEngine {
    *
    * @throws SyncInProgressException when another sync holds the lock
    */
-  public SyncResult apply(SyncPlan plan) {
+  SyncResult apply(SyncPlan plan) {
     try (ActionStore.RunLock lock = runLock()) {
       return run(plan);
     }
