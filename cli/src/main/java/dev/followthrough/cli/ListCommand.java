@@ -32,6 +32,15 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--postmortem", paramLabel = "ID", description = "Only items of this postmortem.")
   String postmortem;
 
+  enum VerificationFilter { pending, overdue, effective, ineffective }
+
+  @Option(names = "--verification", paramLabel = "V",
+      description = "Only done items whose verification is ${COMPLETION-CANDIDATES} (overdue: pending past its due date).")
+  VerificationFilter verification;
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "The day 'overdue' is counted from (default: today).")
+  java.time.LocalDate asOf;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "json or text (default: ${DEFAULT-VALUE}).")
   Format format;
@@ -51,12 +60,17 @@ final class ListCommand implements Callable<Integer> {
       if (format == Format.json) {
         out.print(JsonFormat.json().writeItems(postmortems, filter));
       } else {
-        TextTable table = new TextTable(70, "POSTMORTEM", "ITEM", "PRIORITY", "STATUS", "OWNER", "DUE", "TICKET", "TITLE");
+        TextTable table = verification == null
+            ? new TextTable(70, "POSTMORTEM", "ITEM", "PRIORITY", "STATUS", "OWNER", "DUE", "TICKET", "TITLE")
+            : new TextTable(70, "POSTMORTEM", "ITEM", "VERIFICATION", "VERIFY BY", "CRITERION", "TICKET", "TITLE");
         for (Postmortem p : postmortems) {
           for (ActionItem item : p.actionItems()) {
-            if (filter.test(item)) {
+            if (filter.test(item) && verification == null) {
               table.row(p.id(), item.id(), item.priority(), item.status(), item.owner(), item.dueDate(), ticket(item),
                   item.title());
+            } else if (filter.test(item)) {
+              table.row(p.id(), item.id(), item.verification().state(), item.verification().dueDate(),
+                  item.verification().criterion(), ticket(item), item.title());
             }
           }
         }
@@ -82,10 +96,25 @@ final class ListCommand implements Callable<Integer> {
     if (statuses != null && !statuses.contains(item.status())) {
       return false;
     }
+    if (verification != null && !matchesVerification(item.verification())) {
+      return false;
+    }
     if (owner != null) {
       String wanted = owner.startsWith("@") ? owner.substring(1) : owner;
       return item.owner() != null && item.owner().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT));
     }
     return true;
+  }
+
+  private boolean matchesVerification(dev.followthrough.core.model.Verification v) {
+    if (v == null) {
+      return false;
+    }
+    return switch (verification) {
+      case pending -> v.isPending();
+      case overdue -> v.isOverdue(asOf != null ? asOf : java.time.LocalDate.now());
+      case effective -> v.state() == dev.followthrough.core.model.Verification.State.EFFECTIVE;
+      case ineffective -> v.state() == dev.followthrough.core.model.Verification.State.INEFFECTIVE;
+    };
   }
 }

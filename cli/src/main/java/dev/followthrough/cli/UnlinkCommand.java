@@ -30,15 +30,11 @@ final class UnlinkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int slash = item.indexOf('/');
-    if (slash <= 0 || slash == item.length() - 1 || item.indexOf('/', slash + 1) >= 0) {
-      throw new CommandFailedException("ITEM must be <postmortem-id>/<item-id> as 'followthrough list' shows it, got '"
-          + item + "'", FollowthroughCli.BAD_INPUT);
-    }
+    ItemArgument target = ItemArgument.parse(item);
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace workspace = options.workspace()) {
       Followthrough ft = workspace.followthrough();
-      List<TicketLink> removed = ft.unlink(item.substring(0, slash), item.substring(slash + 1), tracker);
+      List<TicketLink> removed = ft.unlink(target.postmortemId(), target.itemId(), tracker);
       if (removed.isEmpty()) {
         out.println(item + " has no ticket link" + (tracker == null ? "" : " to " + tracker) + "; nothing to do.");
       }

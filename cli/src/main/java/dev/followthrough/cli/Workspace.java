@@ -37,7 +37,8 @@ final class Workspace implements AutoCloseable {
   /** The facade over the store, with the configured policy; it knows no tracker. */
   Followthrough followthrough() {
     if (followthrough == null) {
-      followthrough = Followthrough.builder().store(store()).policy(config.policy()).build();
+      followthrough = Followthrough.builder().store(store()).policy(config.policy())
+          .verification(config.verification()).build();
     }
     return followthrough;
   }
@@ -59,7 +60,7 @@ final class Workspace implements AutoCloseable {
   SyncEngine.Builder syncEngine(Duration timeBudget) {
     var basics = trackerSettings().basics();
     return SyncEngine.builder(store(), tracker()).options(SyncOptions.defaults().withLabels(basics.labels())
-        .withConflicts(basics.conflicts()).withTimeBudget(timeBudget));
+        .withConflicts(basics.conflicts()).withTimeBudget(timeBudget).withVerification(config.verification()));
   }
 
   @Override

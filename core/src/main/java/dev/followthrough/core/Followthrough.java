@@ -2,15 +2,16 @@ package dev.followthrough.core;
 
 import dev.followthrough.core.importer.ParseResult;
 import dev.followthrough.core.importer.PostmortemImporter;
-import dev.followthrough.core.internal.ReimportMerge;
+import dev.followthrough.core.internal.ImportIntoStore;
+import dev.followthrough.core.internal.ItemEdits;
+import dev.followthrough.core.internal.VerificationRecording;
 import dev.followthrough.core.model.ActionItem;
-import dev.followthrough.core.model.ChangeOrigin;
-import dev.followthrough.core.model.HistoryEntry;
 import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.model.Verification;
 import dev.followthrough.core.policy.DueDatePolicy;
+import dev.followthrough.core.policy.VerificationPolicy;
 import dev.followthrough.core.store.ActionStore;
-import dev.followthrough.core.store.StaleVersionException;
 import dev.followthrough.core.store.StoredPostmortem;
 import dev.followthrough.core.report.OverdueReport;
 import dev.followthrough.core.report.ReportBuilder;
@@ -31,7 +32,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -51,11 +51,10 @@ import java.util.function.Predicate;
  * <p>Thread-safe as far as its store is; closing it closes the store.
  */
 public final class Followthrough implements AutoCloseable {
-  private static final int MERGE_ATTEMPTS = 5;
-
   private final ActionStore store;
   private final Clock clock;
   private final DueDatePolicy policy;
+  private final VerificationPolicy verification;
   private final PostmortemImporter importer;
   private final Map<String, Tracker> trackers;
   private final SyncOptions syncOptions;
@@ -65,6 +64,7 @@ public final class Followthrough implements AutoCloseable {
     this.store = b.store;
     this.clock = b.clock;
     this.policy = b.policy;
+    this.verification = b.verification;
     this.importer = b.importer;
     this.trackers = Map.copyOf(b.trackers);
     this.syncOptions = b.syncOptions;
@@ -81,6 +81,10 @@ public final class Followthrough implements AutoCloseable {
 
   public DueDatePolicy policy() {
     return policy;
+  }
+
+  public VerificationPolicy verificationPolicy() {
+    return verification;
   }
 
   public Clock clock() {
@@ -111,31 +115,24 @@ public final class Followthrough implements AutoCloseable {
 
   /** Imports a document already parsed (for documents that do not come from files). */
   public ImportResult importParsed(ParseResult parsed) {
-    Postmortem stated = parsed.postmortem();
-    Postmortem filled = policy.apply(stated, LocalDate.now(clock));
-    String path = stated.source() == null ? stated.id() : stated.source().path();
-    for (int attempt = 1; ; attempt++) {
-      Optional<StoredPostmortem> existing = store.find(stated.id());
-      try {
-        if (existing.isEmpty()) {
-          StoredPostmortem saved = store.insert(filled);
-          return new ImportResult(path, saved.id(), true, filled.actionItems().size(), 0, 0, 0,
-              saved.version(), parsed.diagnostics());
-        }
-        ReimportMerge.Outcome outcome =
-            ReimportMerge.merge(existing.get().postmortem(), filled, stated, clock.instant());
-        StoredPostmortem saved = outcome.merged().equals(existing.get().postmortem())
-            ? existing.get()
-            : store.update(outcome.merged(), existing.get().version());
-        return new ImportResult(path, saved.id(), false, outcome.added(), outcome.changed(),
-            outcome.unchanged(), outcome.missing(), saved.version(), parsed.diagnostics());
-      } catch (StaleVersionException e) {
-        // Someone else wrote the same postmortem meanwhile: merge again on top of their version.
-        if (attempt == MERGE_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    return ImportIntoStore.run(store, policy, verification, clock, parsed, p -> p);
+  }
+
+  /**
+   * Records whether a done item's fix worked, with evidence (a URL or text) and who says so. An
+   * ineffective fix reopens the item, and with it its ticket at the next sync, or adds a follow-up
+   * item, as the verification policy says.
+   *
+   * @return the item as stored afterwards
+   * @throws FollowthroughException when no such item is stored or it is not awaiting verification
+   */
+  public ActionItem verify(String postmortemId, String itemId, Verification.State outcome, String evidence, String by) {
+    Instant now = clock.instant();
+    store.find(postmortemId).orElseThrow(() -> new FollowthroughException("no postmortem " + postmortemId + " in "
+        + store.describe() + "; 'followthrough list' shows the items"));
+    Postmortem saved = store.modify(postmortemId, p -> VerificationRecording.record(p, itemId, outcome, evidence, by,
+        now, verification, policy)).orElseThrow().postmortem();
+    return saved.item(itemId).orElseThrow();
   }
 
   /**
@@ -148,24 +145,7 @@ public final class Followthrough implements AutoCloseable {
    *     pending: that create may yet reach the tracker, and only a sync may settle it
    */
   public List<TicketLink> unlink(String postmortemId, String itemId, String trackerType) {
-    ActionItem item = store.find(postmortemId).flatMap(s -> s.postmortem().item(itemId)).orElseThrow(
-        () -> new FollowthroughException("no action item " + postmortemId + "/" + itemId + " in " + store.describe()
-            + "; 'followthrough list' shows the items"));
-    List<TicketLink> removed = item.tickets().stream()
-        .filter(t -> trackerType == null || t.tracker().equals(trackerType)).toList();
-    if (removed.stream().anyMatch(TicketLink::isPending)) {
-      throw new FollowthroughException(postmortemId + "/" + itemId + " has a create in progress whose outcome is not known"
-          + " yet; run 'followthrough sync', which finds its ticket or settles that it was never made");
-    }
-    Instant now = clock.instant();
-    store.modify(postmortemId, p -> p.withItem(p.item(itemId).map(i -> {
-      ActionItem changed = i.withTickets(i.tickets().stream().filter(t -> !removed.contains(t)).toList());
-      for (TicketLink t : removed) {
-        changed = changed.recording(new HistoryEntry(now, ChangeOrigin.LOCAL, "ticket", t.key(), null, "unlinked"));
-      }
-      return changed;
-    }).orElseThrow()));
-    return removed;
+    return ItemEdits.unlink(store, clock.instant(), postmortemId, itemId, trackerType);
   }
 
   /** Every stored postmortem, ordered by id. */
@@ -203,7 +183,8 @@ public final class Followthrough implements AutoCloseable {
       throw new FollowthroughException("no tracker of type '" + trackerType + "' is registered (registered: "
           + (trackers.isEmpty() ? "none" : String.join(", ", trackers.keySet())) + ")");
     }
-    return SyncEngine.builder(store, tracker).clock(clock).options(syncOptions).listener(syncListener).build();
+    return SyncEngine.builder(store, tracker).clock(clock).options(syncOptions.withVerification(verification))
+        .listener(syncListener).build();
   }
 
   /** What a sync with that tracker would do; changes nothing. */
@@ -235,6 +216,7 @@ public final class Followthrough implements AutoCloseable {
     private ActionStore store;
     private Clock clock = Clock.systemUTC();
     private DueDatePolicy policy = DueDatePolicy.standard();
+    private VerificationPolicy verification = VerificationPolicy.standard();
     private PostmortemImporter importer = PostmortemImporter.create();
     private final Map<String, Tracker> trackers = new LinkedHashMap<>();
     private SyncOptions syncOptions = SyncOptions.defaults();
@@ -274,6 +256,12 @@ public final class Followthrough implements AutoCloseable {
 
     public Builder policy(DueDatePolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** When done items' fixes must be verified, and what an ineffective fix does. */
+    public Builder verification(VerificationPolicy verification) {
+      this.verification = Objects.requireNonNull(verification, "verification");
       return this;
     }
 

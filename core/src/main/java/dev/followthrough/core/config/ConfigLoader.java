@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.followthrough.core.ValidationException;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.policy.DueDatePolicy;
+import dev.followthrough.core.policy.VerificationPolicy;
 import dev.followthrough.core.store.StoreProvider;
 import dev.followthrough.core.tracker.TrackerProvider;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class ConfigLoader {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify");
   private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery");
-  private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority");
+  private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority", "verifyDays", "ineffective");
 
   private final Function<String, String> environment;
 
@@ -75,10 +76,11 @@ final class ConfigLoader {
     TrackerSettings tracker = root.hasNonNull("tracker") ? tracker(root.get("tracker"), problems) : null;
     DueDatePolicy policy = root.hasNonNull("policy") ? policy(root.get("policy"), problems) : null;
     NotifyConfig notify = root.hasNonNull("notify") ? notify(root.get("notify"), problems) : null;
+    VerificationPolicy verification = root.path("policy").isObject() ? verification(root.get("policy"), problems) : null;
     if (!problems.isEmpty()) {
       throw new ConfigException(name, problems);
     }
-    return new FollowthroughConfig(store, tracker, policy, notify);
+    return new FollowthroughConfig(store, tracker, policy, notify, verification);
   }
 
   /** A plain path means the directory store; a mapping names its provider by {@code type}. */
@@ -168,24 +170,7 @@ final class ConfigLoader {
     ConfigSection section = new ConfigSection("policy", node, problems);
     section.allowOnly(POLICY);
     DueDatePolicy standard = DueDatePolicy.standard();
-    Map<Priority, Integer> days = new EnumMap<>(standard.dueDays());
-    JsonNode dueDays = node.get("dueDays");
-    if (dueDays != null && !dueDays.isNull()) {
-      if (!dueDays.isObject()) {
-        problems.add("policy.dueDays: expected a mapping such as {P1: 14, P2: 28}");
-      } else {
-        dueDays.fields().forEachRemaining(e -> {
-          var p = Priority.parse(e.getKey());
-          if (p.isEmpty() || !e.getKey().matches("(?i)p[1-4]")) {
-            problems.add("policy.dueDays." + e.getKey() + ": not a priority (P1 to P4)");
-          } else if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber() || e.getValue().asInt() < 0) {
-            problems.add("policy.dueDays." + e.getKey() + ": '" + e.getValue().asText() + "' must be a whole number of days");
-          } else {
-            days.put(p.get(), e.getValue().asInt());
-          }
-        });
-      }
-    }
+    Map<Priority, Integer> days = days(node, "dueDays", standard.dueDays(), problems);
     Priority defaultPriority = standard.defaultPriority();
     String dp = section.text("defaultPriority");
     if (dp != null) {
@@ -201,6 +186,44 @@ final class ConfigLoader {
       e.problems().forEach(p -> problems.add("policy." + p));
       return null;
     }
+  }
+
+  private static VerificationPolicy verification(JsonNode node, List<String> problems) {
+    VerificationPolicy standard = VerificationPolicy.standard();
+    ConfigSection section = new ConfigSection("policy", node, problems);
+    String rule = section.choice("ineffective", Set.of("reopen", "follow-up"), "reopen");
+    try {
+      return new VerificationPolicy(days(node, "verifyDays", standard.verifyDays(), problems),
+          rule.equals("reopen") ? VerificationPolicy.OnIneffective.REOPEN : VerificationPolicy.OnIneffective.FOLLOW_UP);
+    } catch (ValidationException e) {
+      e.problems().forEach(p -> problems.add("policy." + p));
+      return null;
+    }
+  }
+
+  /** A map of days per priority, such as {@code dueDays: {P1: 14}}, over the defaults. */
+  private static Map<Priority, Integer> days(JsonNode policy, String key, Map<Priority, Integer> defaults,
+      List<String> problems) {
+    Map<Priority, Integer> days = new EnumMap<>(defaults);
+    JsonNode node = policy.get(key);
+    if (node == null || node.isNull()) {
+      return days;
+    }
+    if (!node.isObject()) {
+      problems.add("policy." + key + ": expected a mapping such as {P1: 14, P2: 28}");
+      return days;
+    }
+    node.fields().forEachRemaining(e -> {
+      var p = Priority.parse(e.getKey());
+      if (p.isEmpty() || !e.getKey().matches("(?i)p[1-4]")) {
+        problems.add("policy." + key + "." + e.getKey() + ": not a priority (P1 to P4)");
+      } else if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber() || e.getValue().asInt() < 0) {
+        problems.add("policy." + key + "." + e.getKey() + ": '" + e.getValue().asText() + "' must be a whole number of days");
+      } else {
+        days.put(p.get(), e.getValue().asInt());
+      }
+    });
+    return days;
   }
 
   private static NotifyConfig notify(JsonNode node, List<String> problems) {

@@ -1,6 +1,7 @@
 package dev.followthrough.core.config;
 
 import dev.followthrough.core.policy.DueDatePolicy;
+import dev.followthrough.core.policy.VerificationPolicy;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,18 +12,24 @@ import java.util.Optional;
  * @param store the store; the {@code .followthrough} directory when not configured
  * @param tracker {@code null} when no tracker is configured (import and report still work)
  * @param notifications the {@code notify:} section, or {@code null} when reminders are not configured
+ * @param verification {@code policy.verifyDays} and {@code policy.ineffective}
  */
 public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy,
-    NotifyConfig notifications) {
+    NotifyConfig notifications, VerificationPolicy verification) {
   public static final Path DEFAULT_STORE = Path.of(".followthrough");
 
   public FollowthroughConfig {
     store = store == null ? StoreSettings.directory(DEFAULT_STORE) : store;
     policy = policy == null ? DueDatePolicy.standard() : policy;
+    verification = verification == null ? VerificationPolicy.standard() : verification;
+  }
+
+  public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy, NotifyConfig notifications) {
+    this(store, tracker, policy, notifications, null);
   }
 
   public static FollowthroughConfig defaults() {
-    return new FollowthroughConfig(null, null, null, null);
+    return new FollowthroughConfig(null, null, null, null, null);
   }
 
   /**
@@ -41,7 +48,7 @@ public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, 
 
   /** The same configuration with another store. */
   public FollowthroughConfig withStore(StoreSettings newStore) {
-    return new FollowthroughConfig(newStore, tracker, policy, notifications);
+    return new FollowthroughConfig(newStore, tracker, policy, notifications, verification);
   }
 
   public Optional<TrackerSettings> trackerSettings() {

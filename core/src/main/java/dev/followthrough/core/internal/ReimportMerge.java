@@ -75,7 +75,7 @@ public final class ReimportMerge {
       }
     }
     Postmortem merged = new Postmortem(stored.id(), incoming.title(), incoming.severity(), incoming.incident(),
-        incoming.timeline(), incoming.measures(), result, incoming.sections(), incoming.source());
+        incoming.timeline(), incoming.measures(), result, incoming.sections(), incoming.source(), stored.recurrenceOf());
     return new Outcome(merged, added, changed, unchanged, missing);
   }
 
@@ -195,7 +195,7 @@ public final class ReimportMerge {
   private static ActionItem withId(ActionItem item, String id) {
     return new ActionItem(id, item.title(), item.description(), item.owner(), item.dueDate(), item.priority(),
         item.status(), item.type(), item.measureId(), item.tickets(), item.history(), item.missingFromSource(),
-        item.verificationCriterion());
+        item.verificationCriterion(), item.verification());
   }
 
   /** A new item must not take the id of a flagged one that is still stored. */

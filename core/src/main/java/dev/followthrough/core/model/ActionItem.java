@@ -21,6 +21,7 @@ import java.util.List;
  *     are flagged, never deleted
  * @param verificationCriterion how to tell that the item worked once done, as the document wrote it
  *     ({@code Verify: no alert for 30 days}), or {@code null}
+ * @param verification {@code null} until the item is done; then whether its fix was shown to work
  */
 public record ActionItem(
     String id,
@@ -35,7 +36,8 @@ public record ActionItem(
     List<TicketLink> tickets,
     List<HistoryEntry> history,
     boolean missingFromSource,
-    String verificationCriterion) {
+    String verificationCriterion,
+    Verification verification) {
 
   public ActionItem {
     Problems problems =
@@ -59,7 +61,15 @@ public record ActionItem(
   /** A new open item without owner, dates, tickets or history. */
   public static ActionItem open(String id, String title) {
     return new ActionItem(
-        id, title, null, null, null, null, ItemStatus.OPEN, null, null, List.of(), List.of(), false, null);
+        id, title, null, null, null, null, ItemStatus.OPEN, null, null, List.of(), List.of(), false, null, null);
+  }
+
+  /** The item as before verification existed: none recorded. */
+  public ActionItem(String id, String title, String description, String owner, LocalDate dueDate, Priority priority,
+      ItemStatus status, String type, String measureId, List<TicketLink> tickets, List<HistoryEntry> history,
+      boolean missingFromSource, String verificationCriterion) {
+    this(id, title, description, owner, dueDate, priority, status, type, measureId, tickets, history,
+        missingFromSource, verificationCriterion, null);
   }
 
   /** The item's ticket in a tracker, by the tracker's type: an item has at most one per tracker. */
@@ -73,62 +83,67 @@ public record ActionItem(
 
   public ActionItem withTitle(String newTitle) {
     return new ActionItem(id, newTitle, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
   }
 
   public ActionItem withDescription(String newDescription) {
     return new ActionItem(id, title, newDescription, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
   }
 
   public ActionItem withOwner(String newOwner) {
     return new ActionItem(id, title, description, newOwner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
   }
 
   public ActionItem withDueDate(LocalDate newDueDate) {
     return new ActionItem(id, title, description, owner, newDueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
   }
 
   public ActionItem withPriority(Priority newPriority) {
     return new ActionItem(id, title, description, owner, dueDate, newPriority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
   }
 
   public ActionItem withStatus(ItemStatus newStatus) {
     return new ActionItem(id, title, description, owner, dueDate, priority, newStatus, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
   }
 
   public ActionItem withType(String newType) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, newType,
-        measureId, tickets, history, missingFromSource, verificationCriterion);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
   }
 
   public ActionItem withMeasureId(String newMeasureId) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        newMeasureId, tickets, history, missingFromSource, verificationCriterion);
+        newMeasureId, tickets, history, missingFromSource, verificationCriterion, verification);
   }
 
   public ActionItem withTickets(List<TicketLink> newTickets) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, newTickets, history, missingFromSource, verificationCriterion);
+        measureId, newTickets, history, missingFromSource, verificationCriterion, verification);
   }
 
   public ActionItem withHistory(List<HistoryEntry> newHistory) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, newHistory, missingFromSource, verificationCriterion);
+        measureId, tickets, newHistory, missingFromSource, verificationCriterion, verification);
   }
 
   public ActionItem withMissingFromSource(boolean missing) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missing, verificationCriterion);
+        measureId, tickets, history, missing, verificationCriterion, verification);
   }
 
   public ActionItem withVerificationCriterion(String newCriterion) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, newCriterion);
+        measureId, tickets, history, missingFromSource, newCriterion, verification);
+  }
+
+  public ActionItem withVerification(Verification newVerification) {
+    return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
+        measureId, tickets, history, missingFromSource, verificationCriterion, newVerification);
   }
 
   /** Appends one change to the history. */

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param sections free-text sections found besides the structured ones (lessons learned,
  *     misleading paths, escalation…), by heading, in document order
  * @param source where it was read from, or {@code null} for one built in code
+ * @param recurrenceOf earlier incidents this one likely repeats, found on import
  */
 public record Postmortem(
     String id,
@@ -29,7 +30,8 @@ public record Postmortem(
     List<Measure> measures,
     List<ActionItem> actionItems,
     Map<String, String> sections,
-    Source source) {
+    Source source,
+    List<Recurrence> recurrenceOf) {
 
   public Postmortem {
     Problems problems = new Problems("postmortem").slug("id", id).notBlank("title", title);
@@ -49,8 +51,15 @@ public record Postmortem(
     timeline = timeline == null ? List.of() : List.copyOf(timeline);
     measures = measures == null ? List.of() : List.copyOf(measures);
     actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
+    recurrenceOf = recurrenceOf == null ? List.of() : List.copyOf(recurrenceOf);
     sections =
         sections == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+  }
+
+  /** A postmortem without recorded recurrences. */
+  public Postmortem(String id, String title, String severity, IncidentSummary incident, List<TimelineEntry> timeline,
+      List<Measure> measures, List<ActionItem> actionItems, Map<String, String> sections, Source source) {
+    this(id, title, severity, incident, timeline, measures, actionItems, sections, source, null);
   }
 
   public Optional<ActionItem> item(String itemId) {
@@ -58,7 +67,11 @@ public record Postmortem(
   }
 
   public Postmortem withActionItems(List<ActionItem> items) {
-    return new Postmortem(id, title, severity, incident, timeline, measures, items, sections, source);
+    return new Postmortem(id, title, severity, incident, timeline, measures, items, sections, source, recurrenceOf);
+  }
+
+  public Postmortem withRecurrenceOf(List<Recurrence> recurrences) {
+    return new Postmortem(id, title, severity, incident, timeline, measures, actionItems, sections, source, recurrences);
   }
 
   /** Returns a copy in which the item with the same id is replaced by {@code changed}. */

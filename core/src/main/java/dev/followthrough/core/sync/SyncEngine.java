@@ -58,10 +58,13 @@ public final class SyncEngine {
     return new Builder(store, tracker);
   }
 
-  /** Takes the store's run lock, plans and applies. */
+  /**
+   * Takes the store's run lock, plans and applies, then asks on the closed ticket of each item whose
+   * verification fell due whether its fix worked.
+   */
   public SyncResult sync() {
     try (ActionStore.RunLock lock = runLock()) {
-      return run(plan());
+      return new VerificationReminders(store, tracker, clock).post(run(plan()));
     }
   }
 

@@ -19,11 +19,17 @@ public record SyncResult(
     List<ItemRef> conflicts,
     List<Failure> failures,
     int unchanged,
-    List<DeletedTicket> deleted) {
+    List<DeletedTicket> deleted,
+    List<ItemRef> verificationReminders) {
 
   public SyncResult(List<ItemRef> created, List<ItemRef> adopted, List<ItemRef> updated, List<ItemRef> transitioned,
       List<ItemRef> pulled, List<ItemRef> conflicts, List<Failure> failures, int unchanged) {
-    this(created, adopted, updated, transitioned, pulled, conflicts, failures, unchanged, List.of());
+    this(created, adopted, updated, transitioned, pulled, conflicts, failures, unchanged, List.of(), List.of());
+  }
+
+  public SyncResult(List<ItemRef> created, List<ItemRef> adopted, List<ItemRef> updated, List<ItemRef> transitioned,
+      List<ItemRef> pulled, List<ItemRef> conflicts, List<Failure> failures, int unchanged, List<DeletedTicket> deleted) {
+    this(created, adopted, updated, transitioned, pulled, conflicts, failures, unchanged, deleted, List.of());
   }
 
   public SyncResult {
@@ -35,6 +41,14 @@ public record SyncResult(
     conflicts = List.copyOf(conflicts);
     failures = List.copyOf(failures);
     deleted = deleted == null ? List.of() : List.copyOf(deleted);
+    verificationReminders = verificationReminders == null ? List.of() : List.copyOf(verificationReminders);
+  }
+
+  /** This result with the verification comments a run posted, and those that failed. */
+  SyncResult withVerificationReminders(List<ItemRef> posted, List<Failure> failed) {
+    List<Failure> all = new java.util.ArrayList<>(failures);
+    all.addAll(failed);
+    return new SyncResult(created, adopted, updated, transitioned, pulled, conflicts, all, unchanged, deleted, posted);
   }
 
   /** An item whose change failed. */
@@ -48,6 +62,7 @@ public record SyncResult(
     return created.size() + " created, " + adopted.size() + " adopted, " + updated.size() + " updated, "
         + transitioned.size() + " moved, " + pulled.size() + " pulled, " + conflicts.size() + " conflicts, "
         + failures.size() + " failed, " + unchanged + " unchanged"
-        + (deleted.isEmpty() ? "" : ", " + deleted.size() + " with a deleted ticket");
+        + (deleted.isEmpty() ? "" : ", " + deleted.size() + " with a deleted ticket")
+        + (verificationReminders.isEmpty() ? "" : ", " + verificationReminders.size() + " asked for verification");
   }
 }

@@ -134,8 +134,9 @@ final class SyncRun {
       latest.putIfAbsent(key, pull.ticket());
       pulledValues.computeIfAbsent(key, k -> new HashMap<>()).putAll(pull.values());
       Instant now = clock.instant();
-      writer.change(a.item(), (postmortem, item) -> PulledValues.apply(item, pull, now,
-          ItemDrafts.draft(postmortem, item, options.labels(), tracker.capabilities())));
+      // A ticket closed in the tracker starts the wait for its fix to be shown to work.
+      writer.change(a.item(), (postmortem, item) -> options.verification().settle(PulledValues.apply(item, pull, now,
+          ItemDrafts.draft(postmortem, item, options.labels(), tracker.capabilities())), now.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
       pulled.add(a.item());
     } else if (a instanceof Conflict conflict) {
       Instant now = clock.instant();

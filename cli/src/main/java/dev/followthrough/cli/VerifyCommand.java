@@ -1,0 +1,61 @@
+package dev.followthrough.cli;
+
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.Verification;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code verify ITEM --effective|--ineffective}: records whether a done item's fix worked. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = {"Record whether a done action item's fix worked (verification of effectiveness).",
+        "An ineffective fix reopens the item, and its ticket at the next sync, or adds a follow-up",
+        "item when the policy says 'ineffective: follow-up'. 'list --verification pending' shows",
+        "the items awaiting verification."})
+final class VerifyCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "ITEM", description = "<postmortem-id>/<item-id>, as 'list' shows it.")
+  String item;
+
+  static final class Outcome {
+    @Option(names = "--effective", required = true, description = "The fix works.")
+    boolean effective;
+
+    @Option(names = "--ineffective", required = true, description = "The fix does not work.")
+    boolean ineffective;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Outcome outcome;
+
+  @Option(names = "--evidence", paramLabel = "TEXT_OR_URL", description = "What shows it: a dashboard, a test run, a note.")
+  String evidence;
+
+  @Option(names = "--by", paramLabel = "WHO", description = "Who verified it (default: the USER environment variable).")
+  String by;
+
+  @Mixin ConfigOptions options;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ItemArgument target = ItemArgument.parse(item);
+    Verification.State state = outcome.effective ? Verification.State.EFFECTIVE : Verification.State.INEFFECTIVE;
+    String who = by != null ? by : System.getenv("USER");
+    PrintWriter out = spec.commandLine().getOut();
+    try (Workspace workspace = options.workspace()) {
+      ActionItem saved = workspace.followthrough().verify(target.postmortemId(), target.itemId(), state, evidence, who);
+      out.println("Recorded " + target + " as " + state.name().toLowerCase(java.util.Locale.ROOT)
+          + (state == Verification.State.EFFECTIVE ? "." : saved.status().isClosed()
+              ? "; a follow-up item was added, which the next sync gives a ticket."
+              : "; the item is open again, and the next sync reopens its ticket."));
+    }
+    out.flush();
+    return FollowthroughCli.OK;
+  }
+}
