@@ -15,6 +15,8 @@ final class CsvReport {
     rows(out, "overdue", report.overdue());
     rows(out, "dueSoon", report.dueSoon());
     rows(out, "unowned", report.unowned());
+    rows(out, "verificationDue", report.verificationDue());
+    rows(out, "openItemOfRecurredIncident", report.openItemsOfRecurredIncidents());
     return out.toString();
   }
 

@@ -46,6 +46,20 @@ final class HtmlReport {
       out.append("<h2>Without an owner</h2>\n");
       table(out, "unowned", report.unowned());
     }
+    if (!report.verificationDue().isEmpty()) {
+      out.append("<h2>Verification overdue: done, but not yet shown to work</h2>\n");
+      table(out, "verification-due", report.verificationDue());
+    }
+    if (!report.recurrences().isEmpty()) {
+      out.append("<h2>Incidents that happened again</h2>\n<ul id=\"recurrences\">\n");
+      report.recurrences().forEach(r -> out.append("<li>").append(esc(ReportFormat.recurrence(r))).append("</li>\n"));
+      out.append("</ul>\n");
+    }
+    if (!report.openItemsOfRecurredIncidents().isEmpty()) {
+      out.append("<h2>Still open from incidents that happened again</h2>\n");
+      table(out, "recurred-open", report.openItemsOfRecurredIncidents());
+    }
+    MonthlyCharts.render(out, report.byMonth());
     // Click a header to sort; a link ending in #sort=<column>-<asc|desc> opens the page sorted.
     out.append("<script>\n")
         .append("function sortTable(table,col,asc){const body=table.tBodies[0];const rows=[...body.rows];")

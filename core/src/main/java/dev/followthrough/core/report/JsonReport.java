@@ -18,6 +18,19 @@ final class JsonReport {
     entries(root.putArray("overdue"), report.overdue());
     entries(root.putArray("dueSoon"), report.dueSoon());
     entries(root.putArray("unowned"), report.unowned());
+    entries(root.putArray("verificationDue"), report.verificationDue());
+    ArrayNode recurrences = root.putArray("recurrences");
+    for (OverdueReport.RecurrenceEntry r : report.recurrences()) {
+      ObjectNode node = recurrences.addObject();
+      node.put("postmortemId", r.postmortemId());
+      node.put("recurrenceOf", r.recurrence().postmortemId());
+      node.put("score", r.recurrence().score());
+      node.put("status", r.recurrence().status().name());
+      node.set("sharedTerms", json.toTree(r.recurrence().sharedTerms()));
+      node.set("earlierItems", json.toTree(r.recurrence().earlierItems()));
+    }
+    entries(root.putArray("openItemsOfRecurredIncidents"), report.openItemsOfRecurredIncidents());
+    root.set("byMonth", json.toTree(report.byMonth()));
     ObjectNode summary = json.toTree(report.summary());
     summary.put("dueSoonDays", report.dueSoonDays());
     ObjectNode byPriority = summary.putObject("byPriority");

@@ -32,6 +32,18 @@ final class MarkdownReport {
       out.append("\n## Without an owner\n\n");
       table(out, report.unowned(), "Days overdue");
     }
+    if (!report.verificationDue().isEmpty()) {
+      out.append("\n## Verification overdue\n\n");
+      table(out, report.verificationDue(), "Days since due");
+    }
+    if (!report.recurrences().isEmpty()) {
+      out.append("\n## Incidents that happened again\n\n");
+      report.recurrences().forEach(r -> out.append("- ").append(escape(ReportFormat.recurrence(r))).append('\n'));
+    }
+    if (!report.openItemsOfRecurredIncidents().isEmpty()) {
+      out.append("\n## Still open from incidents that happened again\n\n");
+      table(out, report.openItemsOfRecurredIncidents(), "Days overdue");
+    }
     return out.toString();
   }
 

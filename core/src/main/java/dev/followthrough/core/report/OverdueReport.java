@@ -15,6 +15,11 @@ import java.util.Map;
  * @param dueSoon open items due from {@code asOf} to {@code asOf + dueSoonDays}, soonest first
  * @param unowned open items without an owner
  * @param byPriority the summary for each priority that has items
+ * @param verificationDue done items whose verification is past due, most overdue first, with
+ *     the days since it fell due
+ * @param recurrences every recorded repeat of an earlier incident
+ * @param openItemsOfRecurredIncidents open items of earlier incidents that happened again
+ * @param byMonth incidents, repeats, closes and verifications per month, oldest first
  */
 public record OverdueReport(
     LocalDate asOf,
@@ -23,14 +28,29 @@ public record OverdueReport(
     List<Entry> dueSoon,
     List<Entry> unowned,
     Summary summary,
-    Map<Priority, Summary> byPriority) {
+    Map<Priority, Summary> byPriority,
+    List<Entry> verificationDue,
+    List<RecurrenceEntry> recurrences,
+    List<Entry> openItemsOfRecurredIncidents,
+    List<MonthFigures> byMonth) {
 
   public OverdueReport {
     overdue = List.copyOf(overdue);
     dueSoon = List.copyOf(dueSoon);
     unowned = List.copyOf(unowned);
     byPriority = Map.copyOf(byPriority);
+    verificationDue = List.copyOf(verificationDue);
+    recurrences = List.copyOf(recurrences);
+    openItemsOfRecurredIncidents = List.copyOf(openItemsOfRecurredIncidents);
+    byMonth = List.copyOf(byMonth);
   }
+
+  /** A postmortem recorded as a likely repeat of an earlier one. */
+  public record RecurrenceEntry(String postmortemId, dev.followthrough.core.model.Recurrence recurrence) {}
+
+  /** One calendar month ({@code 2025-06}) of follow-through. */
+  public record MonthFigures(String month, int incidents, int recurrences, int itemsDone, int itemsDoneOnTime,
+      int verifiedEffective, int verifiedIneffective) {}
 
   /**
    * An item in a report.
@@ -64,8 +84,13 @@ public record OverdueReport(
    * @param onTimeRate doneOnTime / (doneOnTime + doneLate), or {@code null} when no close date is
    *     known
    * @param medianDaysToClose median days from the incident to closing, or {@code null}
+   * @param verificationRate verified (either way) / (verified + pending past due), or {@code null}
+   * @param effectiveRate verified effective / verified, or {@code null}
+   * @param recurrenceRate incidents recorded as a repeat of an earlier one / incidents; {@code null}
+   *     per priority
    */
   public record Summary(
       int total, int open, int overdue, int done, int wontDo, int doneOnTime, int doneLate,
-      Double completionRate, Double onTimeRate, Double medianDaysToClose) {}
+      Double completionRate, Double onTimeRate, Double medianDaysToClose, Double verificationRate,
+      Double effectiveRate, Double recurrenceRate) {}
 }

@@ -65,13 +65,16 @@ public final class ReportBuilder {
     for (Priority priority : Priority.values()) {
       List<Entry> some = all.stream().filter(e -> e.item().priority() == priority).toList();
       if (!some.isEmpty()) {
-        byPriority.put(priority, summarize(some));
+        byPriority.put(priority, summarize(some, null));
       }
     }
-    return new OverdueReport(asOf, dueSoonDays, overdue, dueSoon, unowned, summarize(all), byPriority);
+    return new OverdueReport(asOf, dueSoonDays, overdue, dueSoon, unowned,
+        summarize(all, EffectivenessFigures.recurrenceRate(postmortems)), byPriority,
+        EffectivenessFigures.verificationDue(postmortems, asOf), EffectivenessFigures.recurrences(postmortems),
+        EffectivenessFigures.openItemsOfRecurredIncidents(postmortems, asOf), EffectivenessFigures.byMonth(postmortems));
   }
 
-  private Summary summarize(List<Entry> entries) {
+  private Summary summarize(List<Entry> entries, Double recurrenceRate) {
     int open = 0;
     int overdue = 0;
     int done = 0;
@@ -110,7 +113,8 @@ public final class ReportBuilder {
     return new Summary(entries.size(), open, overdue, done, wontDo, onTime, late,
         countable == 0 ? null : round(done / (double) countable),
         onTime + late == 0 ? null : round(onTime / (double) (onTime + late)),
-        median(daysToClose));
+        median(daysToClose), EffectivenessFigures.verificationRate(entries, asOf),
+        EffectivenessFigures.effectiveRate(entries), recurrenceRate);
   }
 
   /** The day the item last became DONE, from its history. */

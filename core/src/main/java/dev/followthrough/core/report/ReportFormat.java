@@ -39,6 +39,18 @@ public enum ReportFormat {
   static String completion(OverdueReport.Summary s) {
     String line = "completion " + percent(s.completionRate()) + " (" + s.done() + " of " + (s.total() - s.wontDo())
         + " done), on time " + percent(s.onTimeRate());
-    return s.medianDaysToClose() == null ? line : line + ", median " + s.medianDaysToClose() + " days to close";
+    line = s.medianDaysToClose() == null ? line : line + ", median " + s.medianDaysToClose() + " days to close";
+    return line + "; verified " + percent(s.verificationRate()) + ", effective " + percent(s.effectiveRate())
+        + (s.recurrenceRate() == null ? "" : ", incidents that repeat an earlier one " + percent(s.recurrenceRate()));
+  }
+
+  /** One line about a recorded repeat: who repeats whom, how alike, on what terms, and the earlier items. */
+  static String recurrence(OverdueReport.RecurrenceEntry r) {
+    var rec = r.recurrence();
+    var items = rec.earlierItems();
+    return r.postmortemId() + " repeats " + rec.postmortemId() + " (" + rec.status().name().toLowerCase(java.util.Locale.ROOT)
+        + ", score " + rec.score() + (rec.sharedTerms().isEmpty() ? "" : ", " + String.join(", ", rec.sharedTerms()))
+        + "); the earlier incident's items then: " + items.open() + " open, " + items.done() + " done, "
+        + items.verifiedEffective() + " verified effective";
   }
 }

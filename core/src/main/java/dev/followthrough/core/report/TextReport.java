@@ -57,6 +57,21 @@ final class TextReport {
       out.append("\nWithout an owner\n");
       out.append(indent(table(report.unowned(), "DAYS OVERDUE")));
     }
+    if (!report.verificationDue().isEmpty()) {
+      out.append("\n").append(bold("Verification overdue: done, but not yet shown to work")).append('\n');
+      TextTable t = new TextTable(60, "DAYS OVERDUE", "VERIFY BY", "OWNER", "POSTMORTEM", "TITLE", "CRITERION");
+      report.verificationDue().forEach(e -> t.row(e.daysOverdue(), e.item().verification().dueDate(), e.item().owner(),
+          e.postmortem().id(), e.item().title(), e.item().verification().criterion()));
+      out.append(indent(t.render()));
+    }
+    if (!report.recurrences().isEmpty()) {
+      out.append("\n").append(bold("Incidents that happened again")).append('\n');
+      report.recurrences().forEach(r -> out.append("  ").append(ReportFormat.recurrence(r)).append('\n'));
+    }
+    if (!report.openItemsOfRecurredIncidents().isEmpty()) {
+      out.append("\nStill open from incidents that happened again\n");
+      out.append(indent(table(report.openItemsOfRecurredIncidents(), "DAYS OVERDUE")));
+    }
     return out.toString();
   }
 
