@@ -70,11 +70,14 @@ final class PostgresActionStore implements ActionStore {
     }
   }
 
-  /** Creates or upgrades the tables; Flyway serialises concurrent migrations with its own lock. */
+  /**
+   * Creates or upgrades the tables; Flyway serialises concurrent migrations with its own lock. It
+   * connects by itself because it holds two connections at once, more than a pool of one has.
+   */
   private void migrate() {
     try {
       Flyway.configure(getClass().getClassLoader())
-          .dataSource(pool)
+          .dataSource(settings.url(), settings.user(), settings.password().reveal())
           .schemas(settings.schema())
           .defaultSchema(settings.schema())
           .createSchemas(true)

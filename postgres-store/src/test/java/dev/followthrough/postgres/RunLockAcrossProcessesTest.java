@@ -1,0 +1,105 @@
+package dev.followthrough.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followthrough.core.store.ActionStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The run lock between separate JVMs, and after its holder is killed with SIGKILL. */
+class RunLockAcrossProcessesTest {
+  static ThrowawayPostgres pg;
+  static PostgresSettings settings;
+
+  @BeforeAll
+  static void server() {
+    pg = ThrowawayPostgres.shared();
+    settings = pg.settings(pg.createDatabase("runlock")).withSchema("locks");
+    settings.open().close();
+  }
+
+  @Test
+  void twoProcessesNeverHoldTheRunLockAtOnceAndAKilledHolderFreesIt() throws Exception {
+    Process holder = java("hold");
+    try {
+      assertThat(firstLine(holder)).isEqualTo("locked");
+      Process second = java("try");
+      assertThat(firstLine(second)).as("another JVM while the first holds the lock").isEqualTo("busy");
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      try (ActionStore here = settings.open()) {
+        assertThat(here.tryLockRun()).as("this JVM while the first holds the lock").isEmpty();
+      }
+    } finally {
+      holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    long killedAt = System.nanoTime();
+    try (ActionStore here = settings.open()) {
+      Optional<ActionStore.RunLock> lock = awaitLock(here);
+      assertThat(lock).as("the lock of a killed holder is released by the server").isPresent();
+      System.out.printf("run lock free again %d ms after SIGKILL%n", (System.nanoTime() - killedAt) / 1_000_000);
+      try (ActionStore.RunLock held = lock.get()) {
+        Process third = java("try");
+        assertThat(firstLine(third)).as("another JVM while this one holds it").isEqualTo("busy");
+        third.waitFor(60, TimeUnit.SECONDS);
+      }
+      Process fourth = java("try");
+      assertThat(firstLine(fourth)).as("after this JVM released it").isEqualTo("locked");
+      fourth.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void storesInOtherSchemasHaveTheirOwnRunLock() {
+    try (ActionStore a = settings.open(); ActionStore b = settings.withSchema("other_locks").open()) {
+      Optional<ActionStore.RunLock> lockA = a.tryLockRun();
+      assertThat(lockA).isPresent();
+      Optional<ActionStore.RunLock> lockB = b.tryLockRun();
+      assertThat(lockB).isPresent();
+      lockA.get().close();
+      lockB.get().close();
+    }
+  }
+
+  /** The server frees the lock when it notices the dead connection, which takes a moment. */
+  private static Optional<ActionStore.RunLock> awaitLock(ActionStore store) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      Optional<ActionStore.RunLock> lock = store.tryLockRun();
+      if (lock.isPresent()) {
+        return lock;
+      }
+      Thread.sleep(50);
+    }
+    return Optional.empty();
+  }
+
+  private static Process java(String mode) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    command.add(RunLockProcess.class.getName());
+    command.addAll(List.of(mode, settings.url(), settings.user(), settings.schema()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().put("FT_PG_PASSWORD", settings.password().reveal());
+    return builder.start();
+  }
+
+  private static String firstLine(Process p) throws IOException, InterruptedException {
+    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line = r.readLine();
+    if (line == null) {
+      p.waitFor(30, TimeUnit.SECONDS);
+      return "(no output)";
+    }
+    return line;
+  }
+}
