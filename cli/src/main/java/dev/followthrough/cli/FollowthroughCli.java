@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       SyncCommand.class,
       ScheduleCommand.class,
       UnlinkCommand.class,
+      StoreCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -8,12 +8,11 @@ import dev.followthrough.core.store.StoredPostmortem;
 import dev.followthrough.postgres.PostgresSettings;
 import dev.followthrough.postgres.ThrowawayPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,39 +44,29 @@ class PostgresStoreCliTest {
     Files.writeString(dir.resolve("pm.md"), TicketLifecycleCliTest.DOC);
   }
 
-  record Run(int exit, String out, String err) {}
-
-  private Run cli(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-cp", System.getProperty("java.class.path"), FollowthroughCli.class.getName()));
-    command.addAll(List.of(args));
-    command.addAll(List.of("--config", config.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
-    builder.environment().put("PGPASS", pg.password().reveal());
-    Process p = builder.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    Run run = new Run(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
-        Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  private CliRunner.Result cli(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--config", config.toString()));
+    CliRunner.Result run = CliProcess.run(dir, Map.of("PGPASS", pg.password().reveal()), all.toArray(String[]::new));
     assertThat(run.out() + run.err()).doesNotContain(pg.password().reveal());
     return run;
   }
 
   @Test
   void importListReportAndSyncWorkOnThePostgresStore() throws Exception {
-    Run imported = cli("import", "pm.md");
+    CliRunner.Result imported = cli("import", "pm.md");
     assertThat(imported.exit()).as(imported.err()).isZero();
     assertThat(dir.resolve(".followthrough")).as("nothing is written beside the config").doesNotExist();
 
-    Run list = cli("list");
+    CliRunner.Result list = cli("list");
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(list.out()).contains("alert-on-queue-age").contains("drain-the-backlog").contains("erin");
 
-    Run report = cli("report", "--as-of", "2025-06-01", "--format", "csv");
+    CliRunner.Result report = cli("report", "--as-of", "2025-06-01", "--format", "csv");
     assertThat(report.exit()).as(report.err()).isZero();
     assertThat(report.out()).contains("Alert on queue age").contains("2025-05-10").contains("22");
 
-    Run sync = cli("sync");
+    CliRunner.Result sync = cli("sync");
     assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
     assertThat(cli("list").out()).contains("MEM-1").contains("MEM-2");
 
@@ -93,7 +82,7 @@ class PostgresStoreCliTest {
   @Test
   void aWrongPasswordIsAClearErrorWithoutThePassword() throws Exception {
     Files.writeString(config, Files.readString(config).replace("${PGPASS}", "${PGPASS}-wrong"));
-    Run list = cli("list");
+    CliRunner.Result list = cli("list");
     assertThat(list.exit()).isNotZero();
     assertThat(list.err()).contains("cannot connect to postgres " + settings.url())
         .contains("password authentication failed");
