@@ -6,6 +6,7 @@ import dev.followthrough.core.FollowthroughException;
 import dev.followthrough.core.json.JsonFormat;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.store.DamagedStoreException;
+import dev.followthrough.core.store.StoreException;
 import dev.followthrough.core.store.StoredPostmortem;
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +23,35 @@ final class PostmortemRecords {
     this.storeName = storeName;
   }
 
+  /**
+   * The record's JSON text.
+   *
+   * @throws StoreException when a text holds U+0000, which PostgreSQL cannot keep in text or jsonb
+   */
   String write(Postmortem postmortem) {
     ObjectNode root = json.object();
     root.put("schemaVersion", JsonFormat.SCHEMA_VERSION);
     root.set("postmortem", json.toTree(postmortem));
-    return json.write(root);
+    String text = json.write(root);
+    if (holdsNul(text)) {
+      throw new StoreException("postmortem " + postmortem.id() + " contains the character U+0000 (NUL), which "
+          + storeName + " cannot store; remove it from the document and import it again");
+    }
+    return text;
+  }
+
+  /** JSON writes NUL as a backslash escape (u0000); an even run of backslashes before it is escaped text instead. */
+  private static boolean holdsNul(String json) {
+    for (int at = json.indexOf("\\u0000"); at >= 0; at = json.indexOf("\\u0000", at + 1)) {
+      int backslashes = 0;
+      for (int i = at; i >= 0 && json.charAt(i) == '\\'; i--) {
+        backslashes++;
+      }
+      if (backslashes % 2 == 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Names a row in messages the way the directory store names a file. */

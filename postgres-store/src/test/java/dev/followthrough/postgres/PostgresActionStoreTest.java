@@ -100,6 +100,21 @@ class PostgresActionStoreTest extends StoreContractKit {
   }
 
   @Test
+  void controlCharactersSurviveARoundTrip() {
+    var p = postmortem("p1").withActionItems(List.of(ActionItem.open("a1", "Tab\there, bell \u0007, escape \u001b[0m"),
+        ActionItem.open("a2", "A written escape: \\u0000 and \\\\u0000")));
+    store.insert(p);
+    assertThat(store.find("p1").orElseThrow().postmortem()).isEqualTo(p);
+  }
+
+  @Test
+  void aNulCharacterIsRefusedByNameInsteadOfFailingObscurely() {
+    var p = postmortem("p1").withActionItems(List.of(ActionItem.open("a1", "Before\u0000after")));
+    assertThatThrownBy(() -> store.insert(p)).hasMessageContaining("p1").hasMessageContaining("U+0000");
+    assertThat(store.find("p1")).isEmpty();
+  }
+
+  @Test
   void insertOfAnExistingIdNamesTheVersionFound() {
     store.insert(postmortem("p1"));
     assertThatThrownBy(() -> store.insert(postmortem("p1"))).isInstanceOf(StaleVersionException.class)

@@ -2,11 +2,17 @@ package dev.followthrough.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.store.StoredPostmortem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The run lock between separate JVMs, and after its holder is killed with SIGKILL. */
-class RunLockAcrossProcessesTest {
+/** Separate JVMs on one store: the run lock between them, and processes killed with SIGKILL. */
+class StoreProcessesTest {
   static ThrowawayPostgres pg;
   static PostgresSettings settings;
 
@@ -68,6 +74,38 @@ class RunLockAcrossProcessesTest {
     }
   }
 
+  @Test
+  void aWriterKilledMidWriteLeavesAWholeVersionWithMatchingItemRows() throws Exception {
+    try (ActionStore store = settings.open()) {
+      store.insert(new Postmortem("big", "Big", null, null, null, null, List.of(), null, null));
+      for (int round = 0; round < 3; round++) {
+        long before = store.find("big").orElseThrow().version();
+        Process churn = java("churn");
+        assertThat(firstLine(churn)).isEqualTo("churning");
+        Thread.sleep(300 + 150L * round);
+        churn.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        StoredPostmortem survivor = store.find("big").orElseThrow();
+        int items = survivor.postmortem().actionItems().size();
+        assertThat(survivor.version()).as("the killed writer had committed versions").isGreaterThan(before);
+        System.out.printf("round %d: killed after %d committed versions%n", round, survivor.version() - before);
+        assertThat(items).isIn(0, 150, 300);
+        assertThat(itemRows()).as("item rows of version " + survivor.version()).isEqualTo(items);
+        assertThat(store.update(survivor.postmortem().withActionItems(List.of()), survivor.version()).version())
+            .isEqualTo(survivor.version() + 1);
+      }
+    }
+  }
+
+  private static int itemRows() throws Exception {
+    try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password().reveal());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + settings.schema()
+            + ".action_items WHERE postmortem_id = 'big'")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
   /** The server frees the lock when it notices the dead connection, which takes a moment. */
   private static Optional<ActionStore.RunLock> awaitLock(ActionStore store) throws InterruptedException {
     for (int i = 0; i < 200; i++) {
@@ -86,7 +124,7 @@ class RunLockAcrossProcessesTest {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-    command.add(RunLockProcess.class.getName());
+    command.add(StoreProcess.class.getName());
     command.addAll(List.of(mode, settings.url(), settings.user(), settings.schema()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     builder.environment().put("FT_PG_PASSWORD", settings.password().reveal());
