@@ -80,6 +80,14 @@ class PostgresStoreCliTest {
   }
 
   @Test
+  void debugLoggingOfTheDriverPoolAndMigrationsNeverShowsThePassword() throws Exception {
+    CliRunner.Result debug = cli("list", "--debug");
+    assertThat(debug.exit()).as(debug.err()).isZero();
+    // The pool and Flyway did log at debug level, so the check in cli() saw their output.
+    assertThat(debug.err()).contains("com.zaxxer.hikari").contains("org.flywaydb");
+  }
+
+  @Test
   void aWrongPasswordIsAClearErrorWithoutThePassword() throws Exception {
     Files.writeString(config, Files.readString(config).replace("${PGPASS}", "${PGPASS}-wrong"));
     CliRunner.Result list = cli("list");
