@@ -81,7 +81,8 @@ final class PostgresActionStore implements ActionStore {
           .schemas(settings.schema())
           .defaultSchema(settings.schema())
           .createSchemas(true)
-          .locations("classpath:db/migration")
+          // Not Flyway's default db/migration: an application embedding this store may use that for its own.
+          .locations("classpath:dev/followthrough/postgres/migration")
           // A schema that already holds other tables gets ours beside them, from version 1 on.
           .baselineOnMigrate(true)
           .baselineVersion("0")

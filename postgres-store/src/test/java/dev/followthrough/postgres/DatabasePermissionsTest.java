@@ -48,6 +48,13 @@ class DatabasePermissionsTest {
   }
 
   @Test
+  void createOnTheDatabaseIsEnoughWhenTheSchemaDoesNotExistYet() {
+    PostgresSettings settings = as("ft_owner", "created_by_store");
+    pg.execute(database, "GRANT CREATE ON DATABASE " + database + " TO ft_owner");
+    useTheStore(settings);
+  }
+
+  @Test
   void aPreMigratedSchemaNeedsOnlyUsageAndTableRights() {
     pg.settings(database).withSchema("premigrated").open().close();
     PostgresSettings settings = as("ft_app", "premigrated");
