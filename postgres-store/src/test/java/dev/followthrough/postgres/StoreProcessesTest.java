@@ -51,10 +51,12 @@ class StoreProcessesTest {
       Optional<ActionStore.RunLock> lock = awaitLock(here);
       assertThat(lock).as("the lock of a killed holder is released by the server").isPresent();
       System.out.printf("run lock free again %d ms after SIGKILL%n", (System.nanoTime() - killedAt) / 1_000_000);
-      try (ActionStore.RunLock held = lock.get()) {
+      try {
         Process third = java("try");
         assertThat(firstLine(third)).as("another JVM while this one holds it").isEqualTo("busy");
         third.waitFor(60, TimeUnit.SECONDS);
+      } finally {
+        lock.get().close();
       }
       Process fourth = java("try");
       assertThat(firstLine(fourth)).as("after this JVM released it").isEqualTo("locked");
