@@ -8,18 +8,23 @@ import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.store.StoreException;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What the database user needs, as the README states it; each case with a user of just those rights. */
+@ExtendWith(ThrowawayPostgres.Available.class)
 class DatabasePermissionsTest {
   static ThrowawayPostgres pg;
   static String database;
 
-  @BeforeAll
-  static void server() {
+  /** Each test, not the class, checks for a server, so that every test reports why it is skipped. */
+  @BeforeEach
+  void server() {
     pg = ThrowawayPostgres.shared();
-    database = pg.createDatabase("perms");
+    if (database == null) {
+      database = pg.createDatabase("perms");
+    }
   }
 
   private static PostgresSettings as(String role, String schema) {

@@ -26,25 +26,30 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The store contract and the PostgreSQL store's own guarantees, on a real server; one schema per test. */
+@ExtendWith(ThrowawayPostgres.Available.class)
 class PostgresActionStoreTest extends StoreContractKit {
   private static final AtomicInteger SCHEMAS = new AtomicInteger();
   static ThrowawayPostgres pg;
   static String database;
   PostgresSettings settings;
 
-  @BeforeAll
-  static void server() {
+  /** Started from each test, not once per class, so that every test reports why it is skipped. */
+  private static synchronized String database() {
     pg = ThrowawayPostgres.shared();
-    database = pg.createDatabase("contract");
+    if (database == null) {
+      database = pg.createDatabase("contract");
+    }
+    return database;
   }
 
   @Override
   protected ActionStore createStore() {
-    settings = pg.settings(database).withSchema("test_" + SCHEMAS.incrementAndGet());
+    String db = database();
+    settings = pg.settings(db).withSchema("test_" + SCHEMAS.incrementAndGet());
     return settings.open();
   }
 

@@ -17,19 +17,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Separate JVMs on one store: the run lock between them, and processes killed with SIGKILL. */
+@ExtendWith(ThrowawayPostgres.Available.class)
 class StoreProcessesTest {
   static ThrowawayPostgres pg;
   static PostgresSettings settings;
 
-  @BeforeAll
-  static void server() {
+  /** Each test, not the class, checks for a server, so that every test reports why it is skipped. */
+  @BeforeEach
+  void server() {
     pg = ThrowawayPostgres.shared();
-    settings = pg.settings(pg.createDatabase("runlock")).withSchema("locks");
-    settings.open().close();
+    if (settings == null) {
+      settings = pg.settings(pg.createDatabase("processes")).withSchema("locks");
+      settings.open().close();
+    }
   }
 
   @Test
@@ -84,7 +89,11 @@ class StoreProcessesTest {
         long before = store.find("big").orElseThrow().version();
         Process churn = java("churn");
         assertThat(firstLine(churn)).isEqualTo("churning");
-        Thread.sleep(300 + 150L * round);
+        // Kill it at a different point of a write each round, once it has committed at least once.
+        for (int wait = 0; wait < 600 && store.find("big").orElseThrow().version() == before; wait++) {
+          Thread.sleep(50);
+        }
+        Thread.sleep(100 + 150L * round);
         churn.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         StoredPostmortem survivor = store.find("big").orElseThrow();
         int items = survivor.postmortem().actionItems().size();

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real PostgreSQL server for tests: initdb into a temp directory, started on 127.0.0.1 and a
@@ -48,11 +51,26 @@ public final class ThrowawayPostgres {
     this.asUser = asUser;
   }
 
+  private static final String MISSING = "PostgreSQL tests skipped: no initdb found through 'pg_config --bindir'"
+      + " or in /usr/lib/postgresql/*/bin, or in -Dfollowthrough.postgres.bindir (install Debian's postgresql package)";
+
+  /**
+   * {@code @ExtendWith(ThrowawayPostgres.Available.class)} skips each test, with the reason, before
+   * any of its set-up runs, when no server can be started.
+   */
+  public static final class Available implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      return context.getTestMethod().isEmpty() || binaries().isPresent()
+          ? ConditionEvaluationResult.enabled("PostgreSQL binaries found")
+          : ConditionEvaluationResult.disabled(MISSING);
+    }
+  }
+
   /** The server of this JVM, started on first use; skips the calling test when none can run. */
   public static synchronized ThrowawayPostgres shared() {
     Optional<Path> bin = binaries();
-    Assumptions.assumeTrue(bin.isPresent(), "PostgreSQL tests skipped: no initdb found through 'pg_config --bindir'"
-        + " or in /usr/lib/postgresql/*/bin (install Debian's postgresql package)");
+    Assumptions.assumeTrue(bin.isPresent(), MISSING);
     if (shared == null) {
       try {
         ThrowawayPostgres server = new ThrowawayPostgres(bin.get(),
@@ -175,7 +193,12 @@ public final class ThrowawayPostgres {
     return List.of("runuser", "-u", user, "--");
   }
 
+  /** The system property {@code followthrough.postgres.bindir} overrides the search, to try another version. */
   static Optional<Path> binaries() {
+    String chosen = System.getProperty("followthrough.postgres.bindir");
+    if (chosen != null) {
+      return Optional.of(Path.of(chosen)).filter(b -> Files.isExecutable(b.resolve("initdb")));
+    }
     String fromPgConfig = output("pg_config", "--bindir");
     if (fromPgConfig != null && Files.isExecutable(Path.of(fromPgConfig, "initdb"))) {
       return Optional.of(Path.of(fromPgConfig));
