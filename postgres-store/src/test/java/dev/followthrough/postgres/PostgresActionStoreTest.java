@@ -105,6 +105,36 @@ class PostgresActionStoreTest extends StoreContractKit {
   }
 
   @Test
+  void instancesOpeningANewSchemaAtOnceMigrateItOnce() throws Exception {
+    PostgresSettings fresh = settings.withSchema(settings.schema() + "_fresh");
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<ActionStore>> opened = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        opened.add(threads.submit(fresh::open));
+      }
+      for (Future<ActionStore> f : opened) {
+        f.get().close();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    try (ActionStore one = fresh.open()) {
+      assertThat(one.insert(postmortem("p1")).version()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSchemaHoldingOtherTablesGetsTheStoreBesideThem() {
+    PostgresSettings shared = settings.withSchema(settings.schema() + "_shared");
+    pg.execute(database, "CREATE SCHEMA " + shared.schema() + "; CREATE TABLE " + shared.schema()
+        + ".invoices (id int PRIMARY KEY)");
+    try (ActionStore beside = shared.open()) {
+      assertThat(beside.insert(postmortem("p1")).version()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void controlCharactersSurviveARoundTrip() {
     var p = postmortem("p1").withActionItems(List.of(ActionItem.open("a1", "Tab\there, bell \u0007, escape \u001b[0m"),
         ActionItem.open("a2", "A written escape: \\u0000 and \\\\u0000")));
