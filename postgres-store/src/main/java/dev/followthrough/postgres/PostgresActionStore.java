@@ -9,7 +9,6 @@ import dev.followthrough.core.store.StaleVersionException;
 import dev.followthrough.core.store.StoreException;
 import dev.followthrough.core.store.StoredPostmortem;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -229,7 +228,8 @@ final class PostgresActionStore implements ActionStore {
     props.setProperty("tcpKeepAlive", "true");
     props.setProperty("ApplicationName", "followthrough run lock");
     try {
-      return DriverManager.getConnection(settings.url(), props);
+      // The driver itself rather than DriverManager, which only sees drivers of the caller's class loader.
+      return new org.postgresql.Driver().connect(settings.url(), props);
     } catch (SQLException e) {
       throw new StoreException("cannot connect to " + name + " for the run lock: " + e.getMessage(), e);
     }
