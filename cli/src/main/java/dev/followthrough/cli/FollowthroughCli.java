@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       ScheduleCommand.class,
       UnlinkCommand.class,
       VerifyCommand.class,
+      StoreCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
