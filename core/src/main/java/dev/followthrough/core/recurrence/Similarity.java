@@ -13,8 +13,12 @@ import java.util.Map;
  */
 final class Similarity {
   static final double FAILURE_WEIGHT = 0.45;
-  static final double TEXT_WEIGHT = 0.40;
-  static final double ENTITY_WEIGHT = 0.15;
+  static final double TEXT_WEIGHT = 0.45;
+  static final double ENTITY_WEIGHT = 0.10;
+  // A failure term shared with no wording in common is weaker evidence: the same failure mode
+  // in an unrelated system. Below this wording similarity the score shrinks, by 40% at zero.
+  static final double CORROBORATING_TEXT = 0.15;
+  static final double UNCORROBORATED_LOSS = 0.4;
   // Two documents that each name a specific failure mode in their cause, but not the same one,
   // describe different failures however alike their wording.
   static final double DIFFERENT_FAILURE_FACTOR = 0.5;
@@ -38,11 +42,6 @@ final class Similarity {
     df.forEach((stem, n) -> idf.put(stem, Math.log((corpusSize + 1) / (n + 1)) + 1));
   }
 
-  String explain(Profile a, Profile b) {
-    return String.format("failure %.3f text %.3f different %s", failureSimilarity(a, b), textSimilarity(a, b),
-        differentFailures(a, b));
-  }
-
   Result compare(Profile a, Profile b) {
     double failure = failureSimilarity(a, b);
     double text = textSimilarity(a, b);
@@ -53,6 +52,7 @@ final class Similarity {
     if (differentFailures(a, b)) {
       score *= DIFFERENT_FAILURE_FACTOR;
     }
+    score *= 1 - UNCORROBORATED_LOSS * (1 - Math.min(1, text / CORROBORATING_TEXT));
     List<String> shared = new ArrayList<>();
     a.failures().keySet().stream().filter(b.failures()::containsKey)
         .sorted(Comparator.comparingDouble((Term t) -> -t.weight() * a.failures().get(t) * b.failures().get(t))
