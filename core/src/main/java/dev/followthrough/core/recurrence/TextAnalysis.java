@@ -41,7 +41,7 @@ final class TextAnalysis {
       resulted resulting lead leading make made use used using new old able unable work working
       whole entire every need needs needed one two three first second third last next take taken
       happen happened occurred occur still back again already around within across since via
-      us it's we're re ran run runs took take takes went go goes
+      us it's we're re ran run runs took take takes went go goes http https www
       """;
 
   private final Analyzer analyzer = new EnglishAnalyzer();
@@ -74,7 +74,9 @@ final class TextAnalysis {
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        String word = text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT);
+        // The possessive filter dropped "'s" from the stem; drop it from the word shown too.
+        String word = text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT)
+            .replaceFirst("['\u2019]s$", "");
         tokens.add(new Token(term.toString(), word));
       }
       stream.end();
