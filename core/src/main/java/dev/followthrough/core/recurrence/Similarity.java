@@ -12,18 +12,18 @@ import java.util.Map;
  * document frequencies make words that every postmortem of the corpus uses count little.
  */
 final class Similarity {
-  static final double FAILURE_WEIGHT = 0.45;
-  static final double TEXT_WEIGHT = 0.45;
-  static final double ENTITY_WEIGHT = 0.10;
+  private static final double FAILURE_WEIGHT = 0.45;
+  private static final double TEXT_WEIGHT = 0.45;
+  private static final double ENTITY_WEIGHT = 0.10;
   // A failure term shared with no wording in common is weaker evidence: the same failure mode
   // in an unrelated system. Below this wording similarity the score shrinks, by 40% at zero.
-  static final double CORROBORATING_TEXT = 0.15;
-  static final double UNCORROBORATED_LOSS = 0.4;
+  private static final double CORROBORATING_TEXT = 0.15;
+  private static final double UNCORROBORATED_LOSS = 0.4;
   // Two documents that each name a specific failure mode in their cause, but not the same one,
   // describe different failures however alike their wording.
-  static final double DIFFERENT_FAILURE_FACTOR = 0.5;
-  static final double SPECIFIC = 0.6;
-  static final double CAUSE = 0.8;
+  private static final double DIFFERENT_FAILURE_FACTOR = 0.5;
+  private static final double SPECIFIC = 0.6;
+  private static final double CAUSE = 0.8;
   private static final int SHARED_WORDS_SHOWN = 3;
 
   /** A score and what it rests on. */
