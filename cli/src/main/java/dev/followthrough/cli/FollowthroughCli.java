@@ -31,6 +31,8 @@ import picocli.CommandLine.ScopeType;
       ScheduleCommand.class,
       UnlinkCommand.class,
       VerifyCommand.class,
+      RecurrencesCommand.class,
+      RecurrenceCommand.class,
       StoreCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -4,6 +4,9 @@ import dev.followthrough.core.importer.ParseResult;
 import dev.followthrough.core.importer.PostmortemImporter;
 import dev.followthrough.core.internal.ImportIntoStore;
 import dev.followthrough.core.internal.ItemEdits;
+import dev.followthrough.core.internal.Recurrences;
+import dev.followthrough.core.model.Recurrence;
+import dev.followthrough.core.recurrence.RecurrenceDetector;
 import dev.followthrough.core.internal.VerificationRecording;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.TicketLink;
@@ -55,6 +58,7 @@ public final class Followthrough implements AutoCloseable {
   private final Clock clock;
   private final DueDatePolicy policy;
   private final VerificationPolicy verification;
+  private final RecurrenceDetector recurrence;
   private final PostmortemImporter importer;
   private final Map<String, Tracker> trackers;
   private final SyncOptions syncOptions;
@@ -65,6 +69,7 @@ public final class Followthrough implements AutoCloseable {
     this.clock = b.clock;
     this.policy = b.policy;
     this.verification = b.verification;
+    this.recurrence = b.recurrence;
     this.importer = b.importer;
     this.trackers = Map.copyOf(b.trackers);
     this.syncOptions = b.syncOptions;
@@ -115,7 +120,17 @@ public final class Followthrough implements AutoCloseable {
 
   /** Imports a document already parsed (for documents that do not come from files). */
   public ImportResult importParsed(ParseResult parsed) {
-    return ImportIntoStore.run(store, policy, verification, clock, parsed, p -> p);
+    return ImportIntoStore.run(store, policy, verification, clock, parsed, p -> Recurrences.find(recurrence, store, p));
+  }
+
+  /**
+   * Confirms or dismisses that a postmortem repeats an earlier incident, as found on import; every
+   * recorded one is in {@link #postmortems()}' {@code recurrenceOf} and in the report.
+   *
+   * @throws FollowthroughException when no such recurrence is recorded
+   */
+  public Postmortem settleRecurrence(String postmortemId, String earlierId, Recurrence.Status status) {
+    return Recurrences.settle(store, postmortemId, earlierId, status);
   }
 
   /**
@@ -128,11 +143,9 @@ public final class Followthrough implements AutoCloseable {
    */
   public ActionItem verify(String postmortemId, String itemId, Verification.State outcome, String evidence, String by) {
     Instant now = clock.instant();
-    store.find(postmortemId).orElseThrow(() -> new FollowthroughException("no postmortem " + postmortemId + " in "
-        + store.describe() + "; 'followthrough list' shows the items"));
-    Postmortem saved = store.modify(postmortemId, p -> VerificationRecording.record(p, itemId, outcome, evidence, by,
-        now, verification, policy)).orElseThrow().postmortem();
-    return saved.item(itemId).orElseThrow();
+    return store.modify(postmortemId, p -> VerificationRecording.record(p, itemId, outcome, evidence, by, now,
+        verification, policy)).flatMap(saved -> saved.postmortem().item(itemId)).orElseThrow(() -> new FollowthroughException(
+            "no postmortem " + postmortemId + " in " + store.describe() + "; 'followthrough list' shows the items"));
   }
 
   /**
@@ -217,6 +230,7 @@ public final class Followthrough implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private DueDatePolicy policy = DueDatePolicy.standard();
     private VerificationPolicy verification = VerificationPolicy.standard();
+    private RecurrenceDetector recurrence = RecurrenceDetector.standard();
     private PostmortemImporter importer = PostmortemImporter.create();
     private final Map<String, Tracker> trackers = new LinkedHashMap<>();
     private SyncOptions syncOptions = SyncOptions.defaults();
@@ -262,6 +276,12 @@ public final class Followthrough implements AutoCloseable {
     /** When done items' fixes must be verified, and what an ineffective fix does. */
     public Builder verification(VerificationPolicy verification) {
       this.verification = Objects.requireNonNull(verification, "verification");
+      return this;
+    }
+
+    /** How a new postmortem is compared with earlier ones on import. */
+    public Builder recurrence(RecurrenceDetector detector) {
+      this.recurrence = Objects.requireNonNull(detector, "detector");
       return this;
     }
 

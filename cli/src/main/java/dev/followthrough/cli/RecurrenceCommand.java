@@ -1,0 +1,63 @@
+package dev.followthrough.cli;
+
+import dev.followthrough.core.model.Recurrence;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code recurrence confirm|dismiss PM_ID EARLIER_PM_ID}: settles a likely recurrence. */
+@Command(name = "recurrence", mixinStandardHelpOptions = true,
+    description = "Confirm or dismiss that an incident repeats an earlier one ('recurrences' lists them).",
+    subcommands = {RecurrenceCommand.Confirm.class, RecurrenceCommand.Dismiss.class})
+final class RecurrenceCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new CommandFailedException("say 'recurrence confirm PM_ID EARLIER_PM_ID' or 'recurrence dismiss PM_ID EARLIER_PM_ID'",
+        FollowthroughCli.BAD_INPUT);
+  }
+
+  abstract static class Settle implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PM_ID", description = "The later postmortem.")
+    String postmortemId;
+
+    @Parameters(index = "1", paramLabel = "EARLIER_PM_ID", description = "The earlier postmortem it may repeat.")
+    String earlierId;
+
+    @Mixin ConfigOptions options;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    abstract Recurrence.Status status();
+
+    @Override
+    public Integer call() {
+      try (Workspace workspace = options.workspace()) {
+        workspace.followthrough().settleRecurrence(postmortemId, earlierId, status());
+      }
+      spec.commandLine().getOut().println(postmortemId + " as a repeat of " + earlierId + ": "
+          + status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+      spec.commandLine().getOut().flush();
+      return FollowthroughCli.OK;
+    }
+  }
+
+  @Command(name = "confirm", mixinStandardHelpOptions = true, description = "The incident repeats the earlier one.")
+  static final class Confirm extends Settle {
+    @Override
+    Recurrence.Status status() {
+      return Recurrence.Status.CONFIRMED;
+    }
+  }
+
+  @Command(name = "dismiss", mixinStandardHelpOptions = true, description = "The two incidents are not the same failure.")
+  static final class Dismiss extends Settle {
+    @Override
+    Recurrence.Status status() {
+      return Recurrence.Status.DISMISSED;
+    }
+  }
+}
