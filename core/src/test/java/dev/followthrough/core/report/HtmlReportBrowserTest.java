@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.model.Recurrence;
+import dev.followthrough.core.model.Verification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +48,29 @@ class HtmlReportBrowserTest {
       items.add(ActionItem.open("item-" + i, "Action <b>" + i + "</b> & more").withOwner(owners[i % 4])
           .withPriority(Priority.values()[i % 4]).withDueDate(LocalDate.of(2025, 6, 1).minusDays(i * 11L)));
     }
-    Postmortem p = new Postmortem("pm", "Disk full on build agents", null, null, null, null, items, null, null);
-    return new ReportBuilder(LocalDate.of(2025, 6, 10), 7).build(List.of(p));
+    java.time.Instant april = java.time.Instant.parse("2025-04-20T10:00:00Z");
+    java.time.Instant may = java.time.Instant.parse("2025-05-12T10:00:00Z");
+    items.add(done("done-april", april, LocalDate.of(2025, 4, 30))
+        .withVerification(new Verification(Verification.State.EFFECTIVE, LocalDate.of(2025, 5, 20), "no alert", "dash",
+            may, "erin")));
+    items.add(done("done-may-late", may, LocalDate.of(2025, 5, 1))
+        .withVerification(Verification.pending(LocalDate.of(2025, 6, 1), "disk below 80% for a week")));
+    var incident = new dev.followthrough.core.model.IncidentSummary(
+        LocalDate.of(2025, 4, 2), null, null, null, null, null, null, null, null);
+    Postmortem first = new Postmortem("pm", "Disk full on build agents", null, incident, null, null, items, null, null);
+    var again = new dev.followthrough.core.model.IncidentSummary(
+        LocalDate.of(2025, 5, 28), null, null, null, null, null, null, null, null);
+    Postmortem second = new Postmortem("pm-again", "Disk full again", null, again, null, null, List.of(), null, null,
+        List.of(new Recurrence("pm", 0.61, Recurrence.Status.SUSPECTED, List.of("disk full"),
+            Recurrence.EarlierItems.of(first))));
+    return new ReportBuilder(LocalDate.of(2025, 6, 10), 7).build(List.of(first, second));
+  }
+
+  static ActionItem done(String id, java.time.Instant at, LocalDate due) {
+    return ActionItem.open(id, "Closed " + id).withOwner("erin").withPriority(Priority.P2).withDueDate(due)
+        .withStatus(dev.followthrough.core.model.ItemStatus.DONE)
+        .recording(new dev.followthrough.core.model.HistoryEntry(at, dev.followthrough.core.model.ChangeOrigin.TRACKER,
+            "status", "OPEN", "DONE", null));
   }
 
   String browser(Path chrome, String... args) throws IOException, InterruptedException {
@@ -73,6 +96,14 @@ class HtmlReportBrowserTest {
     assertThat(dom).contains("Overdue action items as of 2025-06-10");
     assertThat(Pattern.compile("<rect class=\"bar\"").matcher(dom).results().count()).isGreaterThanOrEqualTo(6);
     assertThat(dom).contains("Action &lt;b&gt;3&lt;/b&gt; &amp; more").doesNotContain("<b>3</b>");
+    // Follow-through: the months, verification overdue and the repeated incident.
+    assertThat(dom).contains("id=\"chart-closed-by-month\"").contains("id=\"chart-incidents-by-month\"")
+        .contains("2025-04 done on time: 1").contains("2025-05 done late or without a due date: 1")
+        .contains("2025-05 verified effective: 1").contains("2025-05 repeats of an earlier incident: 1")
+        .contains("2025-04 incidents: 1");
+    assertThat(dom).contains("id=\"verification-due\"").contains("Closed done-may-late");
+    assertThat(dom).contains("id=\"recurrences\"").contains("pm-again repeats pm (suspected, score 0.61, disk full)");
+    assertThat(dom).contains("verified 50.0%").contains("effective 100.0%");
     // #sort=0-desc: the overdue table opens sorted by days overdue, the most overdue first.
     String overdue = dom.substring(dom.indexOf("id=\"overdue\""), dom.indexOf("</table>", dom.indexOf("id=\"overdue\"")));
     Matcher days = Pattern.compile("<td class=\"num\">(\\d+)</td>").matcher(overdue);
