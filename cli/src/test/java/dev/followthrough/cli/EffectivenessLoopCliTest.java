@@ -121,4 +121,26 @@ class EffectivenessLoopCliTest {
     assertThat(unknown.exit()).isEqualTo(FollowthroughCli.BAD_INPUT);
     assertThat(unknown.err()).contains("has no recorded recurrence of 2020-01-01-nothing");
   }
+
+  @Test
+  void onTheSamplesTheRepeatedStampedeIsFlaggedAndADoneItemIsAskedForVerification() {
+    Path samples = Path.of("../samples/postmortems").toAbsolutePath().normalize();
+    assertThat(cli("import", samples.toString()).exit()).isZero();
+    JsonNode recurrences = JsonFormat.json().parseTree(cli("recurrences", "--format", "json").out()).get("recurrences");
+    String later = "2026-11-20-category-pages-time-out-after-a-cache-flush";
+    assertThat(recurrences).anySatisfy(r -> {
+      assertThat(r.get("postmortemId").asText()).isEqualTo(later);
+      assertThat(r.get("recurrenceOf").asText()).isEqualTo("2023-11-08-product-page-cache-stampede");
+      assertThat(r.get("sharedTerms").toString()).contains("cache stampede");
+    });
+    CliRunner.Result sync = cli("sync");
+    assertThat(sync.exit()).as(sync.err()).isZero();
+    String item = "refuse-manual-cache-flushes-outside-the-night";
+    TicketSnapshot done = ticket(later, item);
+    assertThat(done.state()).isEqualTo(TicketState.DONE);
+    assertThat(tracker.comments(done.key())).singleElement().asString().contains("Verification due");
+    assertThat(cli("verify", later + "/" + item, "--ineffective", "--evidence", "flushes still run at noon").exit()).isZero();
+    assertThat(cli("sync").exit()).isZero();
+    assertThat(ticket(later, item).state()).isEqualTo(TicketState.OPEN);
+  }
 }

@@ -36,4 +36,17 @@ class SamplesTest {
   void theScheduledServiceRunsAndStops() throws InterruptedException {
     assertThat(ScheduledServiceExample.run(POSTMORTEMS, Duration.ofMillis(50), 3)).isGreaterThanOrEqualTo(3);
   }
+
+  @Test
+  void closeVerifyAndSeeRecurrenceOnTheSamples() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    var outcome = EffectivenessExample.run(POSTMORTEMS, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(out).contains("2026-11-20-category-pages-time-out-after-a-cache-flush likely repeats "
+        + "2023-11-08-product-page-cache-stampede").contains("verification PENDING");
+    assertThat(outcome.verified().status()).hasToString("OPEN");
+    assertThat(outcome.ticketAfterSync()).hasToString("OPEN");
+    assertThat(outcome.report().summary().recurrenceRate()).isGreaterThan(0.0);
+    assertThat(outcome.report().summary().effectiveRate()).isZero();
+  }
 }
