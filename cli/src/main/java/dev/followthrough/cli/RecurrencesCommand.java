@@ -41,13 +41,7 @@ final class RecurrencesCommand implements Callable<Integer> {
         ArrayNode list = root.putArray("recurrences");
         for (Postmortem p : postmortems) {
           for (Recurrence r : p.recurrenceOf()) {
-            ObjectNode node = list.addObject();
-            node.put("postmortemId", p.id());
-            node.put("recurrenceOf", r.postmortemId());
-            node.put("score", r.score());
-            node.put("status", r.status().name());
-            node.set("sharedTerms", json.toTree(r.sharedTerms()));
-            node.set("earlierItems", json.toTree(r.earlierItems()));
+            list.add(json.recurrenceTree(p.id(), r));
           }
         }
         out.print(json.write(root));

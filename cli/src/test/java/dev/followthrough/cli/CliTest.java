@@ -64,7 +64,7 @@ class CliTest {
   void parsePrintsTheContractJsonWithoutPolicy() throws IOException {
     CliRunner.Result r = run("parse", doc().toString(), "--format", "json");
     assertThat(r.exit()).isZero();
-    JsonNode json = JsonFormat.json().parseTree(r.out());
+    JsonNode json = JsonFormat.json().parseTree(r.out(), "output");
     assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(json.get("id").asText()).isEqualTo("2025-05-01-disk-full-on-build-agents");
     assertThat(json.get("incident").get("durationMinutes").asInt()).isEqualTo(120);
@@ -88,7 +88,7 @@ class CliTest {
     assertThat(imported.exit()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("imported", "3 action items");
     CliRunner.Result list = run("list", "--format", "json", "--store", store());
-    JsonNode items = JsonFormat.json().parseTree(list.out()).get("actionItems");
+    JsonNode items = JsonFormat.json().parseTree(list.out(), "output").get("actionItems");
     assertThat(items).hasSize(3);
     assertThat(items.get(0).get("postmortemId").asText()).isEqualTo("2025-05-01-disk-full-on-build-agents");
     assertThat(items.get(0).get("dueDate").asText()).isEqualTo("2025-05-15");
@@ -117,7 +117,7 @@ class CliTest {
     Path doc = doc();
     CliRunner.Result json = run("report", doc.toString(), "--as-of", "2025-06-20", "--format", "json", "--store", store());
     assertThat(json.exit()).as(json.err()).isZero();
-    JsonNode report = JsonFormat.json().parseTree(json.out());
+    JsonNode report = JsonFormat.json().parseTree(json.out(), "output");
     assertThat(report.get("asOf").asText()).isEqualTo("2025-06-20");
     assertThat(report.get("overdue")).hasSize(1);
     assertThat(report.get("overdue").get(0).get("daysOverdue").asInt()).isEqualTo(36);
@@ -146,7 +146,7 @@ class CliTest {
         "store: " + store() + "\npolicy:\n  dueDays: {P3: 10}\n  defaultPriority: P3\n");
     assertThat(run("import", doc().toString(), "--config", config.toString()).exit()).isZero();
     JsonNode items = JsonFormat.json().parseTree(
-        run("list", "--format", "json", "--config", config.toString()).out()).get("actionItems");
+        run("list", "--format", "json", "--config", config.toString()).out(), "output").get("actionItems");
     assertThat(items.get(2).get("dueDate").asText()).isEqualTo("2025-05-11");
   }
 

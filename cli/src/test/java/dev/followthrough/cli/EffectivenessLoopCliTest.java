@@ -78,7 +78,7 @@ class EffectivenessLoopCliTest {
     assertThat(cli("list", "--verification", "overdue", "--as-of", LocalDate.now().plusDays(1).toString()).out())
         .contains("lock-rows-in-one-fixed-order-in-every-writer");
     JsonNode due = JsonFormat.json().parseTree(cli("report", "--format", "json", "--as-of",
-        LocalDate.now().plusDays(3).toString()).out());
+        LocalDate.now().plusDays(3).toString()).out(), "output");
     assertThat(due.get("verificationDue")).hasSize(1);
     assertThat(due.get("verificationDue").get(0).get("daysOverdue").asInt()).isEqualTo(3);
     assertThat(due.get("summary").get("verificationRate").asDouble()).isZero();
@@ -91,7 +91,7 @@ class EffectivenessLoopCliTest {
     assertThat(cli("sync").exit()).isZero();
     assertThat(ticket(EARLIER, "lock-rows-in-one-fixed-order-in-every-writer").state()).isEqualTo(TicketState.OPEN);
 
-    JsonNode recurrences = JsonFormat.json().parseTree(cli("recurrences", "--format", "json").out()).get("recurrences");
+    JsonNode recurrences = JsonFormat.json().parseTree(cli("recurrences", "--format", "json").out(), "output").get("recurrences");
     assertThat(recurrences).singleElement().satisfies(r -> {
       assertThat(r.get("postmortemId").asText()).isEqualTo(LATER);
       assertThat(r.get("recurrenceOf").asText()).isEqualTo(EARLIER);
@@ -100,7 +100,7 @@ class EffectivenessLoopCliTest {
       assertThat(r.get("earlierItems").get("open").asInt()).isEqualTo(2);
     });
     assertThat(cli("recurrence", "confirm", LATER, EARLIER).exit()).isZero();
-    JsonNode report = JsonFormat.json().parseTree(cli("report", "--format", "json", "--as-of", "2025-06-01").out());
+    JsonNode report = JsonFormat.json().parseTree(cli("report", "--format", "json", "--as-of", "2025-06-01").out(), "output");
     assertThat(report.get("recurrences").get(0).get("status").asText()).isEqualTo("CONFIRMED");
     assertThat(report.get("summary").get("recurrenceRate").asDouble()).isEqualTo(0.5);
     assertThat(report.get("summary").get("effectiveRate").asDouble()).isZero();
@@ -126,7 +126,7 @@ class EffectivenessLoopCliTest {
   void onTheSamplesTheRepeatedStampedeIsFlaggedAndADoneItemIsAskedForVerification() {
     Path samples = Path.of("../samples/postmortems").toAbsolutePath().normalize();
     assertThat(cli("import", samples.toString()).exit()).isZero();
-    JsonNode recurrences = JsonFormat.json().parseTree(cli("recurrences", "--format", "json").out()).get("recurrences");
+    JsonNode recurrences = JsonFormat.json().parseTree(cli("recurrences", "--format", "json").out(), "output").get("recurrences");
     String later = "2026-11-20-category-pages-time-out-after-a-cache-flush";
     assertThat(recurrences).anySatisfy(r -> {
       assertThat(r.get("postmortemId").asText()).isEqualTo(later);

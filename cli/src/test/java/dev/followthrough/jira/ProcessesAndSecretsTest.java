@@ -100,7 +100,7 @@ class ProcessesAndSecretsTest {
       CliRunner.Result r = CliRunner.run("report", "--as-of", "2025-07-01", "--format", "json", "--store",
           dir.resolve("store").toString());
       assertThat(r.exit()).as(r.err()).isZero();
-      var json = JsonFormat.json().parseTree(r.out());
+      var json = JsonFormat.json().parseTree(r.out(), "output");
       assertThat(json.get("overdue")).hasSize(150);
       reports++;
     }

@@ -70,6 +70,13 @@ public final class JsonFormat {
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
   }
 
+  /** A recorded repeat as reports and {@code recurrences} print it. */
+  public ObjectNode recurrenceTree(String postmortemId, dev.followthrough.core.model.Recurrence r) {
+    ObjectNode fields = mapper.valueToTree(r);
+    fields.remove("postmortemId");
+    return mapper.createObjectNode().put("postmortemId", postmortemId).put("recurrenceOf", r.postmortemId()).setAll(fields);
+  }
+
   /** An empty object, to build other formats of this project (store records, reports) in. */
   public ObjectNode object() {
     return mapper.createObjectNode();
@@ -172,11 +179,6 @@ public final class JsonFormat {
       throw new ValidationException("postmortem in " + where, problems.stream().distinct().toList());
     }
     return postmortem;
-  }
-
-  /** Parses text into a tree; see {@link #parseTree(String, String)}. */
-  public JsonNode parseTree(String text) {
-    return parseTree(text, "input");
   }
 
   /** Parses text into a tree, naming the input and position when it is not well-formed. */

@@ -20,15 +20,7 @@ final class JsonReport {
     entries(root.putArray("unowned"), report.unowned());
     entries(root.putArray("verificationDue"), report.verificationDue());
     ArrayNode recurrences = root.putArray("recurrences");
-    for (OverdueReport.RecurrenceEntry r : report.recurrences()) {
-      ObjectNode node = recurrences.addObject();
-      node.put("postmortemId", r.postmortemId());
-      node.put("recurrenceOf", r.recurrence().postmortemId());
-      node.put("score", r.recurrence().score());
-      node.put("status", r.recurrence().status().name());
-      node.set("sharedTerms", json.toTree(r.recurrence().sharedTerms()));
-      node.set("earlierItems", json.toTree(r.recurrence().earlierItems()));
-    }
+    report.recurrences().forEach(r -> recurrences.add(json.recurrenceTree(r.postmortemId(), r.recurrence())));
     entries(root.putArray("openItemsOfRecurredIncidents"), report.openItemsOfRecurredIncidents());
     root.set("byMonth", json.toTree(report.byMonth()));
     ObjectNode summary = json.toTree(report.summary());

@@ -54,7 +54,7 @@ class WebhookNotifierTest {
   void postsTheMarkdownReportAsASlackTextPayload() throws IOException {
     NotifyResult r = WebhookNotifier.of(url()).send(report());
     assertThat(r.sent()).isEqualTo(1);
-    var payload = JsonFormat.json().parseTree(bodies.get(0));
+    var payload = JsonFormat.json().parseTree(bodies.get(0), "output");
     assertThat(payload.get("text").asText()).startsWith("# Overdue action items as of 2025-07-01").contains("Alert on disk");
   }
 

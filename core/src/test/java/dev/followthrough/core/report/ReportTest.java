@@ -80,7 +80,7 @@ class ReportTest {
 
   @Test
   void jsonHasTheContractShape() throws Exception {
-    var json = dev.followthrough.core.json.JsonFormat.json().parseTree(ReportFormat.JSON.render(report, GroupBy.OWNER));
+    var json = dev.followthrough.core.json.JsonFormat.json().parseTree(ReportFormat.JSON.render(report, GroupBy.OWNER), "output");
     assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(json.get("asOf").asText()).isEqualTo("2025-06-15");
     assertThat(json.get("overdue").get(0).get("postmortemId").asText()).isEqualTo("pm");
