@@ -84,12 +84,12 @@ final class DocumentInterpreter {
     }
     String severity = firstNonBlank(front.text("severity"), fields.get(Field.SEVERITY));
     IncidentReader incidentReader = new IncidentReader(diagnostics, fields, fieldLines, byKind);
-    IncidentSummary incident = incidentReader.read(front);
+    IncidentSummary incident = incidentReader.read(front, Dates.titleDate(title).orElse(null));
     ZoneId zone = incidentReader.zone();
     LocalDate day = incident.start() != null ? LocalDate.ofInstant(incident.start(), zone) : incident.date();
-    if (day == null && Dates.firstDate(title).isPresent()) {
+    if (day == null && Dates.titleDate(title).isPresent()) {
       // "# 2017-09-27, Hub 403": the title's date is the day of a timeline that gives only times.
-      day = Dates.firstDate(title).get();
+      day = Dates.titleDate(title).get();
       diagnostics.add(Diagnostic.info(outline.titleLine(), "timeline dated from the title"));
     }
 

@@ -54,7 +54,8 @@ final class IncidentReader {
         .orElse(ZoneOffset.UTC);
   }
 
-  IncidentSummary read(FrontMatter front) {
+  /** @param titleDate the date the title gives, the day of times written without one when nothing else dates them */
+  IncidentSummary read(FrontMatter front, LocalDate titleDate) {
     LocalDate date = Optional.ofNullable(firstNonBlank(front.incident("date"), front.text("date"), fields.get(Field.DATE)))
         .flatMap(Dates::firstDate).orElse(null);
     ZoneId zone = zone();
@@ -75,7 +76,7 @@ final class IncidentReader {
     }
     if (start == null && summaryText != null) {
       Times.Span span = Times.span(firstSentenceWithTime(summaryText),
-          date != null ? date : Dates.firstDate(summaryText).orElse(null), zone);
+          date != null ? date : Dates.firstDate(summaryText).orElse(titleDate), zone);
       start = span.start();
       end = span.end();
       noteZone(span, start, 0);

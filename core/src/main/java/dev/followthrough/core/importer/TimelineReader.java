@@ -111,10 +111,15 @@ final class TimelineReader {
       String text = n instanceof Bullet b ? b.text() : n instanceof TextLine t ? t.text() : null;
       if (text != null && contextOf(text).isEmpty()) {
         candidates++;
-        timed += leading(text).isPresent() ? 1 : 0;
+        timed += startsTimed(text) ? 1 : 0;
       }
     }
     return timed >= 3 && timed >= 0.6 * candidates;
+  }
+
+  /** Whether a line opens with a time or a date: "01-31-2024 - Fix released" is an entry of its own. */
+  private boolean startsTimed(String text) {
+    return leading(text).isPresent() || Times.hasDigit(text, 4) && Dates.at(text.strip(), 0) != null;
   }
 
   /** Returns whether a following line without a time continues this one. */
@@ -122,7 +127,7 @@ final class TimelineReader {
     if (context(line.line(), line.text())) {
       return false;
     }
-    boolean timed = leading(line.text()).isPresent();
+    boolean timed = startsTimed(line.text());
     if (!timed && joinable && !entries.isEmpty()) {
       TimelineEntry last = entries.get(entries.size() - 1);
       entries.set(entries.size() - 1, new TimelineEntry(last.at(), last.kind(), last.text() + " " + line.text()));
@@ -226,9 +231,10 @@ final class TimelineReader {
         previous = at;
       }
     } else if (Dates.at(text.strip(), 0) != null) {
-      // "2021-05-08 | Release published": a day without a time is read as the start of that day.
+      // "2021-05-08 | Release published": a day without a time is read as the start of that day,
+      // in UTC whatever the timeline's zone, so that the day shown is the day written.
       Dates.DateMention d = Dates.at(text.strip(), 0);
-      at = d.date().atStartOfDay(zone).toInstant();
+      at = d.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
       rest = text.strip().substring(d.end()).replaceFirst("^[\\s:|,–—-]+", "");
       rest = rest.isBlank() ? text : rest;
       day = d.date();
