@@ -50,6 +50,8 @@ final class ItemReader {
 
   private final List<Diagnostic> diagnostics;
   private final EntryMaker maker;
+  /** The sentences read so far as prose, which later ones may refer back to. */
+  private final List<String> said = new ArrayList<>();
 
   ItemReader(List<Diagnostic> diagnostics) {
     this.diagnostics = diagnostics;
@@ -60,6 +62,9 @@ final class ItemReader {
     List<Entry> entries = new ArrayList<>();
     // Where a section lists its items, a paragraph in it is prose about them, not an item.
     boolean listed = nodes.stream().anyMatch(n -> n instanceof Bullet || n instanceof Table);
+    // Where a section without a list is written as paragraphs, its items are the sentences that promise work.
+    boolean prose = !listed && nodes.stream().noneMatch(n -> n instanceof TextLine t && (isHeading(t.text()) || isNamed(t.text())))
+        && nodes.stream().anyMatch(n -> n instanceof TextLine t && isProseParagraph(t.text()));
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
       String own = node instanceof TextLine t ? t.text() : node instanceof Bullet b ? b.text() : null;
@@ -73,6 +78,9 @@ final class ItemReader {
         entries.addAll(new TableReader(diagnostics).items(table, true));
       } else if (node instanceof Bullet bullet) {
         bullet(bullet, entries);
+      } else if (node instanceof TextLine line && prose
+          && (isProseParagraph(line.text()) || Commitments.isSentence(line.text()))) {
+        promises(line, entries);
       } else if (node instanceof TextLine line) {
         i = textLine(nodes, i, line, entries, listed);
       }
@@ -131,6 +139,22 @@ final class ItemReader {
       maker.add(entries, bullet.line(), stripColon(text), sub, bullet.checked());
     }
     nested.forEach(b -> bullet(b, entries));
+  }
+
+  /** Each sentence of a paragraph that commits to future work is an item; the rest is context. */
+  private void promises(TextLine line, List<Entry> entries) {
+    List<String> sentences = Commitments.sentences(line.text());
+    List<String> found = Commitments.among(sentences, said);
+    said.addAll(sentences);
+    if (found.isEmpty()) {
+      diagnostics.add(Diagnostic.info(line.line(), "paragraph without a commitment read as prose, not an item"));
+    }
+    found.forEach(sentence -> maker.add(entries, line.line(), sentence, List.of(), null));
+  }
+
+  /** A line written as prose: long, several sentences, or opening as prose does ("Going forward…"). */
+  private static boolean isProseParagraph(String text) {
+    return isParagraph(text) || Wording.isProse(text) || Commitments.sentences(text).size() >= 2;
   }
 
   /** Returns the index of the last node it consumed. */
@@ -196,8 +220,13 @@ final class ItemReader {
       return false;
     }
     // "Improve Monitoring: Implement … This will …" is a named item however long it runs.
+    return !isNamed(text);
+  }
+
+  /** "Improve Monitoring: Implement …": an item named before its description. */
+  private static boolean isNamed(String text) {
     Matcher named = NAME_DESCRIPTION.matcher(Times.scanned(text));
-    return !(named.matches() && words(named.group(1)) <= MAX_HEADING_WORDS);
+    return named.matches() && words(named.group(1)) <= MAX_HEADING_WORDS;
   }
 
   /** A sub-line that says something of its own, not only "Owner: erin" or "Verify: …". */

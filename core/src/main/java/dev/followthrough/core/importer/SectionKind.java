@@ -9,7 +9,7 @@ enum SectionKind {
   LESSONS("lesson", "went well", "went wrong", "learning", "takeaway", "where we got lucky"),
   TIMELINE("timeline", "chronology", "sequence of events", "time line", "events in order"),
   TASKS("task", "todo", "to do", "to-do", "action item", "follow-up", "follow up", "followup",
-      "next step", "action plan", "review action", "looking forward", "doing about it", "what we will do", "what we are doing",
+      "next step", "action plan", "review action", "future action", "future work", "looking forward", "doing about it", "what we will do", "what we are doing",
       "what we're doing", "what's next", "what is next"),
   CORRECTIVE("corrective action", "corrective measure", "immediate action"),
   PREVENTIVE("preventive action", "preventative action", "preventive measure",
