@@ -52,6 +52,8 @@ final class ItemReader {
   private final EntryMaker maker;
   /** The sentences read so far as prose, which later ones may refer back to. */
   private final List<String> said = new ArrayList<>();
+  /** The whole section, whose tables a list under a label may explain. */
+  private List<Node> section;
 
   ItemReader(List<Diagnostic> diagnostics) {
     this.diagnostics = diagnostics;
@@ -60,6 +62,9 @@ final class ItemReader {
 
   List<Entry> read(List<Node> nodes) {
     List<Entry> entries = new ArrayList<>();
+    if (section == null) {
+      section = nodes;
+    }
     // Where a section lists its items, a paragraph in it is prose about them, not an item.
     boolean listed = nodes.stream().anyMatch(n -> n instanceof Bullet || n instanceof Table);
     // Where a section without a list is written as paragraphs, its items are the sentences that promise work.
@@ -76,6 +81,8 @@ final class ItemReader {
       }
       if (node instanceof Table table) {
         entries.addAll(new TableReader(diagnostics).items(table, true));
+      } else if (node instanceof Bullet bullet && Legend.explains(bullet.text(), section)) {
+        diagnostics.add(Diagnostic.info(bullet.line(), "explains a value of the table, not an item"));
       } else if (node instanceof Bullet bullet) {
         bullet(bullet, entries);
       } else if (node instanceof TextLine line && prose
@@ -128,12 +135,16 @@ final class ItemReader {
     }
     List<Bullet> plain = bullet.children().stream().filter(c -> c instanceof Bullet b && b.checked() == null)
         .map(Bullet.class::cast).toList();
-    if (!isHeading(text) && plain.size() >= 2 && !isNumbered(text)) {
+    // "Tokens in the CI system" under "Audit token usage" names what the audit covers: no step.
+    List<Bullet> stepBullets = plain.stream().filter(b -> !ActionVerbs.namesScope(b.text())).toList();
+    if (!isHeading(text) && plain.size() >= 2 && !stepBullets.isEmpty() && !isNumbered(text)) {
       // An item with several sub-items: each sub-item is a step of its own, tracked on its own.
-      maker.add(entries, bullet.line(), text, bullet.children().stream().filter(c -> c instanceof TextLine)
-          .map(c -> ((TextLine) c).text()).toList(), bullet.checked());
+      List<String> description = new ArrayList<>(bullet.children().stream().filter(c -> c instanceof TextLine)
+          .map(c -> ((TextLine) c).text()).toList());
+      plain.stream().filter(b -> !stepBullets.contains(b)).forEach(b -> description.add(b.text()));
+      maker.add(entries, bullet.line(), text, description, bullet.checked());
       List<Entry> steps = new ArrayList<>();
-      plain.forEach(b -> bullet(b, steps));
+      stepBullets.forEach(b -> bullet(b, steps));
       steps.forEach(e -> entries.add(e.inGroup(text)));
     } else {
       maker.add(entries, bullet.line(), stripColon(text), sub, bullet.checked());
