@@ -94,6 +94,31 @@ final class EntryMaker {
         owner, due, priority, type, status, meta.ticket(), kind, checked != null, verification, null));
   }
 
+  /**
+   * Items that share a name ("Fix the pipeline: add a check…", "Fix the pipeline: switch the
+   * context…") are told apart by their first sentence: the name alone does not say which is which.
+   */
+  static List<Entry> distinctNames(List<Entry> entries) {
+    java.util.Map<String, Long> counts = entries.stream()
+        .collect(java.util.stream.Collectors.groupingBy(Entry::title, java.util.stream.Collectors.counting()));
+    if (counts.values().stream().allMatch(c -> c == 1)) {
+      return entries;
+    }
+    List<Entry> out = new ArrayList<>();
+    for (Entry e : entries) {
+      if (counts.get(e.title()) > 1 && e.description() != null && e.group() == null) {
+        String detail = e.description().split("\n", 2)[0];
+        int end = Sentences.firstEnd(detail);
+        String first = (end > 0 ? detail.substring(0, end) : detail).strip().replaceAll("[.\\s]+$", "");
+        String rest = (end > 0 ? detail.substring(end).strip() : "")
+            + (e.description().contains("\n") ? "\n" + e.description().split("\n", 2)[1] : "");
+        e = e.retitled(shorten(e.title() + ": " + first), rest.isBlank() ? null : rest.strip());
+      }
+      out.add(e);
+    }
+    return out;
+  }
+
   private void warnUnreadableDue(int line, InlineMetadata meta) {
     if (meta.dueText() != null && meta.due() == null) {
       diagnostics.add(Diagnostic.warning(line, "due date '" + meta.dueText() + "' is not a date; ignored"));

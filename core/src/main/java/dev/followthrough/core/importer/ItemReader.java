@@ -36,6 +36,11 @@ final class ItemReader {
       return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, criterion, group);
     }
 
+    Entry retitled(String newTitle, String newDescription) {
+      return new Entry(line, newTitle, newDescription, owner, due, priority, type, status, ticket, kind, task,
+          verification, group);
+    }
+
     /** The entry as one of a group under a heading ("Monitoring Enhancements:"). */
     Entry inGroup(String heading) {
       return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, verification,
@@ -92,7 +97,7 @@ final class ItemReader {
         i = textLine(nodes, i, line, entries, listed);
       }
     }
-    return entries;
+    return nodes == section ? EntryMaker.distinctNames(entries) : entries;
   }
 
   private void bullet(Bullet bullet, List<Entry> entries) {
