@@ -24,6 +24,7 @@ final class Commitments {
   private static final Pattern NOT_A_PROMISE = Pattern.compile(
       "^(?:this|that|these|those|it|which|doing so|together|if|while|when \\w+ing|although|as a reminder|nothing|"
           + "we (?:believe|hope|think|expect|apologi[sz]e|are confident|would like|wanted)|(?:\\w+\\s+){0,4}would have)\\b");
+  private static final Pattern THING_DOES = Pattern.compile("\\b(?:it|which|that|this)\\s+$");
   private static final Pattern BACK_REFERENCE = Pattern.compile("\\b(?:this|these|that|those)\\s+([a-z][a-z-]{2,})\\b");
   private static final int MIN_WORDS = 5;
 
@@ -60,7 +61,14 @@ final class Commitments {
     if (s.split("\\s+").length < MIN_WORDS || s.endsWith(":") || s.endsWith("?") || NOT_A_PROMISE.matcher(s).find()) {
       return false;
     }
-    return PROMISE.matcher(s).find() || UNDER_WORK.matcher(s).find();
+    Matcher promise = PROMISE.matcher(s);
+    while (promise.find()) {
+      // "…, it will always validate blocks first" tells how a thing behaves, not who does what.
+      if (!THING_DOES.matcher(s.substring(0, promise.start())).find()) {
+        return true;
+      }
+    }
+    return UNDER_WORK.matcher(s).find();
   }
 
   /**

@@ -109,6 +109,9 @@ final class ItemAssembler {
         }
       }
     }
+    if (entries.isEmpty() && measureEntries.isEmpty()) {
+      entries.addAll(promisesInResolution(sections));
+    }
     while (served.size() < entries.size()) {
       served.add(null);
     }
@@ -146,6 +149,24 @@ final class ItemAssembler {
           measure == null ? null : measure.id(), tickets, List.of(), false, e.verification()));
     }
     return items;
+  }
+
+  /**
+   * Without any action section, the work a document promises is in its resolution's paragraphs
+   * ("All secrets are being rotated."), if anywhere.
+   */
+  private List<Entry> promisesInResolution(List<Section> sections) {
+    ProseItems prose = new ProseItems(diagnostics, new EntryMaker(diagnostics));
+    List<Entry> found = new ArrayList<>();
+    for (Section s : sections) {
+      if (s.heading() != null && SectionKind.of(s.heading()) == SectionKind.RESOLUTION) {
+        found.addAll(prose.read(s.nodes()));
+      }
+    }
+    if (!found.isEmpty()) {
+      diagnostics.add(Diagnostic.info(found.get(0).line(), "no action section; promises in the resolution read as items"));
+    }
+    return found;
   }
 
   /** The measure that shares the most meaningful words with the task, if it shares enough. */

@@ -55,14 +55,14 @@ final class ItemReader {
 
   private final List<Diagnostic> diagnostics;
   private final EntryMaker maker;
-  /** The sentences read so far as prose, which later ones may refer back to. */
-  private final List<String> said = new ArrayList<>();
+  private final ProseItems prose;
   /** The whole section, whose tables a list under a label may explain. */
   private List<Node> section;
 
   ItemReader(List<Diagnostic> diagnostics) {
     this.diagnostics = diagnostics;
     this.maker = new EntryMaker(diagnostics);
+    this.prose = new ProseItems(diagnostics, maker);
   }
 
   List<Entry> read(List<Node> nodes) {
@@ -73,7 +73,7 @@ final class ItemReader {
     // Where a section lists its items, a paragraph in it is prose about them, not an item.
     boolean listed = nodes.stream().anyMatch(n -> n instanceof Bullet || n instanceof Table);
     // Where a section without a list is written as paragraphs, its items are the sentences that promise work.
-    boolean prose = !listed && nodes.stream().noneMatch(n -> n instanceof TextLine t && (isHeading(t.text()) || isNamed(t.text())))
+    boolean inProse = !listed && nodes.stream().noneMatch(n -> n instanceof TextLine t && (isHeading(t.text()) || isNamed(t.text())))
         && nodes.stream().anyMatch(n -> n instanceof TextLine t && isProseParagraph(t.text()));
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
@@ -90,9 +90,9 @@ final class ItemReader {
         diagnostics.add(Diagnostic.info(bullet.line(), "explains a value of the table, not an item"));
       } else if (node instanceof Bullet bullet) {
         bullet(bullet, entries);
-      } else if (node instanceof TextLine line && prose
+      } else if (node instanceof TextLine line && inProse
           && (isProseParagraph(line.text()) || Commitments.isSentence(line.text()))) {
-        promises(line, entries);
+        prose.promises(line, entries);
       } else if (node instanceof TextLine line) {
         i = textLine(nodes, i, line, entries, listed);
       }
@@ -157,19 +157,8 @@ final class ItemReader {
     nested.forEach(b -> bullet(b, entries));
   }
 
-  /** Each sentence of a paragraph that commits to future work is an item; the rest is context. */
-  private void promises(TextLine line, List<Entry> entries) {
-    List<String> sentences = Commitments.sentences(line.text());
-    List<String> found = Commitments.among(sentences, said);
-    said.addAll(sentences);
-    if (found.isEmpty()) {
-      diagnostics.add(Diagnostic.info(line.line(), "paragraph without a commitment read as prose, not an item"));
-    }
-    found.forEach(sentence -> maker.add(entries, line.line(), sentence, List.of(), null));
-  }
-
   /** A line written as prose: long, several sentences, or opening as prose does ("Going forward…"). */
-  private static boolean isProseParagraph(String text) {
+  static boolean isProseParagraph(String text) {
     return isParagraph(text) || Wording.isProse(text) || Commitments.sentences(text).size() >= 2;
   }
 

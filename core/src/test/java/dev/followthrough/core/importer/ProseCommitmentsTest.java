@@ -53,6 +53,44 @@ class ProseCommitmentsTest {
     assertThat(Commitments.isCommitment("This will make future restores much faster.")).isFalse();
     assertThat(Commitments.isCommitment("It should not have been possible to delete the bucket.")).isFalse();
     assertThat(Commitments.isCommitment("The old alerts would have caught this earlier.")).isFalse();
+    assertThat(Commitments.isCommitment("However busy a node is, it will always serve reads first.")).isFalse();
+  }
+
+  @Test
+  void withoutAnActionSectionTheResolutionsPromisesAreTheItems() {
+    Postmortem p = md("""
+        # Build hosts compromised
+
+        ## Summary
+
+        A fork's workflow ran on our build hosts.
+
+        ## Resolution and recovery
+
+        The hosts were taken offline the same day.
+
+        All signing keys are being rotated. The security team plans to run a review of every
+        workflow with access to secrets. Once rebuilt, a host is wiped after each job, so it will always start clean.
+        """);
+    assertThat(p.actionItems()).extracting(ActionItem::title).containsExactly(
+        "All signing keys are being rotated",
+        "The security team plans to run a review of every workflow with access to secrets");
+  }
+
+  @Test
+  void aResolutionsPromisesAreNoItemsWhenTheDocumentHasAnActionSection() {
+    Postmortem p = md("""
+        # Build hosts compromised
+
+        ## Resolution
+
+        All signing keys are being rotated.
+
+        ## Action items
+
+        - Review every workflow with access to secrets
+        """);
+    assertThat(p.actionItems()).extracting(ActionItem::title).containsExactly("Review every workflow with access to secrets");
   }
 
   @Test
