@@ -28,6 +28,10 @@ final class ActionVerbs {
 
   private ActionVerbs() {}
 
+  static boolean isVerb(String word) {
+    return VERBS.contains(word);
+  }
+
   static boolean startsWithVerb(String text) {
     String first = text.strip().split("\\s+", 2)[0].replaceAll("[^\\p{L}-]", "").toLowerCase(Locale.ROOT);
     return VERBS.contains(first);

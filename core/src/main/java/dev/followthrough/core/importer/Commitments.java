@@ -17,7 +17,8 @@ final class Commitments {
       "(?<!\\b(?:e\\.g|i\\.e|etc|vs|approx|incl|No|Mr|Ms|Dr|St|[A-Z]))(?<!\\d)[.!?]+(?=\\s+|$)");
   private static final Pattern PROMISE = Pattern.compile(
       "\\b(?:will|shall|going to|plans? (?:to|on)|planning|intends? to|intend to|looking into|working (?:on|to|towards?)"
-          + "|needs? to|should(?! not have| have| not)|under ?way|changes coming|in progress)\\b");
+          + "|needs? to|should(?! not have| have| not)|under ?way|changes coming|in progress"
+          + "|we(?:'re| are)(?: also| now| currently)? [a-z]+ing)\\b");
   /** "All certificates are being rotated": the sentence's own verb, near its start. */
   private static final Pattern UNDER_WORK = Pattern.compile("^(?:\\S+\\s+){0,5}(?:is|are)\\s+(?:also\\s+|now\\s+)?being\\s+\\w+ed\\b");
   /** Consequences, beliefs, conditions and hindsight: about the work, not the work. */

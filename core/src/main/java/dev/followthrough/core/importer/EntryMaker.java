@@ -89,6 +89,8 @@ final class EntryMaker {
     }
     if (checked != null) {
       status = checked ? ItemStatus.DONE : (status == null ? ItemStatus.OPEN : status);
+    } else if (status == null && PastTense.isDone(text)) {
+      status = ItemStatus.DONE;
     }
     entries.add(new Entry(line, title, description.isEmpty() ? null : String.join("\n", description),
         owner, due, priority, type, status, meta.ticket(), kind, checked != null, verification, null));
