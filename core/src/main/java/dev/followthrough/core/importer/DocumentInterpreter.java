@@ -98,7 +98,9 @@ final class DocumentInterpreter {
     for (Section s : byKind.getOrDefault(SectionKind.TIMELINE, List.of())) {
       timeline.addAll(timelineReader.read(s.heading(), s.nodes()));
     }
-    incident = IncidentTimes.fill(incident, timeline, timelineReader.lines(), diagnostics);
+    Long told = Times.proseDurationMinutes(incidentReader.summaryText())
+        .or(() -> Times.proseDurationMinutes(timelineReader.preamble())).orElse(null);
+    incident = IncidentTimes.fill(incident, timeline, timelineReader.lines(), diagnostics, told);
 
     ItemAssembler assembler = new ItemAssembler(diagnostics);
     List<MeasureEntry> measureEntries = assembler.measures(byKind);

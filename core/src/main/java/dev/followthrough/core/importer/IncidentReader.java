@@ -74,14 +74,22 @@ final class IncidentReader {
         end = Times.span(fields.get(Field.END), date != null ? date : dayOf(start), zone).start();
       }
     }
-    if (start == null && summaryText != null) {
-      Times.Span span = Times.span(firstSentenceWithTime(summaryText),
+    String timed = summaryText == null ? null : firstSentenceWithTime(summaryText);
+    // "At 21:28 we received a report…" tells when it was noticed; a timeline tells when it began.
+    boolean noticed = timed != null && byKind.containsKey(SectionKind.TIMELINE)
+        && Wording.timelineKind(timed) == dev.followthrough.core.model.TimelineKind.DETECTION;
+    if (start == null && timed != null && !noticed) {
+      Times.Span span = Times.span(timed,
           date != null ? date : Dates.firstDate(summaryText).orElse(titleDate), zone);
       start = span.start();
       end = span.end();
       noteZone(span, start, 0);
     }
     Long minutes = duration == null ? null : Times.durationMinutes(duration).orElse(null);
+    if (minutes == null && start != null && end == null) {
+      // "…for approximately 47 minutes, CI jobs…": the summary may tell how long it lasted.
+      minutes = Times.proseDurationMinutes(summaryText).orElse(null);
+    }
     if (minutes != null && start != null && end == null) {
       end = start.plus(Duration.ofMinutes(minutes));
       diagnostics.add(Diagnostic.info(lines.getOrDefault(Field.DURATION, 0), "incident end computed from its start and duration"));

@@ -18,16 +18,21 @@ final class IncidentTimes {
   private static final Pattern ENDS = Pattern.compile(
       "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:ends|ended|is over|over|resolved|closed)|"
           + "end of (?:the )?(?:incident|outage|impact)|outage to an end|service (?:resumes|resumed|restored|recovered)|"
-          + "returns? to normal|back to normal|fully (?:recovered|restored|operational)|self-heals?)\\b");
+          + "returns? to normal|back to normal|fully (?:recovered|restored|operational)|self-heals?|back online|"
+          + "(?:systems?|services?) (?:are |is )?(?:verified |fully )?operational)\\b");
 
   /** Every marker holds one of these stems; most entries hold none, and skip the markers. */
-  private static final Pattern MARKER_WORDS = Pattern.compile("begin|began|start|end|over|resolv|clos|resum|restor|recover|normal|heal|operational");
+  private static final Pattern MARKER_WORDS = Pattern.compile("begin|began|start|end|over|resolv|clos|resum|restor|recover|normal|heal|operational|online");
 
   private IncidentTimes() {}
 
   /** The incident with start and end taken from the timeline where the document did not state them. */
+  /**
+   * @param told how long the document says the incident lasted in a sentence ("for about
+   *     1h50m"), or null: it places a start or end the timeline does not mark
+   */
   static IncidentSummary fill(IncidentSummary incident, List<TimelineEntry> timeline, List<Integer> lines,
-      List<Diagnostic> diagnostics) {
+      List<Diagnostic> diagnostics, Long told) {
     boolean startStated = incident.start() != null;
     if (startStated && incident.end() != null) {
       return incident;
@@ -48,14 +53,24 @@ final class IncidentTimes {
     if (stop == null && incident.durationMinutes() != null) {
       stop = start.plus(java.time.Duration.ofMinutes(incident.durationMinutes()));
     }
+    boolean guessedStart = !startStated && marked(timeline, BEGINS, 0) < 0;
     if (stop == null) {
       end = marked(timeline, ENDS, Math.max(begin, 0));
-      if (end < 0) {
+      if (end < 0 && told != null) {
+        stop = start.plus(java.time.Duration.ofMinutes(told));
+        diagnostics.add(Diagnostic.info(lines.get(begin), "incident end computed from its start and the duration the text tells"));
+      } else if (end < 0) {
         end = firstOfKind(timeline, TimelineKind.RESOLUTION, Math.max(begin, 0));
       }
       if (end >= 0 && !timeline.get(end).at().isBefore(start)) {
         stop = timeline.get(end).at();
         diagnostics.add(Diagnostic.info(lines.get(end), "incident end taken from this timeline entry"));
+        // A marked end and a told duration place the start better than the first entry does.
+        int from = guessedStart && told != null ? at(timeline, stop.minus(java.time.Duration.ofMinutes(told))) : -1;
+        if (from >= 0) {
+          start = timeline.get(from).at();
+          diagnostics.add(Diagnostic.info(lines.get(from), "incident start is the stated duration before its end"));
+        }
       }
     }
     return new IncidentSummary(incident.date(), start, stop,
@@ -70,6 +85,17 @@ final class IncidentTimes {
       }
       String lower = timeline.get(i).text().toLowerCase(java.util.Locale.ROOT);
       if (MARKER_WORDS.matcher(lower).find() && marker.matcher(lower).find()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The entry within a few minutes of an instant: a duration told as "about 1h50m" is rounded. */
+  private static int at(List<TimelineEntry> timeline, java.time.Instant instant) {
+    for (int i = 0; i < timeline.size(); i++) {
+      var t = timeline.get(i).at();
+      if (t != null && Math.abs(java.time.Duration.between(t, instant).toMinutes()) <= 5) {
         return i;
       }
     }

@@ -35,6 +35,9 @@ final class TimelineReader {
   private Instant previous;
   private boolean warnedNoDate;
   private final List<Integer> lines = new ArrayList<>();
+  private final StringBuilder preamble = new StringBuilder();
+  /** Whether most lines of the section being read carry a time. */
+  private boolean notes;
   /** Each line's leading time, read once: several passes ask for it. */
   private final java.util.Map<String, Optional<Leading>> leadings = new java.util.HashMap<>();
   private final java.util.Map<String, Optional<TimelineContext>> contexts = new java.util.HashMap<>();
@@ -53,6 +56,11 @@ final class TimelineReader {
     return leadings.computeIfAbsent(text, Leading::of);
   }
 
+  /** The lines above the first entry, which may tell how long the incident lasted. */
+  String preamble() {
+    return preamble.toString();
+  }
+
   /** The line of every entry read so far, in order. */
   List<Integer> lines() {
     return lines;
@@ -68,7 +76,7 @@ final class TimelineReader {
     List<TimelineEntry> entries = new ArrayList<>();
     boolean underHeadings = nodes.stream().anyMatch(n -> n instanceof SubHeading s && leading(s.text()).isPresent());
     // Where most entries carry a time, a line or bullet without one is a note on the entry before.
-    boolean notes = mostlyTimed(nodes);
+    notes = mostlyTimed(nodes);
     boolean joinable = false;
     int pending = -1;
     for (Node node : nodes) {
@@ -128,6 +136,12 @@ final class TimelineReader {
       return false;
     }
     boolean timed = startsTimed(line.text());
+    if (!timed && notes && entries.isEmpty()) {
+      // "It took 91 minutes from the start to the fix." above timed entries introduces them.
+      preamble.append(line.text()).append('\n');
+      diagnostics.add(Diagnostic.info(line.line(), "line before the first timed entry read as an introduction"));
+      return false;
+    }
     if (!timed && joinable && !entries.isEmpty()) {
       TimelineEntry last = entries.get(entries.size() - 1);
       entries.set(entries.size() - 1, new TimelineEntry(last.at(), last.kind(), last.text() + " " + line.text()));
