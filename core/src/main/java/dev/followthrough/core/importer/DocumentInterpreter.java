@@ -100,7 +100,8 @@ final class DocumentInterpreter {
     }
     Long told = Times.proseDurationMinutes(incidentReader.summaryText())
         .or(() -> Times.proseDurationMinutes(timelineReader.preamble())).orElse(null);
-    incident = IncidentTimes.fill(incident, timeline, timelineReader.lines(), diagnostics, told);
+    incident = IncidentTimes.fill(incident, timeline, timelineReader.lines(), timelineReader.details(),
+        diagnostics, told);
 
     ItemAssembler assembler = new ItemAssembler(diagnostics);
     List<MeasureEntry> measureEntries = assembler.measures(byKind);

@@ -32,12 +32,12 @@ final class IncidentTimes {
    *     1h50m"), or null: it places a start or end the timeline does not mark
    */
   static IncidentSummary fill(IncidentSummary incident, List<TimelineEntry> timeline, List<Integer> lines,
-      List<Diagnostic> diagnostics, Long told) {
+      List<String> details, List<Diagnostic> diagnostics, Long told) {
     boolean startStated = incident.start() != null;
     if (startStated && incident.end() != null) {
       return incident;
     }
-    int begin = startStated ? -1 : marked(timeline, BEGINS, 0);
+    int begin = startStated ? -1 : marked(timeline, List.of(), BEGINS, 0);
     int end = -1;
     var start = incident.start();
     if (!startStated) {
@@ -53,9 +53,10 @@ final class IncidentTimes {
     if (stop == null && incident.durationMinutes() != null) {
       stop = start.plus(java.time.Duration.ofMinutes(incident.durationMinutes()));
     }
-    boolean guessedStart = !startStated && marked(timeline, BEGINS, 0) < 0;
+    boolean guessedStart = !startStated && marked(timeline, List.of(), BEGINS, 0) < 0;
     if (stop == null) {
-      end = marked(timeline, ENDS, Math.max(begin, 0));
+      // An end may be told below an entry's text: "After a restart, launches are back to normal."
+      end = marked(timeline, details, ENDS, Math.max(begin, 0));
       if (end < 0 && told != null) {
         stop = start.plus(java.time.Duration.ofMinutes(told));
         diagnostics.add(Diagnostic.info(lines.get(begin), "incident end computed from its start and the duration the text tells"));
@@ -78,12 +79,13 @@ final class IncidentTimes {
         incident.impactPercent(), incident.rootCause(), incident.resolution());
   }
 
-  private static int marked(List<TimelineEntry> timeline, Pattern marker, int from) {
+  private static int marked(List<TimelineEntry> timeline, List<String> details, Pattern marker, int from) {
     for (int i = from; i < timeline.size(); i++) {
       if (timeline.get(i).at() == null) {
         continue;
       }
-      String lower = timeline.get(i).text().toLowerCase(java.util.Locale.ROOT);
+      String text = i < details.size() ? timeline.get(i).text() + " " + details.get(i) : timeline.get(i).text();
+      String lower = text.toLowerCase(java.util.Locale.ROOT);
       if (MARKER_WORDS.matcher(lower).find() && marker.matcher(lower).find()) {
         return i;
       }

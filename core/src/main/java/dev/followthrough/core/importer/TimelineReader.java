@@ -36,6 +36,8 @@ final class TimelineReader {
   private boolean warnedNoDate;
   private final List<Integer> lines = new ArrayList<>();
   private final StringBuilder preamble = new StringBuilder();
+  /** Each entry's paragraphs after its text, where an end may be told ("…launches are back to normal"). */
+  private final List<String> details = new ArrayList<>();
   /** Whether most lines of the section being read carry a time. */
   private boolean notes;
   /** Each line's leading time, read once: several passes ask for it. */
@@ -61,6 +63,11 @@ final class TimelineReader {
     return preamble.toString();
   }
 
+  /** The paragraphs below each entry's text, in entry order; empty for most. */
+  List<String> details() {
+    return details;
+  }
+
   /** The line of every entry read so far, in order. */
   List<Integer> lines() {
     return lines;
@@ -79,11 +86,13 @@ final class TimelineReader {
     notes = mostlyTimed(nodes);
     boolean joinable = false;
     int pending = -1;
+    int detailOf = -1;
     for (Node node : nodes) {
       if (node instanceof SubHeading sub) {
         // A heading without a time or date ("### Detection") only groups the entries below it.
         boolean timed = !context(sub.line(), sub.text()) && leading(sub.text()).isPresent();
         pending = timed ? entry(sub.line(), sub.text(), entries) : -1;
+        detailOf = timed ? lines.size() - 1 : -1;
         joinable = false;
       } else if (underHeadings) {
         // Under time headings, the first paragraph below a heading is its text; the rest is detail.
@@ -95,6 +104,8 @@ final class TimelineReader {
         } else if (joinable && !(node instanceof TextLine)) {
           pending = -1;
           joinable = false;
+        } else if (node instanceof TextLine t && detailOf >= 0) {
+          details.set(detailOf, details.get(detailOf) + " " + t.text());
         }
       } else if (node instanceof TextLine line) {
         joinable = line(line, entries, joinable || notes);
@@ -259,6 +270,7 @@ final class TimelineReader {
     }
     entries.add(new TimelineEntry(at, Wording.timelineKind(rest), rest));
     lines.add(line);
+    details.add("");
     return entries.size() - 1;
   }
 

@@ -29,6 +29,32 @@ class IncidentStartEndTest {
   }
 
   @Test
+  void anEndToldBelowAnEntrysFirstParagraphCounts() {
+    Postmortem p = md("""
+        # Builds stuck
+
+        ## Timeline
+
+        ### 2022-09-12 08:00
+
+        Builds stop starting.
+
+        ### 09:10
+
+        Queue workers restarted.
+
+        After the restart, builds are back to normal.
+
+        ### 12:00
+
+        Review of the queue settings.
+        """);
+    assertThat(p.incident().start()).isEqualTo(Instant.parse("2022-09-12T08:00:00Z"));
+    assertThat(p.incident().end()).isEqualTo(Instant.parse("2022-09-12T09:10:00Z"));
+    assertThat(p.timeline().get(1).text()).isEqualTo("Queue workers restarted.");
+  }
+
+  @Test
   void durationWithAStartGivesTheEnd() {
     Postmortem p = md("""
         # Payments down
