@@ -17,8 +17,9 @@ final class Dates {
           + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
   private static final Pattern ISO_DATE =
       Pattern.compile("(?=\\d)(?<!\\d)(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?!\\d)");
+  // "November 5th '24": a year cut to two digits after an apostrophe.
   private static final Pattern MONTH_DAY_YEAR =
-      Pattern.compile("(?i)\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+      Pattern.compile("(?i)\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4}|['’]\\d{2})\\b");
   /** "January 14-19, 2026": a range of days; its first day. */
   private static final Pattern MONTH_RANGE_YEAR =
       Pattern.compile("(?i)\\b" + MONTH + "\\.?\\s+(\\d{1,2})\\s*[-–]\\s*\\d{1,2},?\\s+(\\d{4})\\b");
@@ -42,7 +43,8 @@ final class Dates {
     for (int i = 0, n = Math.min(text.length(), Times.SCAN_LIMIT); i < n; i++) {
       char c = text.charAt(i);
       run = c >= '0' && c <= '9' ? run + 1 : 0;
-      if (run == 4) {
+      // "'24" counts too: two digits after an apostrophe.
+      if (run == 4 || run == 2 && i >= 2 && (text.charAt(i - 2) == '\'' || text.charAt(i - 2) == '’')) {
         return true;
       }
     }
@@ -170,6 +172,9 @@ final class Dates {
 
   private static LocalDate date(String year, String month, String day) {
     try {
+      if (year.length() == 3) {
+        year = "20" + year.substring(1);
+      }
       return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
     } catch (DateTimeException | NumberFormatException e) {
       return null;
