@@ -102,6 +102,10 @@ final class DocumentInterpreter {
         .or(() -> Times.proseDurationMinutes(timelineReader.preamble())).orElse(null);
     incident = IncidentTimes.fill(incident, timeline, timelineReader.lines(), timelineReader.details(),
         diagnostics, told);
+    if (incident.start() != null && incident.end() == null) {
+      incident = withToldEnd(incident, incidentReader.summaryText() + "\n" + SectionText.of(byKind, SectionKind.RESOLUTION, true),
+          zone);
+    }
 
     ItemAssembler assembler = new ItemAssembler(diagnostics);
     List<MeasureEntry> measureEntries = assembler.measures(byKind);
@@ -113,6 +117,17 @@ final class DocumentInterpreter {
     String id = postmortemId(front.text("id"), title, incident.date());
     diagnostics.sort(Comparator.comparingInt(Diagnostic::line));
     return new Postmortem(id, title, severity, incident, timeline, measures, items, freeText, source);
+  }
+
+  /** The end a summary or resolution tells in a sentence, when nothing else gave one. */
+  private IncidentSummary withToldEnd(IncidentSummary incident, String prose, ZoneId zone) {
+    var end = IncidentTimes.toldEnd(prose, LocalDate.ofInstant(incident.start(), zone), zone);
+    if (end == null || !end.isAfter(incident.start())) {
+      return incident;
+    }
+    diagnostics.add(Diagnostic.info(0, "incident end taken from a sentence that tells it"));
+    return new IncidentSummary(incident.date(), incident.start(), end, null, incident.summary(), incident.impact(),
+        incident.impactPercent(), incident.rootCause(), incident.resolution());
   }
 
   private void keepFreeText(Section section, SectionKind kind, Map<String, String> freeText) {

@@ -84,6 +84,11 @@ final class IncidentReader {
       start = span.start();
       end = span.end();
       noteZone(span, start, 0);
+      // "…started around 11:00 and became a full outage by 17:00. … resolved at 23:01": the told end wins.
+      Instant told = start == null ? null : IncidentTimes.toldEnd(summaryText, dayOf(start), zone);
+      if (told != null && end != null && told.isAfter(end) && IncidentTimes.toldEnd(timed, dayOf(start), zone) == null) {
+        end = told;
+      }
     }
     Long minutes = duration == null ? null : Times.durationMinutes(duration).orElse(null);
     if (minutes == null && start != null && end == null) {

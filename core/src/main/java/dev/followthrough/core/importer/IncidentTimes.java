@@ -18,8 +18,14 @@ final class IncidentTimes {
   private static final Pattern ENDS = Pattern.compile(
       "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:ends|ended|is over|over|resolved|closed)|"
           + "end of (?:the )?(?:incident|outage|impact)|outage to an end|service (?:resumes|resumed|restored|recovered)|"
-          + "returns? to normal|back to normal|fully (?:recovered|restored|operational)|self-heals?|back online|"
+          + "return(?:s|ed)? to normal|back to normal|fully (?:recovered|restored|operational)|self-heals?|back online|"
           + "(?:systems?|services?) (?:are |is )?(?:verified |fully )?operational)\\b");
+
+  /** Summaries and resolutions are read this far for a told end. */
+  private static final int MAX_PROSE = 20_000;
+
+  /** In a sentence that tells the end: a marker, or a verb of ending that a time follows or precedes. */
+  private static final Pattern TOLD_END = Pattern.compile("(?i)" + ENDS.pattern() + "|\\b(?:resolved|recovered|ceased)\\b");
 
   /** Every marker holds one of these stems; most entries hold none, and skip the markers. */
   private static final Pattern MARKER_WORDS = Pattern.compile("begin|began|start|end|over|resolv|clos|resum|restor|recover|normal|heal|operational|online");
@@ -77,6 +83,39 @@ final class IncidentTimes {
     return new IncidentSummary(incident.date(), start, stop,
         start != null && stop != null ? null : incident.durationMinutes(), incident.summary(), incident.impact(),
         incident.impactPercent(), incident.rootCause(), incident.resolution());
+  }
+
+  /**
+   * The end a text tells in a sentence ("…and resolved at 23:01 GMT", "by 9:40 UTC traffic had
+   * returned to normal"): the time right after the marker, else the last before it.
+   */
+  static java.time.Instant toldEnd(String text, java.time.LocalDate day, java.time.ZoneId zone) {
+    if (text == null) {
+      return null;
+    }
+    String prose = text.length() > MAX_PROSE ? text.substring(0, MAX_PROSE) : text;
+    for (String sentence : prose.split("\n|(?<=[.!?])\\s+(?=[A-Z])")) {
+      var marker = TOLD_END.matcher(sentence);
+      List<Times.TimeMention> times = marker.find() ? Times.times(sentence) : List.of();
+      if (times.isEmpty()) {
+        continue;
+      }
+      Times.TimeMention pick = times.get(times.size() - 1);
+      for (Times.TimeMention t : times) {
+        if (t.start() >= marker.start()) {
+          pick = t;
+          break;
+        }
+      }
+      java.time.LocalDate date = day;
+      for (Dates.DateMention d : Dates.dates(sentence)) {
+        date = d.end() <= pick.start() ? d.date() : date;
+      }
+      if (date != null) {
+        return date.atTime(pick.time()).atZone(Times.zone(sentence).orElse(zone)).toInstant();
+      }
+    }
+    return null;
   }
 
   private static int marked(List<TimelineEntry> timeline, List<String> details, Pattern marker, int from) {

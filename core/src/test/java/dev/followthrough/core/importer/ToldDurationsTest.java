@@ -74,6 +74,56 @@ class ToldDurationsTest {
   }
 
   @Test
+  void anEndToldInTheSummaryWinsOverASecondTimeThatIsNoEnd() {
+    Postmortem p = md("""
+        # Relay outage
+
+        ## What happened
+
+        On March 3rd '25 errors began around 08:00 UTC and became a full outage by 09:30 UTC.
+        The outage was found by 11:10 UTC and resolved at 11:45 UTC.
+        """);
+    assertThat(p.incident().start()).isEqualTo(Instant.parse("2025-03-03T08:00:00Z"));
+    assertThat(p.incident().end()).isEqualTo(Instant.parse("2025-03-03T11:45:00Z"));
+  }
+
+  @Test
+  void anEndToldInTheResolutionCompletesATimelinesStart() {
+    Postmortem p = md("""
+        # Spam wave
+
+        ## Timeline (all times UTC)
+
+        - 2022-04-02 18:00 Spam transactions start filling the mempool
+        - 2022-04-02 19:30 Fee guidance published
+
+        ## Resolution
+
+        On April 3, 2022 at about 06:15 UTC the sender ceased, and the mempool returned to normal.
+        """);
+    assertThat(p.incident().end()).isEqualTo(Instant.parse("2022-04-03T06:15:00Z"));
+  }
+
+  @Test
+  void mdxModulesAreNoPartOfTheDocument() {
+    Postmortem p = md("""
+        import { Layout } from '@/components/Layout'
+
+        export const post = {
+          date: '2025-04-20',
+          title: 'Relay outage',
+        }
+
+        ## What happened
+
+        On April 2, 2025 at 10:00 UTC relays stopped accepting connections; they were back online at 10:40 UTC.
+        """);
+    assertThat(p.incident().date()).isEqualTo(java.time.LocalDate.of(2025, 4, 2));
+    assertThat(p.incident().start()).isEqualTo(Instant.parse("2025-04-02T10:00:00Z"));
+    assertThat(p.incident().end()).isEqualTo(Instant.parse("2025-04-02T10:40:00Z"));
+  }
+
+  @Test
   void proseDurations() {
     assertThat(Times.proseDurationMinutes("unusable for about 1h50m")).contains(110L);
     assertThat(Times.proseDurationMinutes("It lasted 2 hours and 5 minutes.")).contains(125L);
