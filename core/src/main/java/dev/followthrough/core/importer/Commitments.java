@@ -81,7 +81,8 @@ final class Commitments {
     List<String> found = new ArrayList<>();
     List<String> before = new ArrayList<>(earlier);
     for (String sentence : sentences) {
-      if (isCommitment(sentence) && !refersBack(sentence, before)) {
+      // Work reported as done ("As part of remediation, we have switched to tokens.") is an item too.
+      if ((isCommitment(sentence) || PastTense.isDone(sentence)) && !refersBack(sentence, before)) {
         found.add(sentence);
       }
       before.add(sentence);

@@ -15,6 +15,8 @@ final class PastTense {
   private static final Pattern ONLY_PLANNED = Pattern.compile(
       "^(?:\\S+\\s+){0,4}?(?:a|an|the)\\s+(?:ticket|issue|plan|proposal|rfc|pr|pull request|follow-up|draft)\\b"
           + "|^(?:we\\s+)?(?:started|began|begun)\\b");
+  /** "As part of remediation, we have…": a short opening phrase before the report. */
+  private static final Pattern LEADING_CLAUSE = Pattern.compile("^(?:\\S+\\s+){0,5}?\\S+,\\s+");
   private static final java.util.Set<String> IRREGULAR = java.util.Set.of("sent", "wrote", "built", "ran", "made");
 
   private PastTense() {}
@@ -24,7 +26,12 @@ final class PastTense {
     if (ONLY_PLANNED.matcher(t).find()) {
       return false;
     }
-    return WE_DID.matcher(t).find() || HAS_BEEN.matcher(t).find() || opensWithPastVerb(text.strip());
+    return reportsWork(t) || reportsWork(LEADING_CLAUSE.matcher(t).replaceFirst("")) || opensWithPastVerb(text.strip());
+  }
+
+  /** "We have switched to scoped tokens", "The old action has been removed". */
+  static boolean reportsWork(String lower) {
+    return WE_DID.matcher(lower).find() || HAS_BEEN.matcher(lower).find();
   }
 
   /**

@@ -11,7 +11,7 @@ enum SectionKind {
   TASKS("task", "todo", "to do", "to-do", "action item", "follow-up", "follow up", "followup",
       "next step", "action plan", "review action", "future action", "future work", "looking forward", "doing about it", "what we will do", "what we are doing",
       "what we're doing", "what's next", "what is next"),
-  CORRECTIVE("corrective action", "corrective measure", "immediate action"),
+  CORRECTIVE("corrective action", "corrective measure", "immediate action", "immediate fix"),
   PREVENTIVE("preventive action", "preventative action", "preventive measure",
       "preventative measure", "prevention"),
   MEASURES("measure", "corrective", "preventive", "preventative", "improvement", "remediation",
