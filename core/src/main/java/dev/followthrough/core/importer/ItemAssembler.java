@@ -101,6 +101,12 @@ final class ItemAssembler {
       if (kind == SectionKind.TASKS || kind == SectionKind.TIMELINE || kind.isMeasures()) {
         continue;
       }
+      if (kind == SectionKind.OTHER && promisesOnly(s.nodes())) {
+        // "The lessons we take away are as follows:" over a list of "We need to …" bullets: actions.
+        diagnostics.add(Diagnostic.info(s.line(), "a list whose every entry promises work read as action items"));
+        entries.addAll(new ItemReader(diagnostics).read(s.nodes().stream().filter(n -> n instanceof Bullet).toList()));
+        continue;
+      }
       for (Node n : s.nodes()) {
         if (n instanceof Table t && TableReader.isActionTable(t)) {
           entries.addAll(new TableReader(diagnostics).items(t));
@@ -149,6 +155,12 @@ final class ItemAssembler {
           measure == null ? null : measure.id(), tickets, List.of(), false, e.verification()));
     }
     return items;
+  }
+
+  /** Whether a section's list has two or more entries and each one promises work. */
+  private static boolean promisesOnly(List<Node> nodes) {
+    List<Bullet> bullets = nodes.stream().filter(n -> n instanceof Bullet).map(Bullet.class::cast).toList();
+    return bullets.size() >= 2 && bullets.stream().allMatch(b -> b.checked() == null && Commitments.isCommitment(b.text()));
   }
 
   /**

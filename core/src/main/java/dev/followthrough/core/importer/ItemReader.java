@@ -51,6 +51,7 @@ final class ItemReader {
   private static final int PARAGRAPH = 160;
   private static final Pattern ONLY_LINK = Pattern.compile("^\\s*<?https?://\\S+>?\\s*$");
   private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:\\d{1,2}|[a-z])[.)]\\s+\\S");
+  private static final Pattern MARKED_ITEM = Pattern.compile("(?i)^(?:action items?|action|follow-?up|todo|to-?do)\\s*:\\s+(\\S.*)$");
   private static final Pattern NOT_HEADER = Pattern.compile("[^a-z/ ]");
 
   private final List<Diagnostic> diagnostics;
@@ -84,7 +85,11 @@ final class ItemReader {
         entries.set(entries.size() - 1, entries.get(entries.size() - 1).withVerification(criterion.get()));
         continue;
       }
-      if (node instanceof Table table) {
+      Matcher marked = own == null || node instanceof Bullet ? null : MARKED_ITEM.matcher(own);
+      if (marked != null && marked.matches()) {
+        // "Action item: Start incidents earlier. …" says what it is, wherever it stands.
+        maker.add(entries, node.line(), marked.group(1), List.of(), null);
+      } else if (node instanceof Table table) {
         entries.addAll(new TableReader(diagnostics).items(table, true));
       } else if (node instanceof Bullet bullet && Legend.explains(bullet.text(), section)) {
         diagnostics.add(Diagnostic.info(bullet.line(), "explains a value of the table, not an item"));

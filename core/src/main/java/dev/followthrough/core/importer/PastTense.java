@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 final class PastTense {
   private static final Pattern WE_DID = Pattern.compile(
-      "^we\\s+(?:have\\s+|had\\s+|also\\s+|already\\s+)*(?:[a-z-]+ed|sent|wrote|built|ran|made|took|put|set up|shipped)\\b");
+      "^we\\s+(?:have\\s+|had\\s+|also\\s+|already\\s+)*(?:(?!need\\b|proceed\\b|exceed\\b|succeed\\b)[a-z-]+ed\\b|sent|wrote|built|ran|made|took|put|set up|shipped)\\b");
   private static final Pattern HAS_BEEN = Pattern.compile("^(?:\\S+\\s+){0,8}?(?:has|have)\\s+(?:already\\s+)?been\\s+[a-z-]+(?:ed|en|t)\\b");
   private static final Pattern ONLY_PLANNED = Pattern.compile(
       "^(?:\\S+\\s+){0,4}?(?:a|an|the)\\s+(?:ticket|issue|plan|proposal|rfc|pr|pull request|follow-up|draft)\\b"
@@ -23,7 +23,8 @@ final class PastTense {
 
   static boolean isDone(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
-    if (ONLY_PLANNED.matcher(t).find()) {
+    // "Changes that have been tested should be deployed one by one" promises; it reports nothing.
+    if (ONLY_PLANNED.matcher(t).find() || Commitments.isCommitment(text)) {
       return false;
     }
     return reportsWork(t) || reportsWork(LEADING_CLAUSE.matcher(t).replaceFirst("")) || opensWithPastVerb(text.strip());

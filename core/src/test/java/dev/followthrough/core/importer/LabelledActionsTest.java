@@ -40,6 +40,47 @@ class LabelledActionsTest {
   }
 
   @Test
+  void anActionItemLineAmongBulletsIsAnItem() {
+    Postmortem p = md("""
+        # SDK bug
+
+        ## Immediate actions
+
+        - Reverted the breaking change
+        - Refunded the affected customers
+
+        **Action item:** Declare incidents earlier. We should declare one as soon as an issue is confirmed. Owner: @sam
+        """);
+    assertThat(p.actionItems()).extracting(ActionItem::title)
+        .containsExactly("Reverted the breaking change", "Refunded the affected customers", "Declare incidents earlier");
+    assertThat(p.actionItems().get(2).owner()).isEqualTo("sam");
+    assertThat(p.actionItems().get(2).status()).isEqualTo(ItemStatus.OPEN);
+  }
+
+  @Test
+  void aListOfPromisesInAnUntitledKindOfSectionIsAListOfActions() {
+    Postmortem p = md("""
+        # DNS outage
+
+        ## Looking back
+
+        The lessons we take from this are as follows:
+
+        - We need to write down how a release commit is picked.
+        - Changes that have been tested on staging should reach production one at a time.
+
+        ## What went well
+
+        - We need very little time to roll back.
+        - The status page was updated quickly.
+        """);
+    assertThat(p.actionItems()).extracting(ActionItem::title).containsExactly(
+        "We need to write down how a release commit is picked",
+        "Changes that have been tested on staging should reach production one at a time");
+    assertThat(p.actionItems()).allSatisfy(i -> assertThat(i.status()).isEqualTo(ItemStatus.OPEN));
+  }
+
+  @Test
   void immediateFixesAreCorrectiveMeasures() {
     Postmortem p = md("""
         # Relay outage
