@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
  */
 final class IncidentTimes {
   private static final Pattern BEGINS = Pattern.compile(
-      "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:begins|began|starts|started)|start of (?:the )?(?:incident|outage|impact))\\b");
+      "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:begins|began|starts|started)|start of (?:the )?(?:incident|outage|impact)"
+          + "|(?:is|was|went|goes) (?:hard |completely |fully )?down)\\b");
   private static final Pattern ENDS = Pattern.compile(
       "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:ends|ended|is over|over|resolved|closed)|"
           + "end of (?:the )?(?:incident|outage|impact)|outage to an end|service (?:resumes|resumed|restored|recovered)|"
           + "return(?:s|ed)? to normal|back to normal|fully (?:recovered|restored|operational)|self-heals?|back online|"
-          + "(?:systems?|services?) (?:are |is )?(?:verified |fully )?operational)\\b");
+          + "(?:systems?|services?) (?:are |is )?(?:verified |fully )?operational|"
+          + "(?:working|running|available|flowing|processing|succeeding|being created|up) again)\\b");
 
   /** Summaries and resolutions are read this far for a told end. */
   private static final int MAX_PROSE = 20_000;
@@ -28,7 +30,7 @@ final class IncidentTimes {
   private static final Pattern TOLD_END = Pattern.compile("(?i)" + ENDS.pattern() + "|\\b(?:resolved|recovered|ceased)\\b");
 
   /** Every marker holds one of these stems; most entries hold none, and skip the markers. */
-  private static final Pattern MARKER_WORDS = Pattern.compile("begin|began|start|end|over|resolv|clos|resum|restor|recover|normal|heal|operational|online");
+  private static final Pattern MARKER_WORDS = Pattern.compile("begin|began|start|end|over|resolv|clos|resum|restor|recover|normal|heal|operational|online|down|again");
 
   private IncidentTimes() {}
 

@@ -55,6 +55,24 @@ class IncidentStartEndTest {
   }
 
   @Test
+  void goingDownStartsAndWorkingAgainEndsTheIncident() {
+    Postmortem p = md("""
+        # Docs site down
+
+        Incident date: 2022-09-12
+
+        ## Timeline
+
+        - 09:40 Default branch renamed
+        - 09:42 Site is hard down, alerts fire
+        - 09:50 Deploy job restarted, site partly restored
+        - 10:05 Pages are served again and the site is working again
+        """);
+    assertThat(p.incident().start()).isEqualTo(Instant.parse("2022-09-12T09:42:00Z"));
+    assertThat(p.incident().end()).isEqualTo(Instant.parse("2022-09-12T10:05:00Z"));
+  }
+
+  @Test
   void durationWithAStartGivesTheEnd() {
     Postmortem p = md("""
         # Payments down
