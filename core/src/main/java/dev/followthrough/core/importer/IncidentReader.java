@@ -74,7 +74,7 @@ final class IncidentReader {
         end = Times.span(fields.get(Field.END), date != null ? date : dayOf(start), zone).start();
       }
     }
-    String timed = summaryText == null ? null : firstSentenceWithTime(summaryText);
+    String timed = start != null || summaryText == null ? null : firstSentenceWithTime(summaryText);
     // "At 21:28 we received a report…" tells when it was noticed; a timeline tells when it began.
     boolean noticed = timed != null && byKind.containsKey(SectionKind.TIMELINE)
         && Wording.timelineKind(timed) == dev.followthrough.core.model.TimelineKind.DETECTION;
