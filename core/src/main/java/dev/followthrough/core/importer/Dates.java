@@ -17,15 +17,20 @@ final class Dates {
           + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
   private static final Pattern ISO_DATE =
       Pattern.compile("(?=\\d)(?<!\\d)(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?!\\d)");
+  // "November 5th '24": a year cut to two digits after an apostrophe.
   private static final Pattern MONTH_DAY_YEAR =
-      Pattern.compile("(?i)\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+      Pattern.compile("(?i)\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4}|['’]\\d{2})\\b");
   /** "January 14-19, 2026": a range of days; its first day. */
   private static final Pattern MONTH_RANGE_YEAR =
       Pattern.compile("(?i)\\b" + MONTH + "\\.?\\s+(\\d{1,2})\\s*[-–]\\s*\\d{1,2},?\\s+(\\d{4})\\b");
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + "\\.?,?\\s+(\\d{4})\\b");
+  /** "3/10/2024", "07-27-2023": month first, with slashes or dashes (never mixed). */
   private static final Pattern US_DATE =
-      Pattern.compile("(?=\\d)(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)");
+      Pattern.compile("(?=\\d)(?<![\\d/-])(\\d{1,2})([/-])(\\d{1,2})\\2(\\d{4})(?![\\d-])");
+  /** "5-26-21": a two-digit year, trusted only where a date is expected, as in a title. */
+  private static final Pattern SHORT_US_DATE =
+      Pattern.compile("(?<![\\w./-])(\\d{1,2})([/-])(\\d{1,2})\\2(\\d{2})(?![\\w/-])");
 
   private Dates() {}
 
@@ -38,7 +43,8 @@ final class Dates {
     for (int i = 0, n = Math.min(text.length(), Times.SCAN_LIMIT); i < n; i++) {
       char c = text.charAt(i);
       run = c >= '0' && c <= '9' ? run + 1 : 0;
-      if (run == 4) {
+      // "'24" counts too: two digits after an apostrophe.
+      if (run == 4 || run == 2 && i >= 2 && (text.charAt(i - 2) == '\'' || text.charAt(i - 2) == '’')) {
         return true;
       }
     }
@@ -67,7 +73,7 @@ final class Dates {
     }
     m = US_DATE.matcher(text).region(from, text.length());
     if (m.lookingAt()) {
-      LocalDate d = date(m.group(3), m.group(1), m.group(2));
+      LocalDate d = date(m.group(4), m.group(1), m.group(3));
       return d == null ? null : new DateMention(d, m.start(), m.end());
     }
     return null;
@@ -82,7 +88,7 @@ final class Dates {
     collect(ISO_DATE.matcher(t), found, m -> date(m.group(1), m.group(2), m.group(3)));
     collect(MONTH_DAY_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(1)), m.group(2)));
     collect(DAY_MONTH_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(2)), m.group(1)));
-    collect(US_DATE.matcher(t), found, m -> date(m.group(3), m.group(1), m.group(2)));
+    collect(US_DATE.matcher(t), found, m -> date(m.group(4), m.group(1), m.group(3)));
     collect(MONTH_RANGE_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(1)), m.group(2)));
     found.sort(java.util.Comparator.comparingInt(DateMention::start));
     return found;
@@ -103,6 +109,25 @@ final class Dates {
   static Optional<LocalDate> firstDate(String text) {
     List<DateMention> all = dates(text);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0).date());
+  }
+
+  /**
+   * The date a title gives: any full date, else a short US one ("Website Outage 5-26-21", read as
+   * 2021-05-26), which elsewhere could as well be a version or a score.
+   */
+  static Optional<LocalDate> titleDate(String title) {
+    Optional<LocalDate> full = firstDate(title);
+    if (full.isPresent() || title == null) {
+      return full;
+    }
+    Matcher m = SHORT_US_DATE.matcher(Times.scanned(title));
+    while (m.find()) {
+      LocalDate d = date("20" + m.group(4), m.group(1), m.group(3));
+      if (d != null) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Dates as written that do not exist ("February 30, 2024"): reported, never rolled over. */
@@ -147,6 +172,9 @@ final class Dates {
 
   private static LocalDate date(String year, String month, String day) {
     try {
+      if (year.length() == 3) {
+        year = "20" + year.substring(1);
+      }
       return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
     } catch (DateTimeException | NumberFormatException e) {
       return null;

@@ -84,12 +84,12 @@ final class DocumentInterpreter {
     }
     String severity = firstNonBlank(front.text("severity"), fields.get(Field.SEVERITY));
     IncidentReader incidentReader = new IncidentReader(diagnostics, fields, fieldLines, byKind);
-    IncidentSummary incident = incidentReader.read(front);
+    IncidentSummary incident = incidentReader.read(front, Dates.titleDate(title).orElse(null));
     ZoneId zone = incidentReader.zone();
     LocalDate day = incident.start() != null ? LocalDate.ofInstant(incident.start(), zone) : incident.date();
-    if (day == null && Dates.firstDate(title).isPresent()) {
+    if (day == null && Dates.titleDate(title).isPresent()) {
       // "# 2017-09-27, Hub 403": the title's date is the day of a timeline that gives only times.
-      day = Dates.firstDate(title).get();
+      day = Dates.titleDate(title).get();
       diagnostics.add(Diagnostic.info(outline.titleLine(), "timeline dated from the title"));
     }
 
@@ -98,7 +98,14 @@ final class DocumentInterpreter {
     for (Section s : byKind.getOrDefault(SectionKind.TIMELINE, List.of())) {
       timeline.addAll(timelineReader.read(s.heading(), s.nodes()));
     }
-    incident = IncidentTimes.fill(incident, timeline, timelineReader.lines(), diagnostics);
+    Long told = Times.proseDurationMinutes(incidentReader.summaryText())
+        .or(() -> Times.proseDurationMinutes(timelineReader.preamble())).orElse(null);
+    incident = IncidentTimes.fill(incident, timeline, timelineReader.lines(), timelineReader.details(),
+        diagnostics, told);
+    if (incident.start() != null && incident.end() == null) {
+      incident = withToldEnd(incident, incidentReader.summaryText() + "\n" + SectionText.of(byKind, SectionKind.RESOLUTION, true),
+          zone);
+    }
 
     ItemAssembler assembler = new ItemAssembler(diagnostics);
     List<MeasureEntry> measureEntries = assembler.measures(byKind);
@@ -110,6 +117,17 @@ final class DocumentInterpreter {
     String id = postmortemId(front.text("id"), title, incident.date());
     diagnostics.sort(Comparator.comparingInt(Diagnostic::line));
     return new Postmortem(id, title, severity, incident, timeline, measures, items, freeText, source);
+  }
+
+  /** The end a summary or resolution tells in a sentence, when nothing else gave one. */
+  private IncidentSummary withToldEnd(IncidentSummary incident, String prose, ZoneId zone) {
+    var end = IncidentTimes.toldEnd(prose, LocalDate.ofInstant(incident.start(), zone), zone);
+    if (end == null || !end.isAfter(incident.start())) {
+      return incident;
+    }
+    diagnostics.add(Diagnostic.info(0, "incident end taken from a sentence that tells it"));
+    return new IncidentSummary(incident.date(), incident.start(), end, null, incident.summary(), incident.impact(),
+        incident.impactPercent(), incident.rootCause(), incident.resolution());
   }
 
   private void keepFreeText(Section section, SectionKind kind, Map<String, String> freeText) {

@@ -15,6 +15,8 @@ final class DoneMarker {
   private static final List<Pattern> FORMS = List.of(
       Pattern.compile("(?i)\\s*[(\\[]\\s*" + DONE_WORD + "\\b[^)\\]]{0,60}[)\\]]\\s*"),
       Pattern.compile("(?i)\\s*[-–—:]\\s*" + DONE_WORD + "\\.?\\s*$"),
+      // "…if it goes down. DONE in PR #5126", "Purge the logs; Completed as of 2021-10-29": a closing clause.
+      Pattern.compile("(?i)(?:[.;]\\s+|\\s+[-–—]\\s+)(?:done|completed?)\\b(?:\\s+(?:in|as of|on|with|via|by)\\b.{0,80})?\\.?\\s*$"),
       Pattern.compile("^\\s*~~(.+)~~\\s*$"),
       Pattern.compile("\\s*[✅✔☑]\\uFE0F?\\s*"));
 

@@ -89,9 +89,36 @@ final class EntryMaker {
     }
     if (checked != null) {
       status = checked ? ItemStatus.DONE : (status == null ? ItemStatus.OPEN : status);
+    } else if (status == null && PastTense.isDone(text)) {
+      status = ItemStatus.DONE;
     }
     entries.add(new Entry(line, title, description.isEmpty() ? null : String.join("\n", description),
         owner, due, priority, type, status, meta.ticket(), kind, checked != null, verification, null));
+  }
+
+  /**
+   * Items that share a name ("Fix the pipeline: add a check…", "Fix the pipeline: switch the
+   * context…") are told apart by their first sentence: the name alone does not say which is which.
+   */
+  static List<Entry> distinctNames(List<Entry> entries) {
+    java.util.Map<String, Long> counts = entries.stream()
+        .collect(java.util.stream.Collectors.groupingBy(Entry::title, java.util.stream.Collectors.counting()));
+    if (counts.values().stream().allMatch(c -> c == 1)) {
+      return entries;
+    }
+    List<Entry> out = new ArrayList<>();
+    for (Entry e : entries) {
+      if (counts.get(e.title()) > 1 && e.description() != null && e.group() == null) {
+        String detail = e.description().split("\n", 2)[0];
+        int end = Sentences.firstEnd(detail);
+        String first = (end > 0 ? detail.substring(0, end) : detail).strip().replaceAll("[.\\s]+$", "");
+        String rest = (end > 0 ? detail.substring(end).strip() : "")
+            + (e.description().contains("\n") ? "\n" + e.description().split("\n", 2)[1] : "");
+        e = e.retitled(shorten(e.title() + ": " + first), rest.isBlank() ? null : rest.strip());
+      }
+      out.add(e);
+    }
+    return out;
   }
 
   private void warnUnreadableDue(int line, InlineMetadata meta) {

@@ -16,9 +16,12 @@ record FrontMatter(JsonNode fields, String body, int bodyLineOffset) {
       Set.of("id", "title", "severity", "owner", "incident", "date", "status", "authors", "tags", "summary");
 
   static FrontMatter split(String text, String file, List<Diagnostic> diagnostics) {
-    if (!text.startsWith("---")) {
+    // "---" opens YAML; "+++" opens TOML, as Hugo and Zola blogs write it.
+    boolean toml = text.startsWith("+++");
+    if (!text.startsWith("---") && !toml) {
       return new FrontMatter(null, text, 0);
     }
+    String marker = toml ? "+++" : "---";
     // Only the lines up to the closing marker are split: the body is taken whole after it.
     List<String> lines = new java.util.ArrayList<>();
     int from = 0;
@@ -28,10 +31,10 @@ record FrontMatter(JsonNode fields, String body, int bodyLineOffset) {
       int nl = text.indexOf('\n', from);
       int to = nl < 0 ? text.length() : nl;
       String line = text.substring(from, to).strip();
-      if (lines.isEmpty() && !line.equals("---")) {
+      if (lines.isEmpty() && !line.equals(marker)) {
         return new FrontMatter(null, text, 0);
       }
-      if (!lines.isEmpty() && (line.equals("---") || line.equals("..."))) {
+      if (!lines.isEmpty() && (line.equals(marker) || !toml && line.equals("..."))) {
         close = lines.size();
         bodyStart = nl < 0 ? text.length() : nl + 1;
         break;
@@ -45,14 +48,7 @@ record FrontMatter(JsonNode fields, String body, int bodyLineOffset) {
     if (close < 0) {
       return new FrontMatter(null, text, 0);
     }
-    String yaml = String.join("\n", lines.subList(1, close));
-    JsonNode fields;
-    try {
-      fields = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr() + 1;
-      throw new DocumentException(file, line, "front matter is not valid YAML: " + e.getOriginalMessage().split("\n")[0]);
-    }
+    JsonNode fields = toml ? TomlFields.read(lines.subList(1, close)) : yaml(lines.subList(1, close), file);
     if (fields != null && !fields.isNull() && !fields.isObject()) {
       throw new DocumentException(file, 2, "front matter must be a YAML mapping of keys to values");
     }
@@ -64,6 +60,15 @@ record FrontMatter(JsonNode fields, String body, int bodyLineOffset) {
       });
     }
     return new FrontMatter(fields, text.substring(bodyStart), close + 1);
+  }
+
+  private static JsonNode yaml(List<String> lines, String file) {
+    try {
+      return YAML.readTree(String.join("\n", lines));
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr() + 1;
+      throw new DocumentException(file, line, "front matter is not valid YAML: " + e.getOriginalMessage().split("\n")[0]);
+    }
   }
 
   String text(String key) {

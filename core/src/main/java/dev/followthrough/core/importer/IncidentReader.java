@@ -54,7 +54,8 @@ final class IncidentReader {
         .orElse(ZoneOffset.UTC);
   }
 
-  IncidentSummary read(FrontMatter front) {
+  /** @param titleDate the date the title gives, the day of times written without one when nothing else dates them */
+  IncidentSummary read(FrontMatter front, LocalDate titleDate) {
     LocalDate date = Optional.ofNullable(firstNonBlank(front.incident("date"), front.text("date"), fields.get(Field.DATE)))
         .flatMap(Dates::firstDate).orElse(null);
     ZoneId zone = zone();
@@ -73,14 +74,27 @@ final class IncidentReader {
         end = Times.span(fields.get(Field.END), date != null ? date : dayOf(start), zone).start();
       }
     }
-    if (start == null && summaryText != null) {
-      Times.Span span = Times.span(firstSentenceWithTime(summaryText),
-          date != null ? date : Dates.firstDate(summaryText).orElse(null), zone);
+    String timed = start != null || summaryText == null ? null : firstSentenceWithTime(summaryText);
+    // "At 21:28 we received a report…" tells when it was noticed; a timeline tells when it began.
+    boolean noticed = timed != null && byKind.containsKey(SectionKind.TIMELINE)
+        && Wording.timelineKind(timed) == dev.followthrough.core.model.TimelineKind.DETECTION;
+    if (start == null && timed != null && !noticed) {
+      Times.Span span = Times.span(timed,
+          date != null ? date : Dates.firstDate(summaryText).orElse(titleDate), zone);
       start = span.start();
       end = span.end();
       noteZone(span, start, 0);
+      // "…started around 11:00 and became a full outage by 17:00. … resolved at 23:01": the told end wins.
+      Instant told = start == null ? null : IncidentTimes.toldEnd(summaryText, dayOf(start), zone);
+      if (told != null && end != null && told.isAfter(end) && IncidentTimes.toldEnd(timed, dayOf(start), zone) == null) {
+        end = told;
+      }
     }
     Long minutes = duration == null ? null : Times.durationMinutes(duration).orElse(null);
+    if (minutes == null && start != null && end == null) {
+      // "…for approximately 47 minutes, CI jobs…": the summary may tell how long it lasted.
+      minutes = Times.proseDurationMinutes(summaryText).orElse(null);
+    }
     if (minutes != null && start != null && end == null) {
       end = start.plus(Duration.ofMinutes(minutes));
       diagnostics.add(Diagnostic.info(lines.getOrDefault(Field.DURATION, 0), "incident end computed from its start and duration"));

@@ -101,6 +101,12 @@ final class ItemAssembler {
       if (kind == SectionKind.TASKS || kind == SectionKind.TIMELINE || kind.isMeasures()) {
         continue;
       }
+      if (kind == SectionKind.OTHER && promisesOnly(s.nodes())) {
+        // "The lessons we take away are as follows:" over a list of "We need to …" bullets: actions.
+        diagnostics.add(Diagnostic.info(s.line(), "a list whose every entry promises work read as action items"));
+        entries.addAll(new ItemReader(diagnostics).read(s.nodes().stream().filter(n -> n instanceof Bullet).toList()));
+        continue;
+      }
       for (Node n : s.nodes()) {
         if (n instanceof Table t && TableReader.isActionTable(t)) {
           entries.addAll(new TableReader(diagnostics).items(t));
@@ -108,6 +114,9 @@ final class ItemAssembler {
           entries.addAll(new ItemReader(diagnostics).read(List.of(b)));
         }
       }
+    }
+    if (entries.isEmpty() && measureEntries.isEmpty()) {
+      entries.addAll(promisesInResolution(sections));
     }
     while (served.size() < entries.size()) {
       served.add(null);
@@ -146,6 +155,30 @@ final class ItemAssembler {
           measure == null ? null : measure.id(), tickets, List.of(), false, e.verification()));
     }
     return items;
+  }
+
+  /** Whether a section's list has two or more entries and each one promises work. */
+  private static boolean promisesOnly(List<Node> nodes) {
+    List<Bullet> bullets = nodes.stream().filter(n -> n instanceof Bullet).map(Bullet.class::cast).toList();
+    return bullets.size() >= 2 && bullets.stream().allMatch(b -> b.checked() == null && Commitments.isCommitment(b.text()));
+  }
+
+  /**
+   * Without any action section, the work a document promises is in its resolution's paragraphs
+   * ("All secrets are being rotated."), if anywhere.
+   */
+  private List<Entry> promisesInResolution(List<Section> sections) {
+    ProseItems prose = new ProseItems(diagnostics, new EntryMaker(diagnostics));
+    List<Entry> found = new ArrayList<>();
+    for (Section s : sections) {
+      if (s.heading() != null && SectionKind.of(s.heading()) == SectionKind.RESOLUTION) {
+        found.addAll(prose.read(s.nodes()));
+      }
+    }
+    if (!found.isEmpty()) {
+      diagnostics.add(Diagnostic.info(found.get(0).line(), "no action section; promises in the resolution read as items"));
+    }
+    return found;
   }
 
   /** The measure that shares the most meaningful words with the task, if it shares enough. */

@@ -36,6 +36,11 @@ final class ItemReader {
       return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, criterion, group);
     }
 
+    Entry retitled(String newTitle, String newDescription) {
+      return new Entry(line, newTitle, newDescription, owner, due, priority, type, status, ticket, kind, task,
+          verification, group);
+    }
+
     /** The entry as one of a group under a heading ("Monitoring Enhancements:"). */
     Entry inGroup(String heading) {
       return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, verification,
@@ -46,20 +51,31 @@ final class ItemReader {
   private static final int PARAGRAPH = 160;
   private static final Pattern ONLY_LINK = Pattern.compile("^\\s*<?https?://\\S+>?\\s*$");
   private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:\\d{1,2}|[a-z])[.)]\\s+\\S");
+  private static final Pattern MARKED_ITEM = Pattern.compile("(?i)^(?:action items?|action|follow-?up|todo|to-?do)\\s*:\\s+(\\S.*)$");
   private static final Pattern NOT_HEADER = Pattern.compile("[^a-z/ ]");
 
   private final List<Diagnostic> diagnostics;
   private final EntryMaker maker;
+  private final ProseItems prose;
+  /** The whole section, whose tables a list under a label may explain. */
+  private List<Node> section;
 
   ItemReader(List<Diagnostic> diagnostics) {
     this.diagnostics = diagnostics;
     this.maker = new EntryMaker(diagnostics);
+    this.prose = new ProseItems(diagnostics, maker);
   }
 
   List<Entry> read(List<Node> nodes) {
     List<Entry> entries = new ArrayList<>();
+    if (section == null) {
+      section = nodes;
+    }
     // Where a section lists its items, a paragraph in it is prose about them, not an item.
     boolean listed = nodes.stream().anyMatch(n -> n instanceof Bullet || n instanceof Table);
+    // Where a section without a list is written as paragraphs, its items are the sentences that promise work.
+    boolean inProse = !listed && nodes.stream().noneMatch(n -> n instanceof TextLine t && (isHeading(t.text()) || isNamed(t.text())))
+        && nodes.stream().anyMatch(n -> n instanceof TextLine t && isProseParagraph(t.text()));
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
       String own = node instanceof TextLine t ? t.text() : node instanceof Bullet b ? b.text() : null;
@@ -69,15 +85,24 @@ final class ItemReader {
         entries.set(entries.size() - 1, entries.get(entries.size() - 1).withVerification(criterion.get()));
         continue;
       }
-      if (node instanceof Table table) {
+      Matcher marked = own == null || node instanceof Bullet ? null : MARKED_ITEM.matcher(own);
+      if (marked != null && marked.matches()) {
+        // "Action item: Start incidents earlier. …" says what it is, wherever it stands.
+        maker.add(entries, node.line(), marked.group(1), List.of(), null);
+      } else if (node instanceof Table table) {
         entries.addAll(new TableReader(diagnostics).items(table, true));
+      } else if (node instanceof Bullet bullet && Legend.explains(bullet.text(), section)) {
+        diagnostics.add(Diagnostic.info(bullet.line(), "explains a value of the table, not an item"));
       } else if (node instanceof Bullet bullet) {
         bullet(bullet, entries);
+      } else if (node instanceof TextLine line && inProse
+          && (isProseParagraph(line.text()) || Commitments.isSentence(line.text()))) {
+        prose.promises(line, entries);
       } else if (node instanceof TextLine line) {
         i = textLine(nodes, i, line, entries, listed);
       }
     }
-    return entries;
+    return nodes == section ? EntryMaker.distinctNames(entries) : entries;
   }
 
   private void bullet(Bullet bullet, List<Entry> entries) {
@@ -85,7 +110,9 @@ final class ItemReader {
     if (text.isBlank()) {
       return;
     }
-    if (Wording.isProse(text) || isIntro(text)) {
+    // "- We are improving the onboarding guide" opens as prose does, yet promises work: an item.
+    boolean promise = text.regionMatches(true, 0, "we ", 0, 3) && Commitments.isCommitment(text);
+    if (Wording.isProse(text) && !promise || isIntro(text)) {
       diagnostics.add(Diagnostic.info(bullet.line(), "not an item (introductory or closing prose)"));
       return;
     }
@@ -120,17 +147,26 @@ final class ItemReader {
     }
     List<Bullet> plain = bullet.children().stream().filter(c -> c instanceof Bullet b && b.checked() == null)
         .map(Bullet.class::cast).toList();
-    if (!isHeading(text) && plain.size() >= 2 && !isNumbered(text)) {
+    // "Tokens in the CI system" under "Audit token usage" names what the audit covers: no step.
+    List<Bullet> stepBullets = plain.stream().filter(b -> !ActionVerbs.namesScope(b.text())).toList();
+    if (!isHeading(text) && plain.size() >= 2 && !stepBullets.isEmpty() && !isNumbered(text)) {
       // An item with several sub-items: each sub-item is a step of its own, tracked on its own.
-      maker.add(entries, bullet.line(), text, bullet.children().stream().filter(c -> c instanceof TextLine)
-          .map(c -> ((TextLine) c).text()).toList(), bullet.checked());
+      List<String> description = new ArrayList<>(bullet.children().stream().filter(c -> c instanceof TextLine)
+          .map(c -> ((TextLine) c).text()).toList());
+      plain.stream().filter(b -> !stepBullets.contains(b)).forEach(b -> description.add(b.text()));
+      maker.add(entries, bullet.line(), text, description, bullet.checked());
       List<Entry> steps = new ArrayList<>();
-      plain.forEach(b -> bullet(b, steps));
+      stepBullets.forEach(b -> bullet(b, steps));
       steps.forEach(e -> entries.add(e.inGroup(text)));
     } else {
       maker.add(entries, bullet.line(), stripColon(text), sub, bullet.checked());
     }
     nested.forEach(b -> bullet(b, entries));
+  }
+
+  /** A line written as prose: long, several sentences, or opening as prose does ("Going forward…"). */
+  static boolean isProseParagraph(String text) {
+    return isParagraph(text) || Wording.isProse(text) || Commitments.sentences(text).size() >= 2;
   }
 
   /** Returns the index of the last node it consumed. */
@@ -196,8 +232,13 @@ final class ItemReader {
       return false;
     }
     // "Improve Monitoring: Implement … This will …" is a named item however long it runs.
+    return !isNamed(text);
+  }
+
+  /** "Improve Monitoring: Implement …": an item named before its description. */
+  private static boolean isNamed(String text) {
     Matcher named = NAME_DESCRIPTION.matcher(Times.scanned(text));
-    return !(named.matches() && words(named.group(1)) <= MAX_HEADING_WORDS);
+    return named.matches() && words(named.group(1)) <= MAX_HEADING_WORDS;
   }
 
   /** A sub-line that says something of its own, not only "Owner: erin" or "Verify: …". */

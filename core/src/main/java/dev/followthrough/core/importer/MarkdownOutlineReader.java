@@ -99,6 +99,11 @@ final class MarkdownOutlineReader {
     int first = lineOf(p);
     // A lone short line such as "Timeline:" or "**Root Cause**" titles a section, Markdown or not.
     if (lines.size() == 1 && PlainTextOutlineReader.isSectionLabel(lines.get(0))) {
+      if (holdsLabel(lines.get(0), p.getNext())) {
+        // "Post-resolution:" between "### 06:17" entries groups them, as a deeper heading would.
+        nodes.add(new SubHeading(first, lines.get(0)));
+        return;
+      }
       flush();
       heading = lines.get(0);
       headingLine = first;
@@ -117,6 +122,23 @@ final class MarkdownOutlineReader {
       }
       nodes.add(new TextLine(first + i, line, 0));
     }
+  }
+
+  /**
+   * Whether a label stays inside the Markdown-headed section around it, as a deeper heading would:
+   * a group label in a list of actions, or any label in a timeline whose timed headings go on
+   * right after it.
+   */
+  private boolean holdsLabel(String label, org.commonmark.node.Node next) {
+    if (heading == null || headingLevel >= 7) {
+      return false;
+    }
+    SectionKind kind = SectionKind.of(heading);
+    if (kind.holdsSubHeading(SectionKind.of(label))) {
+      return true;
+    }
+    return kind == SectionKind.TIMELINE && next instanceof Heading h && h.getLevel() > headingLevel
+        && Leading.of(inlineText(h)).isPresent();
   }
 
   private List<Node> listItems(ListBlock list) {

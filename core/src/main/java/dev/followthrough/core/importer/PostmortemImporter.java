@@ -76,7 +76,7 @@ public final class PostmortemImporter {
     List<Diagnostic> diagnostics = new ArrayList<>();
     FrontMatter front = FrontMatter.split(text, name, diagnostics);
     Outline outline = isMarkdown(name, front.body())
-        ? new MarkdownOutlineReader(front.bodyLineOffset()).read(front.body())
+        ? new MarkdownOutlineReader(front.bodyLineOffset()).read(MdxModules.blank(front.body()))
         : new PlainTextOutlineReader(front.bodyLineOffset()).read(front.body());
     Source source = new Source(name, sha256(bytes));
     Postmortem postmortem = new DocumentInterpreter(name, diagnostics).interpret(outline, front, source);

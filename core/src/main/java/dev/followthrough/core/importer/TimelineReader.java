@@ -35,6 +35,11 @@ final class TimelineReader {
   private Instant previous;
   private boolean warnedNoDate;
   private final List<Integer> lines = new ArrayList<>();
+  private final StringBuilder preamble = new StringBuilder();
+  /** Each entry's paragraphs after its text, where an end may be told ("…launches are back to normal"). */
+  private final List<String> details = new ArrayList<>();
+  /** Whether most lines of the section being read carry a time. */
+  private boolean notes;
   /** Each line's leading time, read once: several passes ask for it. */
   private final java.util.Map<String, Optional<Leading>> leadings = new java.util.HashMap<>();
   private final java.util.Map<String, Optional<TimelineContext>> contexts = new java.util.HashMap<>();
@@ -53,6 +58,16 @@ final class TimelineReader {
     return leadings.computeIfAbsent(text, Leading::of);
   }
 
+  /** The lines above the first entry, which may tell how long the incident lasted. */
+  String preamble() {
+    return preamble.toString();
+  }
+
+  /** The paragraphs below each entry's text, in entry order; empty for most. */
+  List<String> details() {
+    return details;
+  }
+
   /** The line of every entry read so far, in order. */
   List<Integer> lines() {
     return lines;
@@ -68,14 +83,16 @@ final class TimelineReader {
     List<TimelineEntry> entries = new ArrayList<>();
     boolean underHeadings = nodes.stream().anyMatch(n -> n instanceof SubHeading s && leading(s.text()).isPresent());
     // Where most entries carry a time, a line or bullet without one is a note on the entry before.
-    boolean notes = mostlyTimed(nodes);
+    notes = mostlyTimed(nodes);
     boolean joinable = false;
     int pending = -1;
+    int detailOf = -1;
     for (Node node : nodes) {
       if (node instanceof SubHeading sub) {
         // A heading without a time or date ("### Detection") only groups the entries below it.
         boolean timed = !context(sub.line(), sub.text()) && leading(sub.text()).isPresent();
         pending = timed ? entry(sub.line(), sub.text(), entries) : -1;
+        detailOf = timed ? lines.size() - 1 : -1;
         joinable = false;
       } else if (underHeadings) {
         // Under time headings, the first paragraph below a heading is its text; the rest is detail.
@@ -87,6 +104,8 @@ final class TimelineReader {
         } else if (joinable && !(node instanceof TextLine)) {
           pending = -1;
           joinable = false;
+        } else if (node instanceof TextLine t && detailOf >= 0) {
+          details.set(detailOf, details.get(detailOf) + " " + t.text());
         }
       } else if (node instanceof TextLine line) {
         joinable = line(line, entries, joinable || notes);
@@ -111,10 +130,15 @@ final class TimelineReader {
       String text = n instanceof Bullet b ? b.text() : n instanceof TextLine t ? t.text() : null;
       if (text != null && contextOf(text).isEmpty()) {
         candidates++;
-        timed += leading(text).isPresent() ? 1 : 0;
+        timed += startsTimed(text) ? 1 : 0;
       }
     }
     return timed >= 3 && timed >= 0.6 * candidates;
+  }
+
+  /** Whether a line opens with a time or a date: "01-31-2024 - Fix released" is an entry of its own. */
+  private boolean startsTimed(String text) {
+    return leading(text).isPresent() || Times.hasDigit(text, 4) && Dates.at(text.strip(), 0) != null;
   }
 
   /** Returns whether a following line without a time continues this one. */
@@ -122,7 +146,13 @@ final class TimelineReader {
     if (context(line.line(), line.text())) {
       return false;
     }
-    boolean timed = leading(line.text()).isPresent();
+    boolean timed = startsTimed(line.text());
+    if (!timed && notes && entries.isEmpty()) {
+      // "It took 91 minutes from the start to the fix." above timed entries introduces them.
+      preamble.append(line.text()).append('\n');
+      diagnostics.add(Diagnostic.info(line.line(), "line before the first timed entry read as an introduction"));
+      return false;
+    }
     if (!timed && joinable && !entries.isEmpty()) {
       TimelineEntry last = entries.get(entries.size() - 1);
       entries.set(entries.size() - 1, new TimelineEntry(last.at(), last.kind(), last.text() + " " + line.text()));
@@ -226,9 +256,10 @@ final class TimelineReader {
         previous = at;
       }
     } else if (Dates.at(text.strip(), 0) != null) {
-      // "2021-05-08 | Release published": a day without a time is read as the start of that day.
+      // "2021-05-08 | Release published": a day without a time is read as the start of that day,
+      // in UTC whatever the timeline's zone, so that the day shown is the day written.
       Dates.DateMention d = Dates.at(text.strip(), 0);
-      at = d.date().atStartOfDay(zone).toInstant();
+      at = d.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
       rest = text.strip().substring(d.end()).replaceFirst("^[\\s:|,–—-]+", "");
       rest = rest.isBlank() ? text : rest;
       day = d.date();
@@ -239,6 +270,7 @@ final class TimelineReader {
     }
     entries.add(new TimelineEntry(at, Wording.timelineKind(rest), rest));
     lines.add(line);
+    details.add("");
     return entries.size() - 1;
   }
 

@@ -125,6 +125,28 @@ final class Times {
     return found;
   }
 
+  /** "for approximately 47 minutes", "lasted 2 hours and 10 minutes", "for about 1h50m": a duration told in a sentence. */
+  private static final Pattern PROSE_DURATION = Pattern.compile(
+      "(?i)\\b(?:for|lasted|lasting|took)\\s+(?:approximately\\s+|about\\s+|around\\s+|roughly\\s+|nearly\\s+|~\\s*)?"
+          + "(?:(\\d+(?:\\.\\d+)?)\\s*(?:hours?|hrs?|h)(?:,?\\s*(?:and\\s+)?(\\d+)\\s*(?:minutes?|mins?|m)\\b)?"
+          + "|(\\d+)\\s*(?:minutes?|mins?)\\b)");
+
+  /** The first duration a text tells in words ("for approximately 47 minutes"), in minutes. */
+  static Optional<Long> proseDurationMinutes(String text) {
+    if (text == null || !hasDigit(text, SCAN_LIMIT)) {
+      return Optional.empty();
+    }
+    Matcher m = PROSE_DURATION.matcher(scanned(text));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    if (m.group(3) != null) {
+      return Optional.of(Long.parseLong(m.group(3)));
+    }
+    double hours = Double.parseDouble(m.group(1));
+    return Optional.of(Math.round(hours * 60) + (m.group(2) == null ? 0 : Long.parseLong(m.group(2))));
+  }
+
   /** "3 hours and 45 minutes", "2h 30m", "90 minutes", "1.5 hours" in minutes. */
   static Optional<Long> durationMinutes(String text) {
     // Only look before any parenthesis: "(from 10:15 AM to 2:00 PM)" holds times, not a duration.

@@ -129,7 +129,7 @@ final class Wording {
 
   private static final Pattern PROSE =
       Pattern.compile(
-          "(?i)^(by (implementing|taking|doing|addressing|completing|following)|note\\b|overall\\b|in conclusion|"
+          "(?i)^(by \\w+ing\\b|note\\b|overall\\b|in conclusion|"
               + "in summary|to summari[sz]e|these (measures|actions|steps|tasks|changes)|we (will|are|believe|hope|aim|take|apologi[sz]e)|"
               + "this will|our goal|moving forward|going forward|together,|thank)");
 

@@ -22,6 +22,8 @@ class DoneMarkersTest {
     "~~Page the database team on replica lag~~",
     "✅ Page the database team on replica lag",
     "Page the database team on replica lag ✅",
+    "Page the database team on replica lag. DONE in [PR #88](https://example.com/pr/88)",
+    "Page the database team on replica lag; Completed as of 2024-03-02",
   })
   void markerMeansDoneAndLeavesTheTitle(String line) {
     Postmortem p = md("# Lag\n\n## Action items\n\n- " + line + "\n- Write the failover runbook\n");
@@ -29,6 +31,13 @@ class DoneMarkersTest {
     assertThat(item.title()).isEqualTo("Page the database team on replica lag");
     assertThat(item.status()).isEqualTo(ItemStatus.DONE);
     assertThat(p.actionItems().get(1).status()).isEqualTo(ItemStatus.OPEN);
+  }
+
+  @Test
+  void aClosingClauseAboutWorkNotDoneIsNoMarker() {
+    Postmortem p = md("# Lag\n\n## Action items\n\n- Page the database team on replica lag. PR exists\n"
+        + "- Check that the export is done before midnight\n");
+    assertThat(p.actionItems()).allSatisfy(i -> assertThat(i.status()).isEqualTo(ItemStatus.OPEN));
   }
 
   @Test

@@ -29,6 +29,50 @@ class IncidentStartEndTest {
   }
 
   @Test
+  void anEndToldBelowAnEntrysFirstParagraphCounts() {
+    Postmortem p = md("""
+        # Builds stuck
+
+        ## Timeline
+
+        ### 2022-09-12 08:00
+
+        Builds stop starting.
+
+        ### 09:10
+
+        Queue workers restarted.
+
+        After the restart, builds are back to normal.
+
+        ### 12:00
+
+        Review of the queue settings.
+        """);
+    assertThat(p.incident().start()).isEqualTo(Instant.parse("2022-09-12T08:00:00Z"));
+    assertThat(p.incident().end()).isEqualTo(Instant.parse("2022-09-12T09:10:00Z"));
+    assertThat(p.timeline().get(1).text()).isEqualTo("Queue workers restarted.");
+  }
+
+  @Test
+  void goingDownStartsAndWorkingAgainEndsTheIncident() {
+    Postmortem p = md("""
+        # Docs site down
+
+        Incident date: 2022-09-12
+
+        ## Timeline
+
+        - 09:40 Default branch renamed
+        - 09:42 Site is hard down, alerts fire
+        - 09:50 Deploy job restarted, site partly restored
+        - 10:05 Pages are served again and the site is working again
+        """);
+    assertThat(p.incident().start()).isEqualTo(Instant.parse("2022-09-12T09:42:00Z"));
+    assertThat(p.incident().end()).isEqualTo(Instant.parse("2022-09-12T10:05:00Z"));
+  }
+
+  @Test
   void durationWithAStartGivesTheEnd() {
     Postmortem p = md("""
         # Payments down

@@ -1,0 +1,72 @@
+package dev.followthrough.core.importer;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Items written as work already carried out ("We enabled branch protection", "The old action has
+ * been removed", "Migrated the node to a larger server"): done, unless what was done is only a
+ * ticket or a plan for the work, or its start.
+ */
+final class PastTense {
+  private static final Pattern WE_DID = Pattern.compile(
+      "^we\\s+(?:have\\s+|had\\s+|also\\s+|already\\s+)*(?:(?!need\\b|proceed\\b|exceed\\b|succeed\\b)[a-z-]+ed\\b|sent|wrote|built|ran|made|took|put|set up|shipped)\\b");
+  private static final Pattern HAS_BEEN = Pattern.compile("^(?:\\S+\\s+){0,8}?(?:has|have)\\s+(?:already\\s+)?been\\s+[a-z-]+(?:ed|en|t)\\b");
+  private static final Pattern ONLY_PLANNED = Pattern.compile(
+      "^(?:\\S+\\s+){0,4}?(?:a|an|the)\\s+(?:ticket|issue|plan|proposal|rfc|pr|pull request|follow-up|draft)\\b"
+          + "|^(?:we\\s+)?(?:started|began|begun)\\b");
+  /** "As part of remediation, we have…": a short opening phrase before the report. */
+  private static final Pattern LEADING_CLAUSE = Pattern.compile("^(?:\\S+\\s+){0,5}?\\S+,\\s+");
+  private static final java.util.Set<String> IRREGULAR = java.util.Set.of("sent", "wrote", "built", "ran", "made");
+
+  private PastTense() {}
+
+  static boolean isDone(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
+    // Every report holds a past form ("…ed", "been", "sent"); most items hold none and stop here.
+    if (!t.contains("ed ") && !t.contains("been") && !t.endsWith("ed") && !IRREGULAR.contains(firstWord(t))) {
+      return false;
+    }
+    boolean reported = reportsWork(t) || reportsWork(LEADING_CLAUSE.matcher(t).replaceFirst("")) || opensWithPastVerb(text.strip());
+    // "Changes that have been tested should be deployed one by one" promises; it reports nothing.
+    return reported && !ONLY_PLANNED.matcher(t).find() && !Commitments.isCommitment(text);
+  }
+
+  private static String firstWord(String lower) {
+    int space = lower.indexOf(' ');
+    return space < 0 ? lower : lower.substring(0, space);
+  }
+
+  /** "We have switched to scoped tokens", "The old action has been removed". */
+  static boolean reportsWork(String lower) {
+    return WE_DID.matcher(lower).find() || HAS_BEEN.matcher(lower).find();
+  }
+
+  /**
+   * "Migrated the Asia node…": a task verb in the past at the start. A Title Case name such as
+   * "Automated Load Testing" uses the same word as an adjective and is no report of work.
+   */
+  private static boolean opensWithPastVerb(String text) {
+    String[] words = text.split("\\s+");
+    if (words.length < 3 || isTitleCase(words)) {
+      return false;
+    }
+    String first = words[0].toLowerCase(Locale.ROOT).replaceAll("[^a-z-]", "");
+    if (IRREGULAR.contains(first)) {
+      return true;
+    }
+    String stem = first.endsWith("ied") ? first.substring(0, first.length() - 3) + "y"
+        : first.endsWith("ed") ? first.substring(0, first.length() - 2) : null;
+    return stem != null && (ActionVerbs.isVerb(stem) || ActionVerbs.isVerb(stem + "e")
+        || stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)
+            && ActionVerbs.isVerb(stem.substring(0, stem.length() - 1)));
+  }
+
+  private static boolean isTitleCase(String[] words) {
+    int capitals = 0;
+    for (String w : words) {
+      capitals += !w.isEmpty() && Character.isUpperCase(w.charAt(0)) ? 1 : 0;
+    }
+    return capitals == words.length;
+  }
+}
