@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code recurrences}: lists the incidents recorded as likely repeats of earlier ones. */
 @Command(name = "recurrences", mixinStandardHelpOptions = true,
-    description = {"List the postmortems found, on import, to likely repeat an earlier incident: the score,",
-        "the failure terms both share, and how the earlier incident's action items stood.",
-        "Settle one with 'recurrence confirm|dismiss PM_ID EARLIER_PM_ID'."})
+    description = {"List the postmortems found, on import, to likely repeat an earlier",
+        "incident: the score, the failure terms both share, and how the earlier",
+        "incident's action items stood. Settle one with",
+        "'recurrence confirm|dismiss PM_ID EARLIER_PM_ID'."})
 final class RecurrencesCommand implements Callable<Integer> {
   enum Format { json, text }
 
