@@ -33,14 +33,14 @@ final class ActionVerbs {
   }
 
   static boolean startsWithVerb(String text) {
-    String first = text.strip().split("\\s+", 2)[0].replaceAll("[^\\p{L}-]", "").toLowerCase(Locale.ROOT);
+    String first = Regex.replaceAll(Regex.split(text.strip(), "\\s+", 2)[0], "[^\\p{L}-]", "").toLowerCase(Locale.ROOT);
     return VERBS.contains(first);
   }
 
   /** A short nested line without a verb of its own: part of its parent, not a step. */
   static boolean namesScope(String text) {
     String t = text.strip();
-    return !t.isEmpty() && t.split("\\s+").length <= MAX_SCOPE_WORDS && !startsWithVerb(t)
+    return !t.isEmpty() && Regex.split(t, "\\s+").length <= MAX_SCOPE_WORDS && !startsWithVerb(t)
         && ".!?:".indexOf(t.charAt(t.length() - 1)) < 0;
   }
 }

@@ -53,13 +53,13 @@ final class Commitments {
   /** A line written as a sentence, ending with a full stop, rather than a bare item such as "Rotate keys". */
   static boolean isSentence(String line) {
     String t = line.strip();
-    return !t.isEmpty() && ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 && t.split("\\s+").length >= MIN_WORDS;
+    return !t.isEmpty() && ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 && Regex.split(t, "\\s+").length >= MIN_WORDS;
   }
 
   /** Whether one sentence commits to future work. */
   static boolean isCommitment(String sentence) {
     String s = sentence.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
-    if (s.split("\\s+").length < MIN_WORDS || s.endsWith(":") || s.endsWith("?") || NOT_A_PROMISE.matcher(s).find()) {
+    if (Regex.split(s, "\\s+").length < MIN_WORDS || s.endsWith(":") || s.endsWith("?") || NOT_A_PROMISE.matcher(s).find()) {
       return false;
     }
     Matcher promise = PROMISE.matcher(s);

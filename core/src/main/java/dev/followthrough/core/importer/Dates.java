@@ -51,6 +51,23 @@ final class Dates {
     return false;
   }
 
+  private static final List<String> MONTH_STARTS =
+      List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+  /**
+   * Whether the text holds the first three letters of a month: the expressions with a month name
+   * try a dozen names at every word, and most lines (ISO dates, times only) have none.
+   */
+  static boolean hasMonthName(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String m : MONTH_STARTS) {
+      if (lower.contains(m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The date that starts exactly at {@code from}, if one does. */
   static DateMention at(String text, int from) {
     if (!hasYear(text.substring(from, Math.min(text.length(), from + 40)))) {
@@ -61,13 +78,14 @@ final class Dates {
       LocalDate d = date(m.group(1), m.group(2), m.group(3));
       return d == null ? null : new DateMention(d, m.start(), m.end());
     }
-    m = MONTH_DAY_YEAR.matcher(text).region(from, text.length());
-    if (m.lookingAt()) {
+    boolean named = hasMonthName(text);
+    m = named ? MONTH_DAY_YEAR.matcher(text).region(from, text.length()) : null;
+    if (m != null && m.lookingAt()) {
       LocalDate d = date(m.group(3), month(m.group(1)), m.group(2));
       return d == null ? null : new DateMention(d, m.start(), m.end());
     }
-    m = DAY_MONTH_YEAR.matcher(text).region(from, text.length());
-    if (m.lookingAt()) {
+    m = named ? DAY_MONTH_YEAR.matcher(text).region(from, text.length()) : null;
+    if (m != null && m.lookingAt()) {
       LocalDate d = date(m.group(3), month(m.group(2)), m.group(1));
       return d == null ? null : new DateMention(d, m.start(), m.end());
     }
@@ -86,10 +104,15 @@ final class Dates {
     String t = Times.scanned(text);
     List<DateMention> found = new ArrayList<>();
     collect(ISO_DATE.matcher(t), found, m -> date(m.group(1), m.group(2), m.group(3)));
-    collect(MONTH_DAY_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(1)), m.group(2)));
-    collect(DAY_MONTH_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(2)), m.group(1)));
+    boolean named = hasMonthName(t);
+    if (named) {
+      collect(MONTH_DAY_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(1)), m.group(2)));
+      collect(DAY_MONTH_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(2)), m.group(1)));
+    }
     collect(US_DATE.matcher(t), found, m -> date(m.group(4), m.group(1), m.group(3)));
-    collect(MONTH_RANGE_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(1)), m.group(2)));
+    if (named) {
+      collect(MONTH_RANGE_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(1)), m.group(2)));
+    }
     found.sort(java.util.Comparator.comparingInt(DateMention::start));
     return found;
   }
@@ -140,6 +163,9 @@ final class Dates {
     for (Matcher m = ISO_DATE.matcher(t); m.find(); ) {
       impossible(found, m.group(), m.group(1), m.group(2), m.group(3));
     }
+    if (!hasMonthName(t)) {
+      return found;
+    }
     for (Matcher m = MONTH_DAY_YEAR.matcher(t); m.find(); ) {
       impossible(found, m.group(), m.group(3), month(m.group(1)), m.group(2));
     }
@@ -183,7 +209,7 @@ final class Dates {
 
   static String month(String name) {
     String n = name.toLowerCase(Locale.ROOT).substring(0, 3);
-    int index = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").indexOf(n);
+    int index = MONTH_STARTS.indexOf(n);
     return String.valueOf(index + 1);
   }
 

@@ -1,6 +1,7 @@
 package dev.followthrough.core.importer;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,14 +21,14 @@ final class DoneMarker {
       Pattern.compile("^\\s*~~(.+)~~\\s*$"),
       Pattern.compile("\\s*[✅✔☑]\\uFE0F?\\s*"));
 
-  /** One cheap pass that every marker needs to pass: its word, its tildes or its tick. */
-  private static final Pattern MAY_HAVE = Pattern.compile("(?i)done|complete|fixed|resolved|shipped|implemented|merged|finished|~~|[✅✔☑]");
+  /** What every marker holds: its word, its tildes or its tick. */
+  private static final String[] MARKS = {"done", "complete", "fixed", "resolved", "shipped", "implemented", "merged", "finished", "~~"};
 
   private DoneMarker() {}
 
   /** The text without its done marker, when it has one. */
   static Optional<String> strip(String text) {
-    if (!MAY_HAVE.matcher(text).find()) {
+    if (!mayHave(text)) {
       return Optional.empty();
     }
     for (Pattern form : FORMS) {
@@ -41,9 +42,23 @@ final class DoneMarker {
     return Optional.empty();
   }
 
+  /** One cheap pass that every marker needs to pass; a few plain searches beat an expression of alternatives. */
+  private static boolean mayHave(String text) {
+    if (text.indexOf('✅') >= 0 || text.indexOf('✔') >= 0 || text.indexOf('☑') >= 0) {
+      return true;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String m : MARKS) {
+      if (lower.contains(m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "Add alerts ✅ Rotate keys ✅ Write runbook": several done items on one line, else none. */
   static List<String> splitChecked(String text) {
-    String[] parts = text.split("\\s*[✅✔☑]\\uFE0F?\\s*");
+    String[] parts = Regex.split(text, "\\s*[✅✔☑]\\uFE0F?\\s*");
     List<String> items = java.util.Arrays.stream(parts).map(String::strip).filter(p -> !p.isEmpty()).toList();
     return items.size() >= 2 ? items : List.of();
   }

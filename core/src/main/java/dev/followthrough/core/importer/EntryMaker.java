@@ -82,7 +82,7 @@ final class EntryMaker {
     if (detail != null) {
       description.add(0, detail);
     }
-    title = ItemReader.stripColon(title).replaceAll("[.\\s]+$", "");
+    title = Regex.replaceAll(ItemReader.stripColon(title), "[.\\s]+$", "");
     if (title.isBlank()) {
       diagnostics.add(Diagnostic.warning(line, "an item without a title was skipped"));
       return;
@@ -111,7 +111,7 @@ final class EntryMaker {
       if (counts.get(e.title()) > 1 && e.description() != null && e.group() == null) {
         String detail = e.description().split("\n", 2)[0];
         int end = Sentences.firstEnd(detail);
-        String first = (end > 0 ? detail.substring(0, end) : detail).strip().replaceAll("[.\\s]+$", "");
+        String first = Regex.replaceAll((end > 0 ? detail.substring(0, end) : detail).strip(), "[.\\s]+$", "");
         String rest = (end > 0 ? detail.substring(end).strip() : "")
             + (e.description().contains("\n") ? "\n" + e.description().split("\n", 2)[1] : "");
         e = e.retitled(shorten(e.title() + ": " + first), rest.isBlank() ? null : rest.strip());
@@ -129,7 +129,7 @@ final class EntryMaker {
 
   /** The first sentence, cut at a word boundary to fit a ticket title. */
   static String shorten(String text) {
-    String first = text.split("(?<=[.!?])\\s+", 2)[0];
+    String first = Regex.split(text, "(?<=[.!?])\\s+", 2)[0];
     if (first.length() <= MAX_TITLE) {
       return first;
     }

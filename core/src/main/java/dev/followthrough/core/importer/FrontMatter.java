@@ -39,7 +39,7 @@ record FrontMatter(JsonNode fields, String body, int bodyLineOffset) {
         bodyStart = nl < 0 ? text.length() : nl + 1;
         break;
       }
-      lines.add(line.isEmpty() ? "" : text.substring(from, to).replaceAll("\r$", ""));
+      lines.add(line.isEmpty() ? "" : Regex.replaceAll(text.substring(from, to), "\r$", ""));
       if (nl < 0) {
         break;
       }

@@ -36,7 +36,7 @@ final class ImpactPercent {
       if (TARGET.matcher(before).find()) {
         continue;
       }
-      if (AFFECTED.matcher(after.split("[,;.]", 2)[0]).find() || AFFECTED.matcher(before).find()) {
+      if (AFFECTED.matcher(Regex.split(after, "[,;.]", 2)[0]).find() || AFFECTED.matcher(before).find()) {
         return p;
       }
       first = first == null ? p : first;

@@ -128,7 +128,7 @@ final class IncidentReader {
 
   /** The first sentence or line of the summary that holds a time: later ones tell other stories. */
   private static String firstSentenceWithTime(String text) {
-    for (String part : text.split("\n|(?<=[.!?])\\s+(?=[A-Z])")) {
+    for (String part : Regex.split(text, "\n|(?<=[.!?])\\s+(?=[A-Z])")) {
       if (!Times.times(part).isEmpty()) {
         return part;
       }
@@ -170,11 +170,11 @@ final class IncidentReader {
     if (index >= parts.length) {
       return null;
     }
-    return parts[index].replaceFirst("(?i)^(?:root cause|resolution)\\s*:\\s*", "").strip();
+    return Regex.replaceFirst(parts[index], "(?i)^(?:root cause|resolution)\\s*:\\s*", "").strip();
   }
 
   private static String sentenceWith(String text, Pattern p) {
-    for (String sentence : Times.scanned(text).split("(?<=[.!?])\\s+")) {
+    for (String sentence : Regex.split(Times.scanned(text), "(?<=[.!?])\\s+")) {
       if (p.matcher(sentence).find()) {
         return sentence.strip();
       }

@@ -96,7 +96,7 @@ final class IncidentTimes {
       return null;
     }
     String prose = text.length() > MAX_PROSE ? text.substring(0, MAX_PROSE) : text;
-    for (String sentence : prose.split("\n|(?<=[.!?])\\s+(?=[A-Z])")) {
+    for (String sentence : Regex.split(prose, "\n|(?<=[.!?])\\s+(?=[A-Z])")) {
       var marker = TOLD_END.matcher(sentence);
       List<Times.TimeMention> times = marker.find() ? Times.times(sentence) : List.of();
       if (times.isEmpty()) {

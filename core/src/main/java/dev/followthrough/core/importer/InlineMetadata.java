@@ -24,6 +24,7 @@ record InlineMetadata(
   private static final Pattern TICKET = Pattern.compile(
       "(?i)[(\\[]?\\s*(?:(?:\\w+\\s+)?(?:issue|ticket|pr|pull request|bug|link)\\s*)?(?:#\\d+\\s*)?<(https?://[^>\\s]+)>\\s*[)\\]]?\\s*:?");
   private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|\\[\\s*]");
+  private static final Pattern TRAILING_STOPS = Pattern.compile("[.,;:]+$");
   private static final Pattern SPACES = Pattern.compile("\\s{2,}");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\s*[,;—–-]+\\s*$");
   private static final Pattern PRIORITY_WORD = Pattern.compile("^(CRITICAL|URGENT|HIGH|MEDIUM|LOW)\\b\\s*[:\\-–—]?\\s*");
@@ -42,8 +43,9 @@ record InlineMetadata(
     // Each key word is looked for before its expression runs: most item texts have none of them.
     String lower = text.toLowerCase(java.util.Locale.ROOT);
     TicketLink ticket = null;
-    Matcher t = TICKET.matcher(text);
-    if (lower.contains("<http") && t.find()) {
+    // Matchers are made only past each check: making one costs about as much as a short search.
+    Matcher t = lower.contains("<http") ? TICKET.matcher(text) : null;
+    if (t != null && t.find()) {
       ticket = TableReader.ticketOf(t.group(1));
       text = cut(text, t);
     }
@@ -54,40 +56,40 @@ record InlineMetadata(
       text = undone.get();
     }
     String owner = null;
-    Matcher m = OWNER.matcher(text);
-    if (containsAny(lower, "owner", "assign", "who") && m.find()) {
+    Matcher m = containsAny(lower, "owner", "assign", "who") ? OWNER.matcher(text) : null;
+    if (m != null && m.find()) {
       owner = person(m.group(1));
       text = cut(text, m);
     }
-    m = DUE.matcher(text);
+    m = containsAny(lower, "due", "deadline", "target", "eta") ? DUE.matcher(text) : null;
     LocalDate due = null;
     String dueText = null;
-    if (containsAny(lower, "due", "deadline", "target", "eta") && m.find()) {
+    if (m != null && m.find()) {
       dueText = m.group(1);
       due = Dates.parseDate(dueText).orElse(null);
       text = cut(text, m);
     }
     Priority priority = null;
-    m = PRIORITY_WORD.matcher(text);
-    if (m.find()) {
+    m = !text.isEmpty() && "CUHML".indexOf(text.charAt(0)) >= 0 ? PRIORITY_WORD.matcher(text) : null;
+    if (m != null && m.find()) {
       priority = Priority.parse(m.group(1)).orElse(null);
       text = text.substring(m.end());
     }
-    m = PRIORITY.matcher(text);
-    if (priority == null && m.find()) {
+    m = priority == null && mayHavePriority(text) ? PRIORITY.matcher(text) : null;
+    if (m != null && m.find()) {
       String p = m.group(1) != null ? m.group(1) : m.group(2);
       priority = Priority.parse(p).orElse(null);
       text = cut(text, m);
     }
     String type = null;
-    m = TYPE.matcher(text);
-    if (lower.contains("type") && m.find()) {
+    m = lower.contains("type") ? TYPE.matcher(text) : null;
+    if (m != null && m.find()) {
       type = m.group(1).toLowerCase(java.util.Locale.ROOT);
       text = cut(text, m);
     }
     ItemStatus status = null;
-    m = STATUS.matcher(text);
-    if (lower.contains("status") && m.find()) {
+    m = lower.contains("status") ? STATUS.matcher(text) : null;
+    if (m != null && m.find()) {
       status = Wording.status(m.group(1)).orElse(null);
       text = cut(text, m);
     }
@@ -101,9 +103,53 @@ record InlineMetadata(
     if (original.length() > text.length() && original.length() > Times.SCAN_LIMIT) {
       text = text + original.substring(Times.SCAN_LIMIT);
     }
-    text = TRAILING_PUNCTUATION.matcher(SPACES.matcher(EMPTY_BRACKETS.matcher(text).replaceAll(" ")).replaceAll(" "))
-        .replaceAll("").strip();
+    text = tidy(text);
     return new InlineMetadata(text, owner, due, dueText, priority, type, status == null ? done : status, ticket);
+  }
+
+  /** Empty brackets and runs of blanks closed up, trailing commas and dashes dropped; each only where present. */
+  private static String tidy(String text) {
+    if (text.indexOf('(') >= 0 || text.indexOf('[') >= 0) {
+      text = EMPTY_BRACKETS.matcher(text).replaceAll(" ");
+    }
+    if (hasBlankRun(text)) {
+      text = SPACES.matcher(text).replaceAll(" ");
+    }
+    int last = text.length() - 1;
+    // "$" may also stand before a closing line break, so those are skipped too.
+    while (last >= 0 && (isBlank(text.charAt(last)) || "\u0085\u2028\u2029".indexOf(text.charAt(last)) >= 0)) {
+      last--;
+    }
+    if (last >= 0 && ",;—–-".indexOf(text.charAt(last)) >= 0) {
+      text = TRAILING_PUNCTUATION.matcher(text).replaceAll("");
+    }
+    return text.strip();
+  }
+
+  // The blanks of a regular expression's \s.
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static boolean hasBlankRun(String text) {
+    for (int i = 1; i < text.length(); i++) {
+      if (isBlank(text.charAt(i)) && isBlank(text.charAt(i - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "priority" or a "P0" to "P4" somewhere in the text: what {@link #PRIORITY} needs. */
+  private static boolean mayHavePriority(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == 'p' || c == 'P') && (i + 1 < text.length() && text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '4'
+          || text.regionMatches(true, i, "priority", 0, 8))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean containsAny(String lower, String... words) {
@@ -129,6 +175,6 @@ record InlineMetadata(
     if (p.startsWith("@")) {
       p = p.substring(1);
     }
-    return p.replaceAll("[.,;:]+$", "");
+    return TRAILING_STOPS.matcher(p).replaceAll("");
   }
 }

@@ -265,11 +265,11 @@ final class ItemReader {
   }
 
   static String stripColon(String text) {
-    return text.strip().replaceAll("[:：]+$", "").strip();
+    return Regex.replaceAll(text.strip(), "[:：]+$", "").strip();
   }
 
   static int words(String text) {
-    return text.strip().split("\\s+").length;
+    return Regex.split(text.strip(), "\\s+").length;
   }
 
   static String normalizedHeader(String header) {

@@ -21,7 +21,7 @@ final class Legend {
   /** Whether a bullet opens with a term that is a value of a table among {@code nodes}. */
   static boolean explains(String bullet, List<Node> nodes) {
     Matcher m = TERM.matcher(bullet);
-    if (!m.find() || m.group(1).strip().split("\\s+").length > MAX_TERM_WORDS) {
+    if (!m.find() || Regex.split(m.group(1).strip(), "\\s+").length > MAX_TERM_WORDS) {
       return false;
     }
     String term = m.group(1).strip().toLowerCase(Locale.ROOT);

@@ -226,7 +226,7 @@ final class MarkdownOutlineReader {
 
   /** A first top-level heading titles the document unless it only names a section ("# Summary"). */
   private static boolean isTitle(String text) {
-    return SectionKind.of(text) == SectionKind.OTHER || SectionKind.normalize(text).split("\\s+").length > 4
+    return SectionKind.of(text) == SectionKind.OTHER || Regex.split(SectionKind.normalize(text), "\\s+").length > 4
         || (text.indexOf(':') > 0 && !text.strip().endsWith(":"));
   }
 

@@ -47,11 +47,11 @@ final class PastTense {
    * "Automated Load Testing" uses the same word as an adjective and is no report of work.
    */
   private static boolean opensWithPastVerb(String text) {
-    String[] words = text.split("\\s+");
+    String[] words = Regex.split(text, "\\s+");
     if (words.length < 3 || isTitleCase(words)) {
       return false;
     }
-    String first = words[0].toLowerCase(Locale.ROOT).replaceAll("[^a-z-]", "");
+    String first = Regex.replaceAll(words[0].toLowerCase(Locale.ROOT), "[^a-z-]", "");
     if (IRREGULAR.contains(first)) {
       return true;
     }

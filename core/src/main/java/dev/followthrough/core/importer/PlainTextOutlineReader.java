@@ -27,7 +27,7 @@ final class PlainTextOutlineReader {
   }
 
   Outline read(String text) {
-    String[] lines = text.split("\\R", -1);
+    String[] lines = Regex.split(text, "\\R", -1);
     String title = null;
     int titleLine = 0;
     List<Section> sections = new ArrayList<>();
@@ -55,7 +55,7 @@ final class PlainTextOutlineReader {
         continue;
       }
       if (title == null && heading == null && !hasContent(nodes) && !SummaryFields.isField(line)) {
-        title = line.replaceAll("^#+\\s*", "");
+        title = Regex.replaceAll(line, "^#+\\s*", "");
         titleLine = number;
         i++;
         continue;
@@ -163,13 +163,14 @@ final class PlainTextOutlineReader {
    * Action Items}. A line with text after its colon is a field, not a label.
    */
   static boolean isSectionLabel(String line) {
-    String t = unemphasize(line).replaceAll("^#+\\s*", "").strip();
+    String plain = unemphasize(line);
+    String t = (plain.startsWith("#") ? Regex.replaceAll(plain, "^#+\\s*", "") : plain).strip();
     if (t.isEmpty() || t.length() > 80) {
       return false;
     }
     boolean colon = t.endsWith(":") || t.endsWith("：");
     String label = colon ? t.substring(0, t.length() - 1).strip() : t;
-    if (label.isEmpty() || label.contains(":") || label.split("\\s+").length > MAX_LABEL_WORDS) {
+    if (label.isEmpty() || label.contains(":") || Regex.split(label, "\\s+").length > MAX_LABEL_WORDS) {
       return false;
     }
     if (!colon && (label.endsWith(".") || label.contains(", ") || BULLET.matcher(label).matches())) {

@@ -45,7 +45,7 @@ final class SectionText {
         inParagraph = false;
       }
     }
-    return out.toString().replaceAll("\n{3,}", "\n\n").strip();
+    return Regex.replaceAll(out.toString(), "\n{3,}", "\n\n").strip();
   }
 
   /** The text of every section of a kind, without its summary fields when {@code skipFields}. */
@@ -86,7 +86,7 @@ final class SectionText {
   }
 
   static String cleanHeading(String heading) {
-    return heading.replaceAll("^#+\\s*", "").replace("*", "").replaceAll("[:：]\\s*$", "").strip();
+    return Regex.replaceAll(Regex.replaceAll(heading, "^#+\\s*", "").replace("*", ""), "[:：]\\s*$", "").strip();
   }
 
   static String firstNonBlank(String... values) {

@@ -16,7 +16,7 @@ final class Sentences {
     var m = END.matcher(text);
     while (m.find()) {
       String first = text.substring(0, m.end());
-      if (first.strip().split("\\s+").length >= MIN_TITLE_WORDS) {
+      if (Regex.split(first.strip(), "\\s+").length >= MIN_TITLE_WORDS) {
         return m.end();
       }
     }

@@ -78,7 +78,7 @@ final class TableReader {
         continue;
       }
       InlineMetadata meta = InlineMetadata.of(text);
-      String titleText = meta.text().replaceAll("[.\\s]+$", "");
+      String titleText = Regex.replaceAll(meta.text(), "[.\\s]+$", "");
       if (titleText.isBlank()) {
         diagnostics.add(Diagnostic.warning(row.line(), "table row without an action item text was skipped"));
         continue;
@@ -137,7 +137,7 @@ final class TableReader {
 
   private static String firstPerson(String text) {
     String first = PEOPLE_SEPARATOR.split(text)[0].strip();
-    return first.isEmpty() ? null : InlineMetadata.person(first.split("\\s+\\(")[0]);
+    return first.isEmpty() ? null : InlineMetadata.person(Regex.split(first, "\\s+\\(")[0]);
   }
 
   /** A ticket cell: a reference a tracker module recognises, or else any link. */

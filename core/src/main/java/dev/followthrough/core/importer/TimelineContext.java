@@ -47,7 +47,7 @@ record TimelineContext(LocalDate date, ZoneId zone) {
     }
     rest = WEEKDAY.matcher(rest).replaceAll(" ");
     rest = ZONE_STATEMENT.matcher(rest).replaceAll(" ");
-    rest = rest.replaceAll("(?i)\\b(?:utc|gmt|[A-Z]{2,4}T|on|in|of|are|pacific|eastern|central|mountain|time)\\b", " ");
-    return rest.replaceAll("[\\s()\\[\\]:,.*_#-]", "").isEmpty();
+    rest = Regex.replaceAll(rest, "(?i)\\b(?:utc|gmt|[A-Z]{2,4}T|on|in|of|are|pacific|eastern|central|mountain|time)\\b", " ");
+    return Regex.replaceAll(rest, "[\\s()\\[\\]:,.*_#-]", "").isEmpty();
   }
 }

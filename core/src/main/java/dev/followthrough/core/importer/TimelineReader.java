@@ -260,7 +260,7 @@ final class TimelineReader {
       // in UTC whatever the timeline's zone, so that the day shown is the day written.
       Dates.DateMention d = Dates.at(text.strip(), 0);
       at = d.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-      rest = text.strip().substring(d.end()).replaceFirst("^[\\s:|,–—-]+", "");
+      rest = Regex.replaceFirst(text.strip().substring(d.end()), "^[\\s:|,–—-]+", "");
       rest = rest.isBlank() ? text : rest;
       day = d.date();
       previous = at;

@@ -109,19 +109,19 @@ final class Wording {
     if (t.isEmpty()) {
       return Optional.empty();
     }
-    if (t.matches(".*\\b(won'?t (do|fix)|not planned|cancell?ed|obsolete|wontfix|dropped|rejected)\\b.*")) {
+    if (Regex.matches(t, ".*\\b(won'?t (do|fix)|not planned|cancell?ed|obsolete|wontfix|dropped|rejected)\\b.*")) {
       return Optional.of(ItemStatus.WONT_DO);
     }
-    if (t.matches(".*\\b(done|complete|completed|closed|fixed|resolved|finished|shipped)\\b.*") || t.equals("x") || t.equals("✓") || t.equals("✅")) {
+    if (Regex.matches(t, ".*\\b(done|complete|completed|closed|fixed|resolved|finished|shipped)\\b.*") || t.equals("x") || t.equals("✓") || t.equals("✅")) {
       return Optional.of(ItemStatus.DONE);
     }
-    if (t.matches(".*\\b(in progress|in-progress|started|doing|wip|ongoing|in review)\\b.*")) {
+    if (Regex.matches(t, ".*\\b(in progress|in-progress|started|doing|wip|ongoing|in review)\\b.*")) {
       return Optional.of(ItemStatus.IN_PROGRESS);
     }
-    if (t.matches(".*\\bblocked\\b.*")) {
+    if (Regex.matches(t, ".*\\bblocked\\b.*")) {
       return Optional.of(ItemStatus.BLOCKED);
     }
-    if (t.matches(".*\\b(open|todo|to do|not started|planned|new|pending|backlog)\\b.*")) {
+    if (Regex.matches(t, ".*\\b(open|todo|to do|not started|planned|new|pending|backlog)\\b.*")) {
       return Optional.of(ItemStatus.OPEN);
     }
     return Optional.empty();
@@ -145,11 +145,26 @@ final class Wording {
 
   /** Words that carry meaning, for matching tasks to measures and re-imported items to stored ones. */
   static List<String> significantWords(String text) {
-    return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
-        .filter(w -> w.length() > 2 && !STOP.contains(w))
-        .map(w -> w.length() > 5 ? w.substring(0, 5) : w)
-        .distinct()
-        .toList();
+    // The runs of a-z and 0-9 that a split on "[^a-z0-9]+" would give, read in one pass.
+    String lower = text.toLowerCase(Locale.ROOT);
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    int i = 0;
+    while (i < lower.length()) {
+      int start = i;
+      while (i < lower.length() && isSlugChar(lower.charAt(i))) {
+        i++;
+      }
+      String w = lower.substring(start, i);
+      if (w.length() > 2 && !STOP.contains(w)) {
+        out.add(w.length() > 5 ? w.substring(0, 5) : w);
+      }
+      i = Math.max(i, start + 1);
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean isSlugChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
   }
 
   private static final java.util.Set<String> STOP =
