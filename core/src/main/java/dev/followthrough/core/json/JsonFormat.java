@@ -111,8 +111,13 @@ public final class JsonFormat {
 
   /** One item's fields with {@code postmortemId} first. */
   public ObjectNode itemTree(Postmortem postmortem, ActionItem item) {
+    return itemTree(postmortem.id(), item);
+  }
+
+  /** One item's fields with {@code postmortemId} first, when only the postmortem's id is at hand. */
+  public ObjectNode itemTree(String postmortemId, ActionItem item) {
     ObjectNode node = mapper.createObjectNode();
-    node.put("postmortemId", postmortem.id());
+    node.put("postmortemId", postmortemId);
     node.setAll((ObjectNode) mapper.valueToTree(item));
     return node;
   }
