@@ -102,7 +102,7 @@ public final class JsonFormat {
     for (Postmortem p : postmortems) {
       for (ActionItem item : p.actionItems()) {
         if (filter.test(item)) {
-          items.add(itemTree(p, item));
+          items.add(itemTree(p.id(), item));
         }
       }
     }
@@ -110,11 +110,6 @@ public final class JsonFormat {
   }
 
   /** One item's fields with {@code postmortemId} first. */
-  public ObjectNode itemTree(Postmortem postmortem, ActionItem item) {
-    return itemTree(postmortem.id(), item);
-  }
-
-  /** One item's fields with {@code postmortemId} first, when only the postmortem's id is at hand. */
   public ObjectNode itemTree(String postmortemId, ActionItem item) {
     ObjectNode node = mapper.createObjectNode();
     node.put("postmortemId", postmortemId);
