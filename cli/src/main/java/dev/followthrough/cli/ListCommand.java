@@ -1,17 +1,17 @@
 package dev.followthrough.cli;
 
-import dev.followthrough.core.Followthrough;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.followthrough.core.json.JsonFormat;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.ItemStatus;
-import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.report.TextTable;
+import dev.followthrough.core.store.ItemQuery;
+import dev.followthrough.core.store.ItemRow;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,28 +53,33 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace workspace = options.workspace()) {
-      Followthrough ft = workspace.followthrough();
-      List<Postmortem> postmortems = ft.postmortems().stream()
-          .filter(p -> postmortem == null || p.id().equals(postmortem)).toList();
-      Predicate<ActionItem> filter = this::matches;
+      // The store selects by owner, status and postmortem (in SQL for PostgreSQL); verification is checked here.
+      ItemQuery query = ItemQuery.all().withOwner(owner).withStatuses(statuses).withPostmortemId(postmortem);
+      List<ItemRow> rows = workspace.store().findItems(query).stream()
+          .filter(r -> verification == null || matchesVerification(r.item().verification())).toList();
       if (format == Format.json) {
-        out.print(JsonFormat.json().writeItems(postmortems, filter));
+        JsonFormat json = JsonFormat.json();
+        ObjectNode root = json.object();
+        root.put("schemaVersion", JsonFormat.SCHEMA_VERSION);
+        ArrayNode items = root.putArray("actionItems");
+        rows.forEach(r -> items.add(json.itemTree(r.postmortemId(), r.item())));
+        out.print(json.write(root));
       } else {
         TextTable table = verification == null
             ? new TextTable(70, "POSTMORTEM", "ITEM", "PRIORITY", "STATUS", "OWNER", "DUE", "TICKET", "TITLE")
             : new TextTable(70, "POSTMORTEM", "ITEM", "VERIFICATION", "VERIFY BY", "CRITERION", "TICKET", "TITLE");
-        for (Postmortem p : postmortems) {
-          for (ActionItem item : p.actionItems()) {
-            if (filter.test(item) && verification == null) {
-              table.row(p.id(), item.id(), item.priority(), item.status(), item.owner(), item.dueDate(), ticket(item),
-                  item.title());
-            } else if (filter.test(item)) {
-              table.row(p.id(), item.id(), item.verification().state(), item.verification().dueDate(),
-                  item.verification().criterion(), ticket(item), item.title());
-            }
+        for (ItemRow row : rows) {
+          ActionItem item = row.item();
+          if (verification == null) {
+            table.row(row.postmortemId(), item.id(), item.priority(), item.status(), item.owner(), item.dueDate(),
+                ticket(item), item.title());
+          } else {
+            table.row(row.postmortemId(), item.id(), item.verification().state(), item.verification().dueDate(),
+                item.verification().criterion(), ticket(item), item.title());
           }
         }
-        out.print(table.isEmpty() ? "No action items" + (ft.postmortems().isEmpty()
+        // Whether the store is empty is only asked when nothing matched.
+        out.print(table.isEmpty() ? "No action items" + (workspace.store().findAll().isEmpty()
             ? " (the store " + workspace.config().store().describe() + " is empty; run 'followthrough import PATH' first).\n" : " match.\n")
             : table.render());
       }
@@ -90,20 +95,6 @@ final class ListCommand implements Callable<Integer> {
       case DELETED -> t.key() + " (deleted)";
       case PENDING -> "(creating)";
     }).reduce((a, b) -> a + ", " + b).orElse(null);
-  }
-
-  private boolean matches(ActionItem item) {
-    if (statuses != null && !statuses.contains(item.status())) {
-      return false;
-    }
-    if (verification != null && !matchesVerification(item.verification())) {
-      return false;
-    }
-    if (owner != null) {
-      String wanted = owner.startsWith("@") ? owner.substring(1) : owner;
-      return item.owner() != null && item.owner().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT));
-    }
-    return true;
   }
 
   private boolean matchesVerification(dev.followthrough.core.model.Verification v) {

@@ -62,6 +62,11 @@ class PostgresStoreCliTest {
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(list.out()).contains("alert-on-queue-age").contains("drain-the-backlog").contains("erin");
 
+    // Filters are answered by the store in SQL: by owner (case and @ ignored), by status and postmortem.
+    assertThat(cli("list", "--owner", "@Erin").out()).contains("alert-on-queue-age").doesNotContain("drain-the-backlog");
+    assertThat(cli("list", "--status", "DONE").out()).contains("No action items match.");
+    assertThat(cli("list", "--postmortem", "nope", "--format", "json").out()).contains("actionItems").doesNotContain("alert-on-queue-age");
+
     CliRunner.Result report = cli("report", "--as-of", "2025-06-01", "--format", "csv");
     assertThat(report.exit()).as(report.err()).isZero();
     assertThat(report.out()).contains("Alert on queue age").contains("2025-05-10").contains("22");

@@ -1,14 +1,21 @@
 package dev.followthrough.postgres;
 
+import dev.followthrough.core.json.JsonFormat;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.store.ItemQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 
-/** The {@code action_items} table: each item's owner, status, priority and due date, for SQL queries. */
+/**
+ * The {@code action_items} table: each item's owner, status, priority and due date for SQL queries,
+ * and the item itself so that a query reads only the items it selects.
+ */
 final class ActionItemRows {
+  private static final JsonFormat JSON = JsonFormat.json();
+
   private ActionItemRows() {}
 
   /** Rewrites the item query rows in the postmortem's transaction, so they never disagree with it. */
@@ -21,7 +28,7 @@ final class ActionItemRows {
       return;
     }
     try (PreparedStatement s = c.prepareStatement("INSERT INTO action_items (postmortem_id, position, item_id, "
-        + "title, owner, status, priority, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + "title, owner, status, priority, due_date, owner_key, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
       int position = 0;
       for (ActionItem item : postmortem.actionItems()) {
         s.setString(1, postmortem.id());
@@ -36,6 +43,8 @@ final class ActionItemRows {
         } else {
           s.setObject(8, item.dueDate());
         }
+        s.setString(9, item.owner() == null ? null : ItemQuery.normalOwner(item.owner()));
+        s.setString(10, JSON.write(JSON.toTree(item)));
         s.addBatch();
       }
       s.executeBatch();

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.store.DamagedStoreException;
+import dev.followthrough.core.store.ItemQuery;
+import dev.followthrough.core.store.ItemRow;
 import dev.followthrough.core.store.StaleVersionException;
 import dev.followthrough.core.store.StoreException;
 import dev.followthrough.core.store.StoredPostmortem;
@@ -36,6 +38,7 @@ final class PostgresActionStore implements ActionStore {
   private final Clock clock;
   private final String name;
   private final PostmortemRecords records;
+  private final ItemQueries items;
   private final HikariDataSource pool;
 
   PostgresActionStore(PostgresSettings settings, Clock clock) {
@@ -43,6 +46,7 @@ final class PostgresActionStore implements ActionStore {
     this.clock = clock;
     this.name = settings.describe();
     this.records = new PostmortemRecords(name);
+    this.items = new ItemQueries(records);
     this.pool = openPool();
     try {
       migrate();
@@ -127,6 +131,12 @@ final class PostgresActionStore implements ActionStore {
       }
       return List.copyOf(all);
     });
+  }
+
+  /** In SQL on the item rows: only the matching items are read, never a whole postmortem. */
+  @Override
+  public List<ItemRow> findItems(ItemQuery query) {
+    return inTransaction(c -> items.find(c, query));
   }
 
   @Override

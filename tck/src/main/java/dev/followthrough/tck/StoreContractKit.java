@@ -10,6 +10,8 @@ import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.store.ItemQuery;
+import dev.followthrough.core.store.ItemRow;
 import dev.followthrough.core.store.StaleVersionException;
 import dev.followthrough.core.store.StoredPostmortem;
 import java.time.Instant;
@@ -166,6 +168,36 @@ public abstract class StoreContractKit {
       assertThat(second).as("after the holder released it").isPresent();
       second.get().close();
     }
+  }
+
+  @Test
+  void findItemsAgreesWithFilteringFindAll() {
+    java.time.LocalDate may = java.time.LocalDate.parse("2025-05-20");
+    store.insert(new Postmortem("b", "B", null, null, null, null, List.of(
+        ActionItem.open("one", "One").withOwner("Erin").withDueDate(may),
+        ActionItem.open("two", "Two").withOwner("sam").withStatus(ItemStatus.DONE).withDueDate(may.plusDays(9)),
+        ActionItem.open("three", "Three").withOwner("@erin").withStatus(ItemStatus.BLOCKED),
+        ActionItem.open("four", "Four")), null, null));
+    store.insert(new Postmortem("a", "A", null, null, null, null, List.of(
+        ActionItem.open("five", "Five").withOwner("erin").withStatus(ItemStatus.DONE).withDueDate(may.minusDays(3)),
+        ActionItem.open("six", "Six").withOwner("erin@example.com")), null, null));
+    store.insert(postmortem("c"));
+    store.update(new Postmortem("b", "B", null, null, null, null, List.of(
+        ActionItem.open("one", "One").withOwner("Erin").withDueDate(may).withStatus(ItemStatus.IN_PROGRESS),
+        ActionItem.open("four", "Four").withOwner("ERIN")), null, null), 1);
+    ItemQuery all = ItemQuery.all();
+    List<ItemQuery> queries = List.of(all, all.withOwner("erin"), all.withOwner("@ERIN"), all.withOwner("nobody"),
+        all.withOwner("erin@example.com"), all.withStatuses(java.util.Set.of(ItemStatus.DONE, ItemStatus.OPEN)),
+        all.withPostmortemId("b"), all.withPostmortemId("none"), all.withDueBefore(may), all.withDueAfter(may.minusDays(1)),
+        all.withOwner("erin").withStatuses(java.util.Set.of(ItemStatus.IN_PROGRESS)).withDueBefore(may.plusDays(1)));
+    for (ItemQuery query : queries) {
+      List<ItemRow> expected = new ArrayList<>();
+      store.findAll().forEach(p -> p.postmortem().actionItems().stream().filter(i -> query.matches(p.id(), i))
+          .forEach(i -> expected.add(new ItemRow(p.id(), i))));
+      assertThat(store.findItems(query)).as(query.toString()).containsExactlyElementsOf(expected);
+    }
+    assertThat(store.findItems(all.withOwner("erin"))).extracting(r -> r.item().id())
+        .containsExactly("five", "one", "four");
   }
 
   @Test

@@ -109,7 +109,7 @@ public final class JsonFormat {
     for (Postmortem p : postmortems) {
       for (ActionItem item : p.actionItems()) {
         if (filter.test(item)) {
-          items.add(itemTree(p, item));
+          items.add(itemTree(p.id(), item));
         }
       }
     }
@@ -117,9 +117,9 @@ public final class JsonFormat {
   }
 
   /** One item's fields with {@code postmortemId} first. */
-  public ObjectNode itemTree(Postmortem postmortem, ActionItem item) {
+  public ObjectNode itemTree(String postmortemId, ActionItem item) {
     ObjectNode node = mapper.createObjectNode();
-    node.put("postmortemId", postmortem.id());
+    node.put("postmortemId", postmortemId);
     node.setAll((ObjectNode) mapper.valueToTree(item));
     return node;
   }

@@ -34,7 +34,7 @@ final class JsonReport {
 
   private static void entries(ArrayNode array, List<Entry> entries) {
     for (Entry e : entries) {
-      ObjectNode node = JsonFormat.json().itemTree(e.postmortem(), e.item());
+      ObjectNode node = JsonFormat.json().itemTree(e.postmortem().id(), e.item());
       if (e.daysOverdue() == null) {
         node.putNull("daysOverdue");
       } else {

@@ -44,6 +44,26 @@ public interface ActionStore extends AutoCloseable {
   List<StoredPostmortem> findAll();
 
   /**
+   * The action items that match a query, ordered by postmortem id and then as in their postmortem.
+   * This default filters {@link #findAll()}; a store that can select items without reading every
+   * postmortem overrides it, and must answer exactly as this does.
+   */
+  default List<ItemRow> findItems(ItemQuery query) {
+    List<ItemRow> rows = new java.util.ArrayList<>();
+    for (StoredPostmortem stored : findAll()) {
+      if (query.postmortemId() != null && !query.postmortemId().equals(stored.id())) {
+        continue;
+      }
+      for (var item : stored.postmortem().actionItems()) {
+        if (query.matches(stored.id(), item)) {
+          rows.add(new ItemRow(stored.id(), item));
+        }
+      }
+    }
+    return List.copyOf(rows);
+  }
+
+  /**
    * Stores a new postmortem at version 1.
    *
    * @throws StaleVersionException when one with the same id exists already

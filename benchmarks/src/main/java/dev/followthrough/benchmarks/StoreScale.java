@@ -1,0 +1,150 @@
+package dev.followthrough.benchmarks;
+
+import dev.followthrough.core.Followthrough;
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.ItemStatus;
+import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.report.ReportBuilder;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.store.ItemQuery;
+import dev.followthrough.core.store.StoredPostmortem;
+import dev.followthrough.postgres.PostgresSettings;
+import dev.followthrough.postgres.ThrowawayPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The PostgreSQL store beside the directory store on the same data: {@code list --owner} (findItems),
+ * the report over every item, and an import of 1,000 postmortem documents. Wall-clock times of
+ * single calls (median of a few), since a 1,000,000-item call is far above JMH's resolution.
+ *
+ * <p>Arguments: postmortems, items per postmortem (default 1000 × 1000). Needs PostgreSQL binaries,
+ * found as the tests find them.
+ */
+public final class StoreScale {
+  static final int OWNERS = 1000;
+  static final LocalDate BASE = LocalDate.parse("2025-01-01");
+
+  private StoreScale() {}
+
+  public static void main(String[] args) throws Exception {
+    int postmortems = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int items = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    System.out.printf("%d postmortems x %d items = %,d items, %d owners; %d cores, max heap %d MiB%n", postmortems,
+        items, (long) postmortems * items, OWNERS, Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20);
+    ThrowawayPostgres pg = ThrowawayPostgres.shared();
+    Path dir = Files.createTempDirectory("followthrough-scale");
+    try (ActionStore postgres = pg.settings(pg.createDatabase("scale")).open();
+        ActionStore directory = ActionStore.directory(dir.resolve("store"))) {
+      for (ActionStore store : List.of(postgres, directory)) {
+        String name = store == postgres ? "postgres" : "directory";
+        long start = System.nanoTime();
+        for (int p = 0; p < postmortems; p++) {
+          store.insert(postmortem(p, items));
+        }
+        System.out.printf("%-9s load %,d items: %.1f s%n", name, (long) postmortems * items, seconds(start));
+        measure(name, store);
+      }
+      importDocuments(pg.settings(pg.createDatabase("scaleimport")), dir);
+    }
+  }
+
+  /** Owner, status, priority and due date vary so that each owner has items in every postmortem. */
+  static Postmortem postmortem(int p, int items) {
+    List<ActionItem> list = new ArrayList<>(items);
+    for (int i = 0; i < items; i++) {
+      int n = p * items + i;
+      list.add(ActionItem.open("item-" + i, "Fix the thing number " + i + " found in incident " + p)
+          .withOwner("owner-" + (n % OWNERS)).withStatus(ItemStatus.values()[n % ItemStatus.values().length])
+          .withPriority(Priority.values()[n % Priority.values().length]).withDueDate(BASE.plusDays(n % 365)));
+    }
+    return new Postmortem(String.format("pm-%05d", p), "Incident " + p, null, null, null, null, list, null, null);
+  }
+
+  static void measure(String name, ActionStore store) {
+    ItemQuery byOwner = ItemQuery.all().withOwner("@Owner-7");
+    int[] found = new int[1];
+    double list = median(() -> {
+      found[0] = store.findItems(byOwner).size();
+      return null;
+    });
+    System.out.printf("%-9s list --owner (findItems, %,d items): %.0f ms%n", name, found[0], list * 1000);
+    ItemQuery open = ItemQuery.all().withStatuses(java.util.Set.of(ItemStatus.BLOCKED)).withPostmortemId("pm-00003");
+    double narrow = median(() -> {
+      found[0] = store.findItems(open).size();
+      return null;
+    });
+    System.out.printf("%-9s list --postmortem --status (findItems, %,d items): %.0f ms%n", name, found[0], narrow * 1000);
+    List<Postmortem> all = new ArrayList<>();
+    long start = System.nanoTime();
+    store.findAll().stream().map(StoredPostmortem::postmortem).forEach(all::add);
+    double read = seconds(start);
+    start = System.nanoTime();
+    var report = new ReportBuilder(LocalDate.parse("2025-07-01"), 7).build(all);
+    double build = seconds(start);
+    System.out.printf("%-9s report: findAll %.1f s + build %.1f s = %.1f s (%,d overdue)%n", name, read, build,
+        read + build, report.overdue().size());
+  }
+
+  /** 1,000 Markdown documents of 10 items each, imported as the CLI's import command does. */
+  static void importDocuments(PostgresSettings settings, Path dir) throws IOException {
+    Path docs = Files.createDirectories(dir.resolve("docs"));
+    for (int d = 0; d < 1000; d++) {
+      StringBuilder doc = new StringBuilder("# Incident " + d + " in service " + d + "\n\n"
+          + "- Duration: 2025-05-01 10:00 to 2025-05-01 11:00 (UTC)\n\n## Action items\n\n");
+      for (int i = 0; i < 10; i++) {
+        doc.append("- [ ] Item ").append(i).append(" of incident ").append(d).append(" owner: @owner-")
+            .append((d + i) % OWNERS).append(" due: 2025-05-20\n");
+      }
+      Files.writeString(docs.resolve(String.format("incident-%04d.md", d)), doc);
+    }
+    try (ActionStore postgres = settings.open(); ActionStore directory = ActionStore.directory(dir.resolve("import"))) {
+      for (ActionStore store : List.of(postgres, directory)) {
+        Followthrough ft = Followthrough.builder().store(store).build();
+        String name = store == postgres ? "postgres" : "directory";
+        long start = System.nanoTime();
+        try (var files = Files.list(docs)) {
+          int imported = 0;
+          // Each import compares the new postmortem with every stored one (recurrence detection), so
+          // the cost grows with the store: progress every 100 documents, and a cap of 120 s.
+          for (Path file : files.sorted().toList()) {
+            ft.importDocument(file);
+            imported++;
+            if (imported % 100 == 0) {
+              System.out.printf("%-9s import: %d documents (10 items each) in %.1f s%n", name, imported, seconds(start));
+            }
+            if (seconds(start) > 120) {
+              System.out.printf("%-9s import: stopped at the 120 s cap after %d documents%n", name, imported);
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The median of five calls after one warm-up call. */
+  static double median(Supplier<Object> call) {
+    call.get();
+    double[] times = new double[5];
+    for (int i = 0; i < times.length; i++) {
+      long start = System.nanoTime();
+      call.get();
+      times[i] = seconds(start);
+    }
+    Arrays.sort(times);
+    return times[2];
+  }
+
+  static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
