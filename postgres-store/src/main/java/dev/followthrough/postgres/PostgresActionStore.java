@@ -112,8 +112,7 @@ final class PostgresActionStore implements ActionStore {
   public List<StoredPostmortem> findAll() {
     return inTransaction(c -> {
       List<StoredPostmortem> all = new ArrayList<>();
-      List<String> damaged = new ArrayList<>();
-      String firstProblem = null;
+      DamagedStoreException.Collector damaged = new DamagedStoreException.Collector();
       // Byte order, like the directory store's file names, whatever the database's collation.
       try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM postmortems ORDER BY id COLLATE \"C\"");
           ResultSet rs = s.executeQuery()) {
@@ -121,14 +120,11 @@ final class PostgresActionStore implements ActionStore {
           try {
             all.add(read(rs));
           } catch (DamagedStoreException e) {
-            damaged.addAll(e.files());
-            firstProblem = firstProblem == null ? e.details() : firstProblem;
+            damaged.add(e);
           }
         }
       }
-      if (!damaged.isEmpty()) {
-        throw new DamagedStoreException(damaged, firstProblem);
-      }
+      damaged.throwIfAny();
       return List.copyOf(all);
     });
   }

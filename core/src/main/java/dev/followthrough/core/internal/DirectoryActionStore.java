@@ -77,19 +77,15 @@ public final class DirectoryActionStore implements ActionStore {
       return List.of();
     }
     List<StoredPostmortem> all = new ArrayList<>();
-    List<String> damaged = new ArrayList<>();
-    String firstProblem = null;
+    DamagedStoreException.Collector damaged = new DamagedStoreException.Collector();
     for (Path file : recordFiles(records)) {
       try {
         all.add(read(file));
       } catch (DamagedStoreException e) {
-        damaged.addAll(e.files());
-        firstProblem = firstProblem == null ? e.details() : firstProblem;
+        damaged.add(e);
       }
     }
-    if (!damaged.isEmpty()) {
-      throw new DamagedStoreException(damaged, firstProblem);
-    }
+    damaged.throwIfAny();
     return List.copyOf(all);
   }
 

@@ -28,4 +28,22 @@ public class DamagedStoreException extends StoreException {
   public List<String> files() {
     return files;
   }
+
+  /** Gathers the damaged records of a whole scan, so that one exception names every one of them. */
+  public static final class Collector {
+    private final java.util.List<String> files = new java.util.ArrayList<>();
+    private String firstDetails;
+
+    public void add(DamagedStoreException e) {
+      files.addAll(e.files());
+      firstDetails = firstDetails == null ? e.details() : firstDetails;
+    }
+
+    /** @throws DamagedStoreException naming every damaged record added, if any */
+    public void throwIfAny() {
+      if (!files.isEmpty()) {
+        throw new DamagedStoreException(files, firstDetails);
+      }
+    }
+  }
 }
