@@ -1,7 +1,7 @@
 package dev.followthrough.cli;
 
 import dev.followthrough.core.DocumentException;
-import dev.followthrough.core.Followthrough;
+import dev.followthrough.core.ImportSession;
 import dev.followthrough.core.ImportResult;
 import dev.followthrough.core.importer.PostmortemImporter;
 import dev.followthrough.core.model.Diagnostic;
@@ -41,7 +41,7 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
     try (Workspace workspace = options.workspace()) {
-      Followthrough ft = workspace.followthrough();
+      ImportSession session = workspace.followthrough().importSession();
       for (Path path : paths) {
         List<Path> documents;
         try {
@@ -57,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         for (Path document : documents) {
           try {
-            ImportResult r = ft.importDocument(document);
+            ImportResult r = session.importDocument(document);
             printDiagnostics(err, r);
             out.println(describe(r));
           } catch (DocumentException e) {

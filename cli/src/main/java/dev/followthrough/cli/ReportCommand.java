@@ -2,6 +2,7 @@ package dev.followthrough.cli;
 
 import dev.followthrough.core.DocumentException;
 import dev.followthrough.core.Followthrough;
+import dev.followthrough.core.ImportSession;
 import dev.followthrough.core.config.FollowthroughConfig;
 import dev.followthrough.core.config.NotifyConfig;
 import dev.followthrough.core.notify.Notifier;
@@ -81,9 +82,10 @@ final class ReportCommand implements Callable<Integer> {
     }
     try (Workspace workspace = new Workspace(config)) {
       Followthrough ft = workspace.followthrough();
+      ImportSession session = ft.importSession();
       for (Path path : paths) {
         try {
-          ft.importPath(path).forEach(r -> r.diagnostics().stream()
+          session.importPath(path).forEach(r -> r.diagnostics().stream()
               .filter(d -> d.severity() != dev.followthrough.core.model.Diagnostic.Severity.INFO)
               .forEach(d -> err.println(r.path() + (d.line() > 0 ? ":" + d.line() : "") + ": warning: " + d.message())));
         } catch (DocumentException e) {

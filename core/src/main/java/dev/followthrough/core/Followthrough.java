@@ -2,7 +2,6 @@ package dev.followthrough.core;
 
 import dev.followthrough.core.importer.ParseResult;
 import dev.followthrough.core.importer.PostmortemImporter;
-import dev.followthrough.core.internal.ImportIntoStore;
 import dev.followthrough.core.internal.ItemEdits;
 import dev.followthrough.core.internal.Recurrences;
 import dev.followthrough.core.model.Recurrence;
@@ -32,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -101,26 +99,28 @@ public final class Followthrough implements AutoCloseable {
     return importer.parse(file);
   }
 
-  /** Imports a file, or every document below a directory, in name order. */
+  /** Imports a file, or every document below a directory, in name order, as one session. */
   public List<ImportResult> importPath(Path path) {
-    List<ImportResult> results = new ArrayList<>();
-    for (Path file : importer.documents(path)) {
-      results.add(importDocument(file));
-    }
-    return results;
+    return importSession().importPath(path);
   }
 
   /**
    * Imports one document: applies the due-date policy, then adds the postmortem or merges it into
-   * the stored one (same ids, local state kept, dropped items flagged).
+   * the stored one (same ids, local state kept, dropped items flagged). For many documents, one
+   * {@link #importSession()} reads the store once rather than once per new postmortem.
    */
   public ImportResult importDocument(Path file) {
-    return importParsed(importer.parse(file));
+    return importSession().importDocument(file);
   }
 
   /** Imports a document already parsed (for documents that do not come from files). */
   public ImportResult importParsed(ParseResult parsed) {
-    return ImportIntoStore.run(store, policy, verification, clock, parsed, p -> Recurrences.find(recurrence, store, p));
+    return importSession().importParsed(parsed);
+  }
+
+  /** A run of imports that compares new postmortems with the stored ones read only once. */
+  public ImportSession importSession() {
+    return new ImportSession(store, policy, verification, clock, importer, recurrence);
   }
 
   /**
@@ -168,15 +168,8 @@ public final class Followthrough implements AutoCloseable {
 
   /** Stored action items that match {@code filter}, with their postmortems. */
   public List<ItemView> items(Predicate<ActionItem> filter) {
-    List<ItemView> items = new ArrayList<>();
-    for (Postmortem p : postmortems()) {
-      for (ActionItem item : p.actionItems()) {
-        if (filter.test(item)) {
-          items.add(new ItemView(p, item));
-        }
-      }
-    }
-    return items;
+    return postmortems().stream()
+        .flatMap(p -> p.actionItems().stream().filter(filter).map(item -> new ItemView(p, item))).toList();
   }
 
   /** The overdue report as of a day, with items due within seven days counted as due soon. */

@@ -3,38 +3,29 @@ package dev.followthrough.core.internal;
 import dev.followthrough.core.FollowthroughException;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Recurrence;
-import dev.followthrough.core.recurrence.RecurrenceDetector;
+import dev.followthrough.core.recurrence.RecurrenceIndex;
 import dev.followthrough.core.recurrence.RecurrenceMatch;
 import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.store.StoredPostmortem;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Finds, on import, the earlier incidents a new postmortem likely repeats; and settles them. */
 public final class Recurrences {
   private Recurrences() {}
 
   /**
-   * The new postmortem with its likely recurrences recorded, each with the earlier incident's
-   * items as they stand now. Earlier means an incident on or before this one's date; without dates
-   * on either side, every stored postmortem counts.
+   * The new postmortem with its likely recurrences recorded (as {@link RecurrenceIndex#matches}
+   * finds them), each with the earlier incident's items as they stand now in the store.
    */
-  public static Postmortem find(RecurrenceDetector detector, ActionStore store, Postmortem newer) {
-    LocalDate day = newer.incident().referenceDate();
-    List<Postmortem> earlier = store.findAll().stream().map(StoredPostmortem::postmortem)
-        .filter(p -> !p.id().equals(newer.id()))
-        .filter(p -> day == null || p.incident().referenceDate() == null || !p.incident().referenceDate().isAfter(day))
-        .toList();
-    if (earlier.isEmpty()) {
-      return newer;
+  public static Postmortem find(RecurrenceIndex index, ActionStore store, Postmortem newer) {
+    List<Recurrence> found = new ArrayList<>();
+    for (RecurrenceMatch m : index.matches(newer)) {
+      // Read again rather than taken from the index: its items may have moved on since it was built.
+      store.find(m.earlierPostmortemId()).ifPresent(earlier -> found.add(new Recurrence(m.earlierPostmortemId(),
+          Math.round(m.score() * 1000) / 1000.0, Recurrence.Status.SUSPECTED, m.sharedTerms(),
+          Recurrence.EarlierItems.of(earlier.postmortem()))));
     }
-    Map<String, Postmortem> byId = earlier.stream().collect(Collectors.toMap(Postmortem::id, Function.identity()));
-    List<Recurrence> found = detector.matches(newer, earlier).stream().map((RecurrenceMatch m) -> new Recurrence(
-        m.earlierPostmortemId(), Math.round(m.score() * 1000) / 1000.0, Recurrence.Status.SUSPECTED, m.sharedTerms(),
-        Recurrence.EarlierItems.of(byId.get(m.earlierPostmortemId())))).toList();
     return found.isEmpty() ? newer : newer.withRecurrenceOf(found);
   }
 

@@ -77,11 +77,19 @@ public final class RecurrenceDetector {
   public List<RecurrenceMatch> matches(Postmortem newer, List<Postmortem> earlier) {
     Objects.requireNonNull(newer, "newer");
     Objects.requireNonNull(earlier, "earlier");
-    Profile subject = profiler.profile(newer);
     List<Profile> others = earlier.stream()
         .filter(p -> !p.id().equals(newer.id()))
         .map(profiler::profile)
         .toList();
+    return matches(profiler.profile(newer), others);
+  }
+
+  Profile profile(Postmortem postmortem) {
+    return profiler.profile(postmortem);
+  }
+
+  /** The matches of {@code subject} among {@code others}, whose words also set the weights. */
+  List<RecurrenceMatch> matches(Profile subject, List<Profile> others) {
     List<Profile> corpus = new ArrayList<>(others);
     corpus.add(subject);
     Similarity similarity = new Similarity(corpus);

@@ -1,0 +1,74 @@
+package dev.followthrough.core;
+
+import dev.followthrough.core.importer.ParseResult;
+import dev.followthrough.core.importer.PostmortemImporter;
+import dev.followthrough.core.internal.ImportIntoStore;
+import dev.followthrough.core.internal.Recurrences;
+import dev.followthrough.core.policy.DueDatePolicy;
+import dev.followthrough.core.policy.VerificationPolicy;
+import dev.followthrough.core.recurrence.RecurrenceDetector;
+import dev.followthrough.core.recurrence.RecurrenceIndex;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.store.StoredPostmortem;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of imports into a store, from {@link Followthrough#importSession()}: the stored
+ * postmortems that new ones are compared with for recurrences are read once, when the first new
+ * postmortem arrives, and each postmortem this session adds joins them. Postmortems that other
+ * processes add meanwhile are not compared until the next session. Not thread-safe.
+ */
+public final class ImportSession {
+  private final ActionStore store;
+  private final DueDatePolicy policy;
+  private final VerificationPolicy verification;
+  private final Clock clock;
+  private final PostmortemImporter importer;
+  private final RecurrenceDetector detector;
+  private RecurrenceIndex index;
+
+  ImportSession(ActionStore store, DueDatePolicy policy, VerificationPolicy verification, Clock clock,
+      PostmortemImporter importer, RecurrenceDetector detector) {
+    this.store = store;
+    this.policy = policy;
+    this.verification = verification;
+    this.clock = clock;
+    this.importer = importer;
+    this.detector = detector;
+  }
+
+  /** Imports a file, or every document below a directory, in name order. */
+  public List<ImportResult> importPath(Path path) {
+    List<ImportResult> results = new ArrayList<>();
+    for (Path file : importer.documents(path)) {
+      results.add(importDocument(file));
+    }
+    return results;
+  }
+
+  /** As {@link Followthrough#importDocument}. */
+  public ImportResult importDocument(Path file) {
+    return importParsed(importer.parse(file));
+  }
+
+  /** As {@link Followthrough#importParsed}. */
+  public ImportResult importParsed(ParseResult parsed) {
+    ImportResult result = ImportIntoStore.run(store, policy, verification, clock, parsed,
+        p -> Recurrences.find(index(), store, p));
+    if (result.created() && index != null) {
+      store.find(result.postmortemId()).map(StoredPostmortem::postmortem).ifPresent(index::add);
+    }
+    return result;
+  }
+
+  private RecurrenceIndex index() {
+    if (index == null) {
+      index = new RecurrenceIndex(detector);
+      store.findAll().forEach(stored -> index.add(stored.postmortem()));
+    }
+    return index;
+  }
+}

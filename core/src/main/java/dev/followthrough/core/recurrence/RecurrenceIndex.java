@@ -1,0 +1,49 @@
+package dev.followthrough.core.recurrence;
+
+import dev.followthrough.core.model.Postmortem;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The stored postmortems a batch of imports compares new ones with, each read into its profile
+ * once: analysing every earlier postmortem again for each new one made importing N documents
+ * cost N² analyses. Not thread-safe; one import run owns one index.
+ */
+public final class RecurrenceIndex {
+  private record Earlier(LocalDate day, Profile profile) {}
+
+  private final RecurrenceDetector detector;
+  private final Map<String, Earlier> earlier = new LinkedHashMap<>();
+
+  public RecurrenceIndex(RecurrenceDetector detector) {
+    this.detector = Objects.requireNonNull(detector, "detector");
+  }
+
+  /** Adds a postmortem, or replaces the one with its id. */
+  public void add(Postmortem postmortem) {
+    earlier.put(postmortem.id(), new Earlier(postmortem.incident().referenceDate(), detector.profile(postmortem)));
+  }
+
+  public int size() {
+    return earlier.size();
+  }
+
+  /**
+   * What {@link RecurrenceDetector#matches} answers for {@code newer} against the indexed
+   * postmortems dated on or before it (all of them when either side has no date).
+   */
+  public List<RecurrenceMatch> matches(Postmortem newer) {
+    LocalDate day = newer.incident().referenceDate();
+    List<Profile> candidates = new ArrayList<>();
+    earlier.forEach((id, e) -> {
+      if (!id.equals(newer.id()) && (day == null || e.day() == null || !e.day().isAfter(day))) {
+        candidates.add(e.profile());
+      }
+    });
+    return detector.matches(detector.profile(newer), candidates);
+  }
+}
