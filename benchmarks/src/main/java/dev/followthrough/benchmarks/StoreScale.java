@@ -26,16 +26,23 @@ import java.util.function.Supplier;
  * the report over every item, and an import of 1,000 postmortem documents. Wall-clock times of
  * single calls (median of a few), since a 1,000,000-item call is far above JMH's resolution.
  *
- * <p>Arguments: postmortems, items per postmortem (default 1000 × 1000). Needs PostgreSQL binaries,
- * found as the tests find them.
+ * <p>Arguments: postmortems, items per postmortem (default 1000 × 1000); or {@code import} for the
+ * import measure alone. Needs PostgreSQL binaries, found as the tests find them.
  */
 public final class StoreScale {
   static final int OWNERS = 1000;
   static final LocalDate BASE = LocalDate.parse("2025-01-01");
+  // CPU time of the importing thread, besides wall-clock time: steadier when other work shares the cores.
+  static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
   private StoreScale() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("import")) {
+      ThrowawayPostgres pg = ThrowawayPostgres.shared();
+      importDocuments(pg.settings(pg.createDatabase("scaleimport")), Files.createTempDirectory("followthrough-import"));
+      return;
+    }
     int postmortems = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int items = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     System.out.printf("%d postmortems x %d items = %,d items, %d owners; %d cores, max heap %d MiB%n", postmortems,
@@ -112,6 +119,7 @@ public final class StoreScale {
         ImportSession session = Followthrough.builder().store(store).build().importSession();
         String name = store == postgres ? "postgres" : "directory";
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         try (var files = Files.list(docs)) {
           int imported = 0;
           // One session, as the CLI's import command runs: the stored postmortems are read once for
@@ -120,7 +128,8 @@ public final class StoreScale {
             session.importDocument(file);
             imported++;
             if (imported % 100 == 0) {
-              System.out.printf("%-9s import: %d documents (10 items each) in %.1f s%n", name, imported, seconds(start));
+              System.out.printf("%-9s import: %d documents (10 items each) in %.1f s (this thread's CPU time %.1f s)%n",
+                  name, imported, seconds(start), (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
             }
             if (seconds(start) > 120) {
               System.out.printf("%-9s import: stopped at the 120 s cap after %d documents%n", name, imported);

@@ -2,6 +2,7 @@ package dev.followthrough.core;
 
 import dev.followthrough.core.importer.ParseResult;
 import dev.followthrough.core.importer.PostmortemImporter;
+import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.internal.ImportIntoStore;
 import dev.followthrough.core.internal.Recurrences;
 import dev.followthrough.core.policy.DueDatePolicy;
@@ -9,7 +10,6 @@ import dev.followthrough.core.policy.VerificationPolicy;
 import dev.followthrough.core.recurrence.RecurrenceDetector;
 import dev.followthrough.core.recurrence.RecurrenceIndex;
 import dev.followthrough.core.store.ActionStore;
-import dev.followthrough.core.store.StoredPostmortem;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * One run of imports into a store, from {@link Followthrough#importSession()}: the stored
  * postmortems that new ones are compared with for recurrences are read once, when the first new
- * postmortem arrives, and each postmortem this session adds joins them. Postmortems that other
- * processes add meanwhile are not compared until the next session. Not thread-safe.
+ * postmortem arrives, and each postmortem this session adds joins them. A recurrence records the
+ * earlier incident's items as they were then; postmortems that other processes add meanwhile are
+ * not compared until the next session. Not thread-safe.
  */
 public final class ImportSession {
   private final ActionStore store;
@@ -56,10 +57,13 @@ public final class ImportSession {
 
   /** As {@link Followthrough#importParsed}. */
   public ImportResult importParsed(ParseResult parsed) {
-    ImportResult result = ImportIntoStore.run(store, policy, verification, clock, parsed,
-        p -> Recurrences.find(index(), store, p));
-    if (result.created() && index != null) {
-      store.find(result.postmortemId()).map(StoredPostmortem::postmortem).ifPresent(index::add);
+    Postmortem[] inserted = new Postmortem[1];
+    ImportResult result = ImportIntoStore.run(store, policy, verification, clock, parsed, p -> {
+      inserted[0] = Recurrences.find(index(), p);
+      return inserted[0];
+    });
+    if (result.created()) {
+      index.add(inserted[0]);
     }
     return result;
   }

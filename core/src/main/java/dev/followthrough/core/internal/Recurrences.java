@@ -16,15 +16,14 @@ public final class Recurrences {
 
   /**
    * The new postmortem with its likely recurrences recorded (as {@link RecurrenceIndex#matches}
-   * finds them), each with the earlier incident's items as they stand now in the store.
+   * finds them), each with the earlier incident's items as the index holds them.
    */
-  public static Postmortem find(RecurrenceIndex index, ActionStore store, Postmortem newer) {
+  public static Postmortem find(RecurrenceIndex index, Postmortem newer) {
     List<Recurrence> found = new ArrayList<>();
     for (RecurrenceMatch m : index.matches(newer)) {
-      // Read again rather than taken from the index: its items may have moved on since it was built.
-      store.find(m.earlierPostmortemId()).ifPresent(earlier -> found.add(new Recurrence(m.earlierPostmortemId(),
+      index.get(m.earlierPostmortemId()).ifPresent(earlier -> found.add(new Recurrence(m.earlierPostmortemId(),
           Math.round(m.score() * 1000) / 1000.0, Recurrence.Status.SUSPECTED, m.sharedTerms(),
-          Recurrence.EarlierItems.of(earlier.postmortem()))));
+          Recurrence.EarlierItems.of(earlier))));
     }
     return found.isEmpty() ? newer : newer.withRecurrenceOf(found);
   }

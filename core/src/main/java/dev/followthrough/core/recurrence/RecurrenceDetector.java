@@ -42,6 +42,13 @@ public final class RecurrenceDetector {
   /** The lowest score reported as a likely recurrence. */
   public static final double DEFAULT_THRESHOLD = 0.28;
 
+  /**
+   * The most matches reported for one postmortem: an incident that resembles dozens of earlier
+   * ones (a team's boilerplate, a recurring alert) is better shown its closest few, and its
+   * record must not grow with the store.
+   */
+  public static final int MAX_MATCHES = 5;
+
   private final Profiler profiler;
   private final double threshold;
 
@@ -70,7 +77,8 @@ public final class RecurrenceDetector {
 
   /**
    * The earlier postmortems that {@code newer} likely repeats, best first (ties by id), each
-   * scoring at least the threshold. One with the same id as {@code newer} is never matched.
+   * scoring at least the threshold, at most {@link #MAX_MATCHES}. One with the same id as {@code
+   * newer} is never matched.
    *
    * @param earlier the postmortems imported before {@code newer}; they also set the word weights
    */
@@ -93,15 +101,19 @@ public final class RecurrenceDetector {
     List<Profile> corpus = new ArrayList<>(others);
     corpus.add(subject);
     Similarity similarity = new Similarity(corpus);
-    List<RecurrenceMatch> matches = new ArrayList<>();
+    record Scored(Profile other, double score) {}
+    List<Scored> scored = new ArrayList<>();
     for (Profile other : others) {
-      Similarity.Result result = similarity.compare(subject, other);
-      if (result.score() >= threshold) {
-        matches.add(new RecurrenceMatch(other.id(), result.score(), result.sharedTerms()));
+      double score = similarity.score(subject, other);
+      if (score >= threshold) {
+        scored.add(new Scored(other, score));
       }
     }
-    matches.sort(Comparator.comparingDouble(RecurrenceMatch::score).reversed()
-        .thenComparing(RecurrenceMatch::earlierPostmortemId));
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(m -> m.other().id()));
+    List<RecurrenceMatch> matches = new ArrayList<>();
+    for (Scored m : scored.subList(0, Math.min(MAX_MATCHES, scored.size()))) {
+      matches.add(new RecurrenceMatch(m.other().id(), m.score(), similarity.sharedTerms(subject, m.other())));
+    }
     return List.copyOf(matches);
   }
 }

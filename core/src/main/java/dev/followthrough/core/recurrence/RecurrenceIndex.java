@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The stored postmortems a batch of imports compares new ones with, each read into its profile
@@ -14,7 +15,7 @@ import java.util.Objects;
  * cost N² analyses. Not thread-safe; one import run owns one index.
  */
 public final class RecurrenceIndex {
-  private record Earlier(LocalDate day, Profile profile) {}
+  private record Earlier(Postmortem postmortem, Profile profile) {}
 
   private final RecurrenceDetector detector;
   private final Map<String, Earlier> earlier = new LinkedHashMap<>();
@@ -25,11 +26,16 @@ public final class RecurrenceIndex {
 
   /** Adds a postmortem, or replaces the one with its id. */
   public void add(Postmortem postmortem) {
-    earlier.put(postmortem.id(), new Earlier(postmortem.incident().referenceDate(), detector.profile(postmortem)));
+    earlier.put(postmortem.id(), new Earlier(postmortem, detector.profile(postmortem)));
   }
 
   public int size() {
     return earlier.size();
+  }
+
+  /** The indexed postmortem with that id, as it was added. */
+  public Optional<Postmortem> get(String id) {
+    return Optional.ofNullable(earlier.get(id)).map(Earlier::postmortem);
   }
 
   /**
@@ -40,7 +46,8 @@ public final class RecurrenceIndex {
     LocalDate day = newer.incident().referenceDate();
     List<Profile> candidates = new ArrayList<>();
     earlier.forEach((id, e) -> {
-      if (!id.equals(newer.id()) && (day == null || e.day() == null || !e.day().isAfter(day))) {
+      LocalDate earlierDay = e.postmortem().incident().referenceDate();
+      if (!id.equals(newer.id()) && (day == null || earlierDay == null || !earlierDay.isAfter(day))) {
         candidates.add(e.profile());
       }
     });

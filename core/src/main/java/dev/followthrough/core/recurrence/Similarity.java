@@ -4,6 +4,7 @@ import dev.followthrough.core.recurrence.FailureTerms.Term;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +27,10 @@ final class Similarity {
   private static final double CAUSE = 0.8;
   private static final int SHARED_WORDS_SHOWN = 3;
 
-  /** A score and what it rests on. */
-  record Result(double score, List<String> sharedTerms) {}
-
   private final Map<String, Double> idf = new HashMap<>();
+  // The newer postmortem is compared with every earlier one: weigh its words once.
+  private final Map<Profile, Weighted> vectors = new IdentityHashMap<>();
+  private final Map<Profile, List<Term>> causes = new IdentityHashMap<>();
   private final double corpusSize;
 
   Similarity(List<Profile> corpus) {
@@ -42,25 +43,31 @@ final class Similarity {
     df.forEach((stem, n) -> idf.put(stem, Math.log((corpusSize + 1) / (n + 1)) + 1));
   }
 
-  Result compare(Profile a, Profile b) {
+  /** The score alone: what is shared is worth listing only for the pairs that match. */
+  double score(Profile a, Profile b) {
     double failure = failureSimilarity(a, b);
     double text = textSimilarity(a, b);
-    List<String> entities = a.entities().keySet().stream().filter(b.entities()::containsKey).sorted()
-        .toList();
-    double entity = 1 - Math.pow(0.5, entities.size());
+    long entities = a.entities().keySet().stream().filter(b.entities()::containsKey).count();
+    double entity = 1 - Math.pow(0.5, entities);
     double score = FAILURE_WEIGHT * failure + TEXT_WEIGHT * text + ENTITY_WEIGHT * entity;
     if (differentFailures(a, b)) {
       score *= DIFFERENT_FAILURE_FACTOR;
     }
     score *= 1 - UNCORROBORATED_LOSS * (1 - Math.min(1, text / CORROBORATING_TEXT));
+    return Math.min(1.0, Math.max(0.0, score));
+  }
+
+  /** Failure terms, then services, then the most telling other words both name. */
+  List<String> sharedTerms(Profile a, Profile b) {
     List<String> shared = new ArrayList<>();
     a.failures().keySet().stream().filter(b.failures()::containsKey)
         .sorted(Comparator.comparingDouble((Term t) -> -t.weight() * a.failures().get(t) * b.failures().get(t))
             .thenComparing(Term::label))
         .forEach(t -> shared.add(t.label()));
-    entities.forEach(e -> shared.add(a.entities().get(e)));
+    a.entities().keySet().stream().filter(b.entities()::containsKey).sorted()
+        .forEach(e -> shared.add(a.entities().get(e)));
     sharedWords(a, b).stream().limit(SHARED_WORDS_SHOWN).forEach(shared::add);
-    return new Result(Math.min(1.0, Math.max(0.0, score)), shared);
+    return shared;
   }
 
   private static double failureSimilarity(Profile a, Profile b) {
@@ -85,9 +92,9 @@ final class Similarity {
         .mapToDouble(e -> Math.pow(value(e.getKey(), e.getValue()), 2)).sum());
   }
 
-  private static boolean differentFailures(Profile a, Profile b) {
-    List<Term> causesA = causes(a);
-    List<Term> causesB = causes(b);
+  private boolean differentFailures(Profile a, Profile b) {
+    List<Term> causesA = causes.computeIfAbsent(a, Similarity::causes);
+    List<Term> causesB = causes.computeIfAbsent(b, Similarity::causes);
     return !causesA.isEmpty() && !causesB.isEmpty() && causesA.stream().noneMatch(causesB::contains);
   }
 
@@ -101,24 +108,26 @@ final class Similarity {
   }
 
   private double textSimilarity(Profile a, Profile b) {
-    Map<String, Double> va = vector(a);
-    Map<String, Double> vb = vector(b);
+    Weighted va = vector(a);
+    Weighted vb = vector(b);
     double dot = 0;
-    for (Map.Entry<String, Double> e : va.entrySet()) {
-      dot += e.getValue() * vb.getOrDefault(e.getKey(), 0.0);
+    for (Map.Entry<String, Double> e : va.weights().entrySet()) {
+      dot += e.getValue() * vb.weights().getOrDefault(e.getKey(), 0.0);
     }
-    return dot == 0 ? 0 : dot / (length(va) * length(vb));
+    return dot == 0 ? 0 : dot / (va.length() * vb.length());
   }
 
-  private Map<String, Double> vector(Profile p) {
+  private record Weighted(Map<String, Double> weights, double length) {}
+
+  private Weighted vector(Profile p) {
+    return vectors.computeIfAbsent(p, this::weigh);
+  }
+
+  private Weighted weigh(Profile p) {
     Map<String, Double> v = new HashMap<>();
     // Square root of the count: a word repeated ten times is not ten times the evidence.
     p.terms().forEach((stem, count) -> v.put(stem, Math.sqrt(count) * idf.getOrDefault(stem, 1.0)));
-    return v;
-  }
-
-  private static double length(Map<String, Double> v) {
-    return Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
+    return new Weighted(v, Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum()));
   }
 
   /** Shared words that no failure term or service already shows, most telling first. */

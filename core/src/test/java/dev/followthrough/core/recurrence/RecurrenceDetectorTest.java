@@ -77,6 +77,22 @@ class RecurrenceDetectorTest {
   }
 
   @Test
+  void anIncidentLikeManyEarlierOnesIsShownOnlyTheClosestFew() {
+    List<Postmortem> earlier = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      earlier.add(postmortem("2025-0" + (i + 1) + "-01-deadlock-" + i, "Orders API errors from database deadlocks",
+          "Lock contention on inventory rows ended in deadlocks" + ", again".repeat(i) + ".",
+          "The reservation job now locks rows in SKU order.", "Lock inventory rows in SKU order everywhere"));
+    }
+
+    List<RecurrenceMatch> matches = detector.matches(ORDERS_DEADLOCK, earlier);
+
+    assertThat(matches).hasSize(RecurrenceDetector.MAX_MATCHES)
+        .isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+    assertThat(detector.withThreshold(0.0).matches(ORDERS_DEADLOCK, earlier)).hasSize(RecurrenceDetector.MAX_MATCHES);
+  }
+
+  @Test
   void certificateExpiryAndMissingJoinAreNotLinked() {
     assertThat(detector.matches(SLOW_QUERY, List.of(CERTIFICATE))).isEmpty();
     assertThat(detector.matches(CERTIFICATE, List.of(SLOW_QUERY))).isEmpty();
