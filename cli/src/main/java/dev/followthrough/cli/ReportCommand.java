@@ -13,7 +13,6 @@ import dev.followthrough.core.report.GroupBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import dev.followthrough.core.report.OverdueReport;
-import dev.followthrough.core.report.ReportBuilder;
 import dev.followthrough.core.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
         }
       }
       LocalDate day = asOf != null ? asOf : LocalDate.now(ft.clock());
-      OverdueReport report = new ReportBuilder(day, dueSoonDays).build(ft.postmortems());
+      OverdueReport report = ft.report(day, dueSoonDays);
       // Colour only for a person at a terminal: not in files, pipes, or when NO_COLOR is set.
       boolean colour = reportFormat == ReportFormat.TEXT && output == null && System.console() != null
           && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));

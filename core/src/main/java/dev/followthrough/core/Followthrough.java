@@ -174,7 +174,12 @@ public final class Followthrough implements AutoCloseable {
 
   /** The overdue report as of a day, with items due within seven days counted as due soon. */
   public OverdueReport report(LocalDate asOf) {
-    return new ReportBuilder(asOf, 7).build(postmortems());
+    return report(asOf, 7);
+  }
+
+  /** The overdue report, read as the store can answer it best ({@link ActionStore#reportData()}). */
+  public OverdueReport report(LocalDate asOf, int dueSoonDays) {
+    return new ReportBuilder(asOf, dueSoonDays).build(store.reportData());
   }
 
   /** The registered trackers by type. */

@@ -1,23 +1,29 @@
 package dev.followthrough.core.report;
 
 import dev.followthrough.core.model.ActionItem;
-import dev.followthrough.core.model.HistoryEntry;
-import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.model.Verification;
 import dev.followthrough.core.report.OverdueReport.Entry;
-import dev.followthrough.core.report.OverdueReport.Summary;
+import dev.followthrough.core.store.ItemFacts;
+import dev.followthrough.core.store.ItemRow;
+import dev.followthrough.core.store.ReportData;
+import dev.followthrough.core.store.ReportSelection;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Computes an {@link OverdueReport} from postmortems; pure and thread-safe. */
+/**
+ * Computes an {@link OverdueReport}: the figures from the items' counted {@link ItemFacts}, the
+ * lists from the few items a {@link ReportSelection} picks. Pure and thread-safe.
+ */
 public final class ReportBuilder {
   private final LocalDate asOf;
   private final int dueSoonDays;
@@ -33,19 +39,55 @@ public final class ReportBuilder {
     this.dueSoonDays = dueSoonDays;
   }
 
+  /** The report over postmortems already loaded. */
   public OverdueReport build(List<Postmortem> postmortems) {
-    List<Entry> overdue = new ArrayList<>();
-    List<Entry> dueSoon = new ArrayList<>();
-    List<Entry> unowned = new ArrayList<>();
-    List<Entry> all = new ArrayList<>();
-    for (Postmortem p : postmortems) {
-      for (ActionItem item : p.actionItems()) {
-        Long days = item.dueDate() == null ? null : ChronoUnit.DAYS.between(item.dueDate(), asOf);
-        Entry e = new Entry(p, item, days);
-        all.add(e);
-        if (item.status().isClosed()) {
-          continue;
-        }
+    return build(ReportData.of(postmortems));
+  }
+
+  /**
+   * The report over what a store answers ({@link dev.followthrough.core.store.ActionStore#reportData()}).
+   * Its entries carry their postmortems without action items.
+   */
+  public OverdueReport build(ReportData data) {
+    List<Postmortem> postmortems = data.postmortems();
+    Map<String, Postmortem> byId = postmortems.stream().collect(Collectors.toMap(Postmortem::id, Function.identity()));
+    Set<String> recurred = EffectivenessFigures.recurred(postmortems);
+    ReportSelection selection = new ReportSelection(asOf.plusDays(dueSoonDays), asOf, recurred);
+    Lists lists = new Lists();
+    for (ItemRow row : data.items(selection)) {
+      Postmortem p = byId.get(row.postmortemId());
+      // A postmortem written after the list of postmortems was read is left to the next report.
+      if (p != null && selection.matches(row.postmortemId(), row.item())) {
+        lists.add(p, row.item(), recurred.contains(p.id()));
+      }
+    }
+    Map<ItemFacts, Long> facts = data.itemFacts();
+    Map<Priority, OverdueReport.Summary> byPriority = new EnumMap<>(Priority.class);
+    for (Priority priority : Priority.values()) {
+      Map<ItemFacts, Long> some = facts.entrySet().stream().filter(e -> e.getKey().priority() == priority)
+          .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+      if (!some.isEmpty()) {
+        byPriority.put(priority, new FactCounts(asOf, some).summary(null));
+      }
+    }
+    return new OverdueReport(asOf, dueSoonDays, lists.sorted(lists.overdue), lists.sorted(lists.dueSoon),
+        lists.unowned(), new FactCounts(asOf, facts).summary(EffectivenessFigures.recurrenceRate(postmortems)),
+        byPriority, lists.sorted(lists.verificationDue), EffectivenessFigures.recurrences(postmortems),
+        lists.recurredOpen, EffectivenessFigures.byMonth(postmortems, facts));
+  }
+
+  /** The listed items, in the report's sections. */
+  private final class Lists {
+    final List<Entry> overdue = new ArrayList<>();
+    final List<Entry> dueSoon = new ArrayList<>();
+    final List<Entry> unowned = new ArrayList<>();
+    final List<Entry> verificationDue = new ArrayList<>();
+    final List<Entry> recurredOpen = new ArrayList<>();
+
+    void add(Postmortem p, ActionItem item, boolean recurred) {
+      Long days = item.dueDate() == null ? null : ChronoUnit.DAYS.between(item.dueDate(), asOf);
+      Entry e = new Entry(p, item, days);
+      if (!item.status().isClosed()) {
         if (item.isOverdue(asOf)) {
           overdue.add(e);
         } else if (days != null && -days <= dueSoonDays) {
@@ -54,90 +96,30 @@ public final class ReportBuilder {
         if (item.owner() == null) {
           unowned.add(e);
         }
-      }
-    }
-    Comparator<Entry> byKey = Comparator.comparing((Entry e) -> e.postmortem().id()).thenComparing(e -> e.item().id());
-    overdue.sort(Comparator.comparing((Entry e) -> -e.daysOverdue()).thenComparing(byKey));
-    dueSoon.sort(Comparator.comparing((Entry e) -> -e.daysOverdue()).thenComparing(byKey));
-    unowned.sort(Comparator.comparing((Entry e) -> e.daysOverdue() == null ? Long.MIN_VALUE : e.daysOverdue(),
-        Comparator.reverseOrder()).thenComparing(byKey));
-    Map<Priority, Summary> byPriority = new EnumMap<>(Priority.class);
-    for (Priority priority : Priority.values()) {
-      List<Entry> some = all.stream().filter(e -> e.item().priority() == priority).toList();
-      if (!some.isEmpty()) {
-        byPriority.put(priority, summarize(some, null));
-      }
-    }
-    return new OverdueReport(asOf, dueSoonDays, overdue, dueSoon, unowned,
-        summarize(all, EffectivenessFigures.recurrenceRate(postmortems)), byPriority,
-        EffectivenessFigures.verificationDue(postmortems, asOf), EffectivenessFigures.recurrences(postmortems),
-        EffectivenessFigures.openItemsOfRecurredIncidents(postmortems, asOf), EffectivenessFigures.byMonth(postmortems));
-  }
-
-  private Summary summarize(List<Entry> entries, Double recurrenceRate) {
-    int open = 0;
-    int overdue = 0;
-    int done = 0;
-    int wontDo = 0;
-    int onTime = 0;
-    int late = 0;
-    List<Long> daysToClose = new ArrayList<>();
-    for (Entry e : entries) {
-      ActionItem item = e.item();
-      if (item.status() == ItemStatus.WONT_DO) {
-        wontDo++;
-      } else if (item.status() == ItemStatus.DONE) {
-        done++;
-        Optional<LocalDate> closed = closedOn(item);
-        if (closed.isPresent()) {
-          if (item.dueDate() != null) {
-            if (closed.get().isAfter(item.dueDate())) {
-              late++;
-            } else {
-              onTime++;
-            }
-          }
-          LocalDate from = e.postmortem().incident().referenceDate();
-          if (from != null) {
-            daysToClose.add(ChronoUnit.DAYS.between(from, closed.get()));
-          }
-        }
-      } else {
-        open++;
-        if (item.isOverdue(asOf)) {
-          overdue++;
+        if (recurred) {
+          recurredOpen.add(e);
         }
       }
-    }
-    int countable = entries.size() - wontDo;
-    return new Summary(entries.size(), open, overdue, done, wontDo, onTime, late,
-        countable == 0 ? null : round(done / (double) countable),
-        onTime + late == 0 ? null : round(onTime / (double) (onTime + late)),
-        median(daysToClose), EffectivenessFigures.verificationRate(entries, asOf),
-        EffectivenessFigures.effectiveRate(entries), recurrenceRate);
-  }
-
-  /** The day the item last became DONE, from its history. */
-  static Optional<LocalDate> closedOn(ActionItem item) {
-    HistoryEntry last = null;
-    for (HistoryEntry h : item.history()) {
-      if (h.field().equals("status") && ItemStatus.DONE.name().equals(h.to())) {
-        last = h;
+      Verification v = item.verification();
+      if (v != null && v.isOverdue(asOf)) {
+        verificationDue.add(new Entry(p, item, ChronoUnit.DAYS.between(v.dueDate(), asOf)));
       }
     }
-    return Optional.ofNullable(last).map(h -> LocalDate.ofInstant(h.at(), ZoneOffset.UTC));
-  }
 
-  private static Double median(List<Long> values) {
-    if (values.isEmpty()) {
-      return null;
+    /** Most overdue first, then by postmortem and item. */
+    List<Entry> sorted(List<Entry> entries) {
+      entries.sort(Comparator.comparing((Entry e) -> -e.daysOverdue()).thenComparing(BY_KEY));
+      return entries;
     }
-    List<Long> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+
+    /** Most overdue first, those without a due date last. */
+    List<Entry> unowned() {
+      unowned.sort(Comparator.comparing((Entry e) -> e.daysOverdue() == null ? Long.MIN_VALUE : e.daysOverdue(),
+          Comparator.reverseOrder()).thenComparing(BY_KEY));
+      return unowned;
+    }
   }
 
-  private static double round(double rate) {
-    return Math.round(rate * 1000) / 1000.0;
-  }
+  private static final Comparator<Entry> BY_KEY =
+      Comparator.comparing((Entry e) -> e.postmortem().id()).thenComparing(e -> e.item().id());
 }

@@ -64,6 +64,14 @@ public interface ActionStore extends AutoCloseable {
   }
 
   /**
+   * What a report reads: this default loads every postmortem ({@link ReportData#of}); a store that
+   * can count and select items in a query overrides it, and must answer as this does.
+   */
+  default ReportData reportData() {
+    return ReportData.of(findAll().stream().map(StoredPostmortem::postmortem).toList());
+  }
+
+  /**
    * Stores a new postmortem at version 1.
    *
    * @throws StaleVersionException when one with the same id exists already

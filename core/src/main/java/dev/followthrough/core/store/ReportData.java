@@ -1,0 +1,54 @@
+package dev.followthrough.core.store;
+
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.Postmortem;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a report reads from a store: the postmortems without their items, the items reduced to
+ * counted {@link ItemFacts}, and only the items it lists. A store that can group and select in a
+ * query answers without loading every item ({@link ActionStore#reportData()}).
+ */
+public interface ReportData {
+  /** Every postmortem, ordered by id, each without its action items. */
+  List<Postmortem> postmortems();
+
+  /** The facts of every item, each distinct one with the number of items that share it. */
+  Map<ItemFacts, Long> itemFacts();
+
+  /**
+   * The items that {@code selection} matches (more may come; the report checks each again), with
+   * their postmortems' ids, ordered as {@link ActionStore#findItems} orders them.
+   */
+  List<ItemRow> items(ReportSelection selection);
+
+  /** The report data of postmortems already loaded. */
+  static ReportData of(List<Postmortem> postmortems) {
+    List<Postmortem> heads = postmortems.stream().map(p -> p.withActionItems(List.of())).toList();
+    Map<ItemFacts, Long> facts = new HashMap<>();
+    for (Postmortem p : postmortems) {
+      for (ActionItem item : p.actionItems()) {
+        facts.merge(ItemFacts.of(item, p.incident().referenceDate()), 1L, Long::sum);
+      }
+    }
+    return new ReportData() {
+      @Override
+      public List<Postmortem> postmortems() {
+        return heads;
+      }
+
+      @Override
+      public Map<ItemFacts, Long> itemFacts() {
+        return Map.copyOf(facts);
+      }
+
+      @Override
+      public List<ItemRow> items(ReportSelection selection) {
+        return postmortems.stream().flatMap(p -> p.actionItems().stream()
+            .filter(item -> selection.matches(p.id(), item)).map(item -> new ItemRow(p.id(), item))).toList();
+      }
+    };
+  }
+}
