@@ -26,31 +26,37 @@ final class ItemQueries {
   }
 
   List<ItemRow> find(Connection c, ItemQuery query) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT postmortem_id, item::text FROM action_items WHERE true");
+    StringBuilder where = new StringBuilder("true");
     List<Object> params = new ArrayList<>();
     if (query.owner() != null) {
-      sql.append(" AND owner_key = ?");
+      where.append(" AND owner_key = ?");
       params.add(query.owner());
     }
     if (!query.statuses().isEmpty()) {
-      sql.append(" AND status = ANY (?)");
+      where.append(" AND status = ANY (?)");
       params.add(query.statuses().stream().map(ItemStatus::name).toArray(String[]::new));
     }
     if (query.postmortemId() != null) {
-      sql.append(" AND postmortem_id = ?");
+      where.append(" AND postmortem_id = ?");
       params.add(query.postmortemId());
     }
     if (query.dueBefore() != null) {
-      sql.append(" AND due_date < ?");
+      where.append(" AND due_date < ?");
       params.add(query.dueBefore());
     }
     if (query.dueAfter() != null) {
-      sql.append(" AND due_date > ?");
+      where.append(" AND due_date > ?");
       params.add(query.dueAfter());
     }
+    return select(c, where.toString(), params);
+  }
+
+  /** The items where {@code condition} holds, its {@code ?} bound to {@code params} (a String[] is a text array). */
+  List<ItemRow> select(Connection c, String condition, List<Object> params) throws SQLException {
     // Byte order of ids, as findAll orders postmortems, then the items' order in their postmortem.
-    sql.append(" ORDER BY postmortem_id COLLATE \"C\", position");
-    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+    String sql = "SELECT postmortem_id, item::text FROM action_items WHERE " + condition
+        + " ORDER BY postmortem_id COLLATE \"C\", position";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.size(); i++) {
         Object p = params.get(i);
         if (p instanceof String[] array) {

@@ -7,6 +7,7 @@ import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.store.DamagedStoreException;
 import dev.followthrough.core.store.ItemQuery;
 import dev.followthrough.core.store.ItemRow;
+import dev.followthrough.core.store.ReportData;
 import dev.followthrough.core.store.StaleVersionException;
 import dev.followthrough.core.store.StoreException;
 import dev.followthrough.core.store.StoredPostmortem;
@@ -22,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.UnaryOperator;
 import org.flywaydb.core.Flyway;
 
@@ -39,6 +39,7 @@ final class PostgresActionStore implements ActionStore {
   private final String name;
   private final PostmortemRecords records;
   private final ItemQueries items;
+  private final ReportQueries reports;
   private final HikariDataSource pool;
 
   PostgresActionStore(PostgresSettings settings, Clock clock) {
@@ -47,6 +48,7 @@ final class PostgresActionStore implements ActionStore {
     this.name = settings.describe();
     this.records = new PostmortemRecords(name);
     this.items = new ItemQueries(records);
+    this.reports = new ReportQueries(records, items);
     this.pool = openPool();
     try {
       migrate();
@@ -89,6 +91,7 @@ final class PostgresActionStore implements ActionStore {
           // A schema that already holds other tables gets ours beside them, from version 1 on.
           .baselineOnMigrate(true)
           .baselineVersion("0")
+          .javaMigrations(new ReportFactsMigration(records))
           .load()
           .migrate();
     } catch (RuntimeException e) {
@@ -135,6 +138,12 @@ final class PostgresActionStore implements ActionStore {
     return inTransaction(c -> items.find(c, query));
   }
 
+  /** Heads and counted facts in one transaction; then only the listed items' records. */
+  @Override
+  public ReportData reportData() {
+    return inTransaction(c -> reports.read(c, selection -> inTransaction(c2 -> reports.listed(c2, selection))));
+  }
+
   @Override
   public StoredPostmortem insert(Postmortem postmortem) {
     return inTransaction(c -> {
@@ -148,7 +157,7 @@ final class PostgresActionStore implements ActionStore {
           throw new StaleVersionException(postmortem.id(), 0, currentVersion(c, postmortem.id()));
         }
       }
-      ActionItemRows.write(c, postmortem);
+      ActionItemRows.write(c, postmortem, records);
       return new StoredPostmortem(postmortem, 1, now);
     });
   }
@@ -198,7 +207,7 @@ final class PostgresActionStore implements ActionStore {
         throw new StaleVersionException(postmortem.id(), expectedVersion, currentVersion(c, postmortem.id()));
       }
     }
-    ActionItemRows.write(c, postmortem);
+    ActionItemRows.write(c, postmortem, records);
     return new StoredPostmortem(postmortem, expectedVersion + 1, now);
   }
 
@@ -223,22 +232,8 @@ final class PostgresActionStore implements ActionStore {
 
   @Override
   public Optional<RunLock> tryLockRun() {
-    return AdvisoryRunLock.tryLock(this::dedicatedConnection, settings.schema(), name);
-  }
-
-  /** A connection outside the pool: a pooled one would keep the lock after being handed back. */
-  private Connection dedicatedConnection() {
-    Properties props = new Properties();
-    props.setProperty("user", settings.user());
-    props.setProperty("password", settings.password().reveal());
-    props.setProperty("tcpKeepAlive", "true");
-    props.setProperty("ApplicationName", "followthrough run lock");
-    try {
-      // The driver itself rather than DriverManager, which only sees drivers of the caller's class loader.
-      return new org.postgresql.Driver().connect(settings.url(), props);
-    } catch (SQLException e) {
-      throw new StoreException("cannot connect to " + name + " for the run lock: " + e.getMessage(), e);
-    }
+    // A connection outside the pool: a pooled one would keep the lock after being handed back.
+    return AdvisoryRunLock.tryLock(() -> settings.connectOutsidePool("followthrough run lock"), settings.schema(), name);
   }
 
   @Override

@@ -126,4 +126,20 @@ public record PostgresSettings(String url, String user, Secret password, String 
   public String toString() {
     return "PostgresSettings[" + describe() + ", user=" + user + ", password=" + password + ", poolSize=" + poolSize + "]";
   }
+
+  /** A connection of its own, not from a pool. */
+  java.sql.Connection connectOutsidePool(String applicationName) {
+    java.util.Properties props = new java.util.Properties();
+    props.setProperty("user", user());
+    props.setProperty("password", password().reveal());
+    props.setProperty("tcpKeepAlive", "true");
+    props.setProperty("ApplicationName", applicationName);
+    try {
+      // The driver itself rather than DriverManager, which only sees drivers of the caller's class loader.
+      return new org.postgresql.Driver().connect(url(), props);
+    } catch (java.sql.SQLException e) {
+      throw new dev.followthrough.core.store.StoreException("cannot connect to " + describe() + " ("
+          + applicationName + "): " + e.getMessage(), e);
+    }
+  }
 }

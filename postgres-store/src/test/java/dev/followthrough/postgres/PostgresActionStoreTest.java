@@ -170,6 +170,13 @@ class PostgresActionStoreTest extends StoreContractKit {
           .containsExactly("a1", "erin", "DONE", "2025-07-01");
       assertThat(rs.next()).as("the removed item's row is gone").isFalse();
     }
+    try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), pg.password().reveal());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT head::text FROM " + settings.schema() + ".postmortems WHERE id = 'p1'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).as("the record without its items, for reports")
+          .contains("\"id\": \"p1\"").contains("\"actionItems\": []").doesNotContain("Add an alert");
+    }
   }
 
   @Test

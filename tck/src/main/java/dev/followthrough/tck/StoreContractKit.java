@@ -8,16 +8,25 @@ import dev.followthrough.core.model.ChangeOrigin;
 import dev.followthrough.core.model.HistoryEntry;
 import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.model.IncidentSummary;
+import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.model.Recurrence;
 import dev.followthrough.core.model.TicketLink;
+import dev.followthrough.core.model.Verification;
+import dev.followthrough.core.report.ReportBuilder;
 import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.store.ItemQuery;
 import dev.followthrough.core.store.ItemRow;
+import dev.followthrough.core.store.ReportData;
+import dev.followthrough.core.store.ReportSelection;
 import dev.followthrough.core.store.StaleVersionException;
 import dev.followthrough.core.store.StoredPostmortem;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -198,6 +207,60 @@ public abstract class StoreContractKit {
     }
     assertThat(store.findItems(all.withOwner("erin"))).extracting(r -> r.item().id())
         .containsExactly("five", "one", "four");
+  }
+
+  @Test
+  void reportDataAgreesWithReadingEveryPostmortem() {
+    LocalDate may = LocalDate.parse("2025-05-20");
+    Instant closed = Instant.parse("2025-05-25T23:30:00Z");
+    store.insert(new Postmortem("b", "B", null, incident("2025-05-01"), null, null, List.of(
+        ActionItem.open("late", "Late").withOwner("erin").withDueDate(may).withPriority(Priority.P2),
+        ActionItem.open("soon", "Soon").withOwner("sam").withDueDate(may.plusDays(40)),
+        ActionItem.open("unowned", "Unowned"),
+        closedItem("done", closed).withVerification(Verification.pending(may.plusDays(30), "no deadlocks for a month")),
+        closedItem("effective", closed).withVerification(Verification.pending(may, null)
+            .recorded(Verification.State.EFFECTIVE, "dashboard", closed.plusSeconds(86_400 * 3), "erin")),
+        closedItem("ineffective", closed).withPriority(Priority.P3).withVerification(Verification.pending(may, null)
+            .recorded(Verification.State.INEFFECTIVE, null, closed, "sam")),
+        ActionItem.open("dropped", "Dropped").withStatus(ItemStatus.WONT_DO)), null, null));
+    store.insert(new Postmortem("a", "A", null, incident("2025-06-30"), null, null, List.of(
+        ActionItem.open("blocked", "Blocked").withOwner("erin").withStatus(ItemStatus.BLOCKED).withDueDate(may)),
+        null, null).withRecurrenceOf(List.of(recurrence("b", Recurrence.Status.SUSPECTED),
+            recurrence("c", Recurrence.Status.DISMISSED))));
+    store.insert(new Postmortem("c", "C", null, null, null, null, List.of(
+        ActionItem.open("far", "Far").withOwner("sam").withDueDate(may.plusDays(300))), null, null));
+    // What a store keeps for reports follows an update too.
+    Postmortem b = store.find("b").orElseThrow().postmortem();
+    store.update(b.withItem(b.item("soon").orElseThrow().withDueDate(may.plusDays(45)))
+        .withRecurrenceOf(List.of(recurrence("c", Recurrence.Status.CONFIRMED))), 1);
+    List<Postmortem> all = store.findAll().stream().map(StoredPostmortem::postmortem).toList();
+    ReportData expected = ReportData.of(all);
+
+    ReportData data = store.reportData();
+
+    assertThat(data.postmortems()).isEqualTo(expected.postmortems());
+    assertThat(data.itemFacts()).isEqualTo(expected.itemFacts());
+    for (LocalDate asOf : List.of(may.minusDays(30), may.minusDays(7), may, may.plusDays(31), may.plusDays(400))) {
+      for (Set<String> recurred : List.of(Set.<String>of(), Set.of("b"), Set.of("a", "c"))) {
+        ReportSelection selection = new ReportSelection(asOf.plusDays(7), asOf, recurred);
+        assertThat(data.items(selection)).filteredOn(r -> selection.matches(r.postmortemId(), r.item()))
+            .as(selection.toString()).containsExactlyElementsOf(expected.items(selection));
+        assertThat(new ReportBuilder(asOf, 7).build(data)).isEqualTo(new ReportBuilder(asOf, 7).build(all));
+      }
+    }
+  }
+
+  private static ActionItem closedItem(String id, Instant closed) {
+    return ActionItem.open(id, "Closed " + id).withStatus(ItemStatus.DONE).withDueDate(LocalDate.parse("2025-05-20"))
+        .withPriority(Priority.P1).recording(new HistoryEntry(closed, ChangeOrigin.TRACKER, "status", "OPEN", "DONE", null));
+  }
+
+  private static IncidentSummary incident(String day) {
+    return new IncidentSummary(LocalDate.parse(day), null, null, null, null, null, null, null, null);
+  }
+
+  private static Recurrence recurrence(String earlier, Recurrence.Status status) {
+    return new Recurrence(earlier, 0.5, status, List.of("deadlock"), new Recurrence.EarlierItems(1, 2, 0));
   }
 
   @Test
