@@ -48,14 +48,17 @@ final class ItemQueries {
       where.append(" AND due_date > ?");
       params.add(query.dueAfter());
     }
-    return select(c, where.toString(), params);
+    return select(c, where.toString(), params, true);
   }
 
-  /** The items where {@code condition} holds, its {@code ?} bound to {@code params} (a String[] is a text array). */
-  List<ItemRow> select(Connection c, String condition, List<Object> params) throws SQLException {
+  /**
+   * The items where {@code condition} holds, its {@code ?} bound to {@code params} (a String[] is a
+   * text array); {@code ordered} as findItems orders them, else as the server finds them.
+   */
+  List<ItemRow> select(Connection c, String condition, List<Object> params, boolean ordered) throws SQLException {
     // Byte order of ids, as findAll orders postmortems, then the items' order in their postmortem.
     String sql = "SELECT postmortem_id, item::text FROM action_items WHERE " + condition
-        + " ORDER BY postmortem_id COLLATE \"C\", position";
+        + (ordered ? " ORDER BY postmortem_id COLLATE \"C\", position" : "");
     try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.size(); i++) {
         Object p = params.get(i);

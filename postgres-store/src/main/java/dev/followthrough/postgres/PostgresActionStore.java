@@ -138,10 +138,10 @@ final class PostgresActionStore implements ActionStore {
     return inTransaction(c -> items.find(c, query));
   }
 
-  /** Heads and counted facts in one transaction; then only the listed items' records. */
+  /** Postmortem heads, item facts counted by the server, and only the listed items' records. */
   @Override
   public ReportData reportData() {
-    return inTransaction(c -> reports.read(c, selection -> inTransaction(c2 -> reports.listed(c2, selection))));
+    return reports.read(this::inTransaction);
   }
 
   @Override
@@ -251,7 +251,7 @@ final class PostgresActionStore implements ActionStore {
     return "PostgresActionStore[" + name + "]";
   }
 
-  private interface SqlWork<T> {
+  interface SqlWork<T> {
     T run(Connection c) throws SQLException;
   }
 

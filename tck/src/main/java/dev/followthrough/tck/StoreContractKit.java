@@ -244,7 +244,10 @@ public abstract class StoreContractKit {
       for (Set<String> recurred : List.of(Set.<String>of(), Set.of("b"), Set.of("a", "c"))) {
         ReportSelection selection = new ReportSelection(asOf.plusDays(7), asOf, recurred);
         assertThat(data.items(selection)).filteredOn(r -> selection.matches(r.postmortemId(), r.item()))
-            .as(selection.toString()).containsExactlyElementsOf(expected.items(selection));
+            .as(selection.toString()).containsExactlyInAnyOrderElementsOf(expected.items(selection))
+            .filteredOn(r -> recurred.contains(r.postmortemId()) && !r.item().status().isClosed())
+            .containsExactlyElementsOf(expected.items(selection).stream()
+                .filter(r -> recurred.contains(r.postmortemId()) && !r.item().status().isClosed()).toList());
         assertThat(new ReportBuilder(asOf, 7).build(data)).isEqualTo(new ReportBuilder(asOf, 7).build(all));
       }
     }

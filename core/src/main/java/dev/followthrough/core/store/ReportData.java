@@ -19,8 +19,9 @@ public interface ReportData {
   Map<ItemFacts, Long> itemFacts();
 
   /**
-   * The items that {@code selection} matches (more may come; the report checks each again), with
-   * their postmortems' ids, ordered as {@link ActionStore#findItems} orders them.
+   * The items that {@code selection} matches, each once (more may come; the report checks each
+   * again), with their postmortems' ids. The open items of the selection's recurred postmortems
+   * come in the order {@link ActionStore#findItems} gives; the rest in any order.
    */
   List<ItemRow> items(ReportSelection selection);
 
