@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  * the report over every item, and an import of 1,000 postmortem documents. Wall-clock times of
  * single calls (median of a few), since a 1,000,000-item call is far above JMH's resolution.
  *
- * <p>Arguments: postmortems, items per postmortem (default 1000 × 1000); or {@code import} for the
- * import measure alone. Needs PostgreSQL binaries, found as the tests find them.
+ * <p>Arguments: postmortems, items per postmortem (default 1000 × 1000), and {@code postgres} to
+ * measure that store alone; or {@code import} for the import measure alone. Needs PostgreSQL binaries, found as the tests find them.
  */
 public final class StoreScale {
   static final int OWNERS = 1000;
@@ -52,7 +52,8 @@ public final class StoreScale {
     Path dir = Files.createTempDirectory("followthrough-scale");
     try (ActionStore postgres = pg.settings(pg.createDatabase("scale")).open();
         ActionStore directory = ActionStore.directory(dir.resolve("store"))) {
-      for (ActionStore store : List.of(postgres, directory)) {
+      boolean postgresOnly = args.length > 2 && args[2].equals("postgres");
+      for (ActionStore store : postgresOnly ? List.of(postgres) : List.of(postgres, directory)) {
         String name = store == postgres ? "postgres" : "directory";
         long start = System.nanoTime();
         for (int p = 0; p < postmortems; p++) {
@@ -61,7 +62,9 @@ public final class StoreScale {
         System.out.printf("%-9s load %,d items: %.1f s%n", name, (long) postmortems * items, seconds(start));
         measure(name, store);
       }
-      importDocuments(pg.settings(pg.createDatabase("scaleimport")), dir);
+      if (!postgresOnly) {
+        importDocuments(pg.settings(pg.createDatabase("scaleimport")), dir);
+      }
     }
   }
 

@@ -84,7 +84,7 @@ final class ItemQueries {
     List<String> problems = new ArrayList<>();
     ActionItem item = null;
     try {
-      item = json.convert(json.parseTree(text, where), "", ActionItem.class, problems);
+      item = json.read(text, ActionItem.class, problems);
     } catch (RuntimeException e) {
       problems.add(e.getMessage());
     }
