@@ -53,26 +53,13 @@ final class ReportQueries {
   ReportData read(Transactions transactions) {
     List<Postmortem> heads = transactions.run(this::heads);
     CompletableFuture<Map<ItemFacts, Long>> facts = CompletableFuture.supplyAsync(() -> transactions.run(ReportQueries::facts));
-    return new ReportData() {
-      @Override
-      public List<Postmortem> postmortems() {
-        return heads;
+    return ReportData.of(heads, () -> {
+      try {
+        return facts.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
       }
-
-      @Override
-      public Map<ItemFacts, Long> itemFacts() {
-        try {
-          return facts.join();
-        } catch (CompletionException e) {
-          throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-      }
-
-      @Override
-      public List<ItemRow> items(ReportSelection selection) {
-        return transactions.run(c -> listed(c, selection));
-      }
-    };
+    }, selection -> transactions.run(c -> listed(c, selection)));
   }
 
   /**

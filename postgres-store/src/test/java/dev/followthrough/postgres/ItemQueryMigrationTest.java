@@ -43,11 +43,7 @@ class ItemQueryMigrationTest {
         ActionItem.open("b", "B").withOwner("sam")), null, null);
     try (Connection c = DriverManager.getConnection(settings.url() + "?currentSchema=old", settings.user(),
         settings.password().reveal())) {
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO postmortems (id, version, record, updated_at) VALUES ('p1', 1, ?::jsonb, now())")) {
-        s.setString(1, new PostmortemRecords("old").write(pm));
-        s.executeUpdate();
-      }
+      insertRecord(c, pm);
       // The V1 item rows, without the item and owner key columns V2 adds.
       try (PreparedStatement s = c.prepareStatement("INSERT INTO action_items (postmortem_id, position, item_id, "
           + "title, owner, status) VALUES ('p1', 0, 'a', 'A', '@Erin', 'BLOCKED'), ('p1', 1, 'b', 'B', 'sam', 'OPEN')")) {
@@ -79,11 +75,7 @@ class ItemQueryMigrationTest {
         null, null);
     try (Connection c = DriverManager.getConnection(settings.url() + "?currentSchema=old", settings.user(),
         settings.password().reveal())) {
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO postmortems (id, version, record, updated_at) VALUES ('p1', 1, ?::jsonb, now())")) {
-        s.setString(1, new PostmortemRecords("old").write(pm));
-        s.executeUpdate();
-      }
+      insertRecord(c, pm);
       // The V2 item rows: no facts and no head yet.
       try (PreparedStatement s = c.prepareStatement("INSERT INTO action_items (postmortem_id, position, item_id, "
           + "title, owner, status, priority, due_date, owner_key, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
@@ -111,6 +103,15 @@ class ItemQueryMigrationTest {
           .containsKey(ItemFacts.of(done, LocalDate.parse("2025-05-02")));
       LocalDate asOf = due.plusDays(40);
       assertThat(new ReportBuilder(asOf, 7).build(upgraded)).isEqualTo(new ReportBuilder(asOf, 7).build(List.of(pm)));
+    }
+  }
+
+  private static void insertRecord(Connection c, Postmortem pm) throws Exception {
+    try (PreparedStatement s = c.prepareStatement(
+        "INSERT INTO postmortems (id, version, record, updated_at) VALUES (?, 1, ?::jsonb, now())")) {
+      s.setString(1, pm.id());
+      s.setString(2, new PostmortemRecords("old").write(pm));
+      s.executeUpdate();
     }
   }
 }

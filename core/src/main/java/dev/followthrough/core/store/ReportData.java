@@ -5,6 +5,8 @@ import dev.followthrough.core.model.Postmortem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What a report reads from a store: the postmortems without their items, the items reduced to
@@ -34,21 +36,27 @@ public interface ReportData {
         facts.merge(ItemFacts.of(item, p.incident().referenceDate()), 1L, Long::sum);
       }
     }
+    return of(heads, () -> Map.copyOf(facts), selection -> postmortems.stream().flatMap(p -> p.actionItems().stream()
+        .filter(item -> selection.matches(p.id(), item)).map(item -> new ItemRow(p.id(), item))).toList());
+  }
+
+  /** Report data from its three parts; {@code itemFacts} is asked only when the report needs it. */
+  static ReportData of(List<Postmortem> postmortems, Supplier<Map<ItemFacts, Long>> itemFacts,
+      Function<ReportSelection, List<ItemRow>> items) {
     return new ReportData() {
       @Override
       public List<Postmortem> postmortems() {
-        return heads;
+        return postmortems;
       }
 
       @Override
       public Map<ItemFacts, Long> itemFacts() {
-        return Map.copyOf(facts);
+        return itemFacts.get();
       }
 
       @Override
       public List<ItemRow> items(ReportSelection selection) {
-        return postmortems.stream().flatMap(p -> p.actionItems().stream()
-            .filter(item -> selection.matches(p.id(), item)).map(item -> new ItemRow(p.id(), item))).toList();
+        return items.apply(selection);
       }
     };
   }
