@@ -38,6 +38,9 @@ public final class ThrowawayPostgres {
 
   private static ThrowawayPostgres shared;
   private static final AtomicInteger NAMES = new AtomicInteger();
+  // Tests skip flushing to disk for speed; benchmarks set -Dfollowthrough.postgres.durable=true to
+  // measure with PostgreSQL's defaults (every commit flushed).
+  private static final boolean DURABLE = Boolean.getBoolean("followthrough.postgres.durable");
 
   private final Path bin;
   private final Path dir;
@@ -132,8 +135,8 @@ public final class ThrowawayPostgres {
       port = freePort();
       try {
         run(command("pg_ctl", "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
-            "-o", "-p " + port + " -k " + socket + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+            "-o", "-p " + port + " -k " + socket + " -c listen_addresses=127.0.0.1 -c max_connections=300"
+                + (DURABLE ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
             "start"));
         return;
       } catch (IllegalStateException e) {
