@@ -32,6 +32,7 @@ import java.util.function.Supplier;
 public final class StoreScale {
   static final int OWNERS = 1000;
   static final LocalDate BASE = LocalDate.parse("2025-01-01");
+  static final int OPEN_PERCENT = Integer.getInteger("openPercent", 60);
   // CPU time of the importing thread, besides wall-clock time: steadier when other work shares the cores.
   static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -45,8 +46,8 @@ public final class StoreScale {
     }
     int postmortems = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int items = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-    System.out.printf("%d postmortems x %d items = %,d items, %d owners; %d cores, max heap %d MiB%n", postmortems,
-        items, (long) postmortems * items, OWNERS, Runtime.getRuntime().availableProcessors(),
+    System.out.printf("%d postmortems x %d items = %,d items (%d%% open), %d owners; %d cores, max heap %d MiB%n",
+        postmortems, items, (long) postmortems * items, OPEN_PERCENT, OWNERS, Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     ThrowawayPostgres pg = ThrowawayPostgres.shared();
     Path dir = Files.createTempDirectory("followthrough-scale");
@@ -68,13 +69,23 @@ public final class StoreScale {
     }
   }
 
+  /**
+   * {@code -DopenPercent=N} of the items open (default 60: the three open statuses and the two
+   * closed ones equally often), the rest done or won't do.
+   */
+  static ItemStatus status(int n) {
+    ItemStatus[] open = {ItemStatus.OPEN, ItemStatus.IN_PROGRESS, ItemStatus.BLOCKED};
+    ItemStatus[] closed = {ItemStatus.DONE, ItemStatus.WONT_DO};
+    return Math.floorMod(n * 7919L, 100) < OPEN_PERCENT ? open[n % 3] : closed[n % 2];
+  }
+
   /** Owner, status, priority and due date vary so that each owner has items in every postmortem. */
   static Postmortem postmortem(int p, int items) {
     List<ActionItem> list = new ArrayList<>(items);
     for (int i = 0; i < items; i++) {
       int n = p * items + i;
       list.add(ActionItem.open("item-" + i, "Fix the thing number " + i + " found in incident " + p)
-          .withOwner("owner-" + (n % OWNERS)).withStatus(ItemStatus.values()[n % ItemStatus.values().length])
+          .withOwner("owner-" + (n % OWNERS)).withStatus(status(n))
           .withPriority(Priority.values()[n % Priority.values().length]).withDueDate(BASE.plusDays(n % 365)));
     }
     return new Postmortem(String.format("pm-%05d", p), "Incident " + p, null, null, null, null, list, null, null);
