@@ -61,7 +61,7 @@ final class Wording {
 
   static TimelineKind timelineKind(String text) {
     String lower = lower(text);
-    List<String> words = KeywordRule.words(lower);
+    TextWords words = TextWords.of(lower);
     for (var rule : TIMELINE.entrySet()) {
       if (rule.getValue().matches(lower, words)) {
         return rule.getKey();
@@ -72,7 +72,7 @@ final class Wording {
 
   static MeasureCategory category(String text) {
     String lower = lower(text);
-    List<String> words = KeywordRule.words(lower);
+    TextWords words = TextWords.of(lower);
     for (var rule : CATEGORY.entrySet()) {
       if (rule.getValue().matches(lower, words)) {
         return rule.getKey();
