@@ -17,8 +17,8 @@ final class KeywordRule {
   private static final Pattern LITERAL_START = Pattern.compile("^[a-z0-9-]+");
 
   private final LetterTree tree = new LetterTree();
-  /** The letters every match of a phrase starts its word with; "" where no letters are known. */
-  private final List<String> phraseStarts = new ArrayList<>();
+  /** Whether some phrase starts with no known letters, so that its expression is always tried. */
+  private boolean anyPhraseStart;
   private final Pattern phrases;
 
   KeywordRule(List<String> alternatives) {
@@ -35,7 +35,9 @@ final class KeywordRule {
         String literal = start.find() ? start.group() : "";
         // In "procedures?" the quantifier makes the last letter optional: it is no part of the start.
         boolean quantified = literal.length() < a.length() && "?*{".indexOf(a.charAt(literal.length())) >= 0;
-        phraseStarts.add(wordPart(quantified ? literal.substring(0, literal.length() - 1) : literal));
+        String letters = wordPart(quantified ? literal.substring(0, literal.length() - 1) : literal);
+        tree.addPhraseStart(letters);
+        anyPhraseStart |= letters.isEmpty();
       }
     }
     phrases = rest.isEmpty() ? null : Pattern.compile("\\b(?:" + String.join("|", rest) + ")\\b");
@@ -53,19 +55,14 @@ final class KeywordRule {
 
   /** Whether the text, split into {@code words} by {@link TextWords#of(String)}, holds a keyword. */
   boolean matches(String lower, TextWords words) {
-    for (int i = 0; i < words.count(); i++) {
-      if (tree.holds(lower, words.start(i), words.end(i))) {
-        return true;
-      }
+    int found = 0;
+    for (int i = 0; i < words.count() && (found & LetterTree.MATCH) == 0; i++) {
+      found |= tree.read(lower, words.start(i), words.end(i));
     }
-    if (phrases != null) {
-      // A phrase match starts at a word boundary, so some word starts with its first letters.
-      for (String s : phraseStarts) {
-        if (words.anyStartsWith(lower, s)) {
-          return phrases.matcher(lower).find();
-        }
-      }
+    if ((found & LetterTree.MATCH) != 0) {
+      return true;
     }
-    return false;
+    // A phrase match starts at a word boundary, so some word starts with its first letters.
+    return phrases != null && ((found & LetterTree.PHRASE) != 0 || anyPhraseStart) && phrases.matcher(lower).find();
   }
 }

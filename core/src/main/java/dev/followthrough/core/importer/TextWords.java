@@ -53,19 +53,6 @@ final class TextWords {
     return bounds[2 * i + 1];
   }
 
-  /** Whether some word starts with {@code prefix}, itself letters and digits only ("" always does). */
-  boolean anyStartsWith(String text, String prefix) {
-    if (prefix.isEmpty()) {
-      return true;
-    }
-    for (int i = 0; i < count; i++) {
-      if (text.startsWith(prefix, start(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_';
   }
