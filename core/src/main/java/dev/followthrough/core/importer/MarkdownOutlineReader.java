@@ -31,11 +31,7 @@ import org.commonmark.parser.Parser;
 
 /** Builds an {@link Outline} from Markdown through commonmark-java and its GFM tables extension. */
 final class MarkdownOutlineReader {
-  private static final Parser PARSER =
-      Parser.builder()
-          .extensions(List.of(TablesExtension.create()))
-          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-          .build();
+  private static final Parser PARSER = parser(true);
 
   private static final java.util.regex.Pattern TASK_BOX = java.util.regex.Pattern.compile("^\\[([ xX])]\\s+");
 
@@ -222,6 +218,14 @@ final class MarkdownOutlineReader {
     collect(parent, current, lines);
     lines.add(current.toString().strip());
     return LineJoin.join(lines);
+  }
+
+  /** The one parser the importer uses; without {@code plainLines}, only to test {@link PlainLineInlines}. */
+  static Parser parser(boolean plainLines) {
+    var builder = Parser.builder()
+        .extensions(List.of(TablesExtension.create()))
+        .includeSourceSpans(IncludeSourceSpans.BLOCKS);
+    return plainLines ? builder.inlineParserFactory(PlainLineInlines::create).build() : builder.build();
   }
 
   /** A first top-level heading titles the document unless it only names a section ("# Summary"). */
