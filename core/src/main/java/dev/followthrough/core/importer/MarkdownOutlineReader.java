@@ -213,6 +213,10 @@ final class MarkdownOutlineReader {
    * lines joined again.
    */
   private static List<String> lines(org.commonmark.node.Node parent) {
+    // Most cells, items and paragraphs are one plain line: one text node, nothing to join.
+    if (parent.getFirstChild() instanceof Text t && t.getNext() == null) {
+      return List.of(t.getLiteral().strip());
+    }
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     collect(parent, current, lines);
