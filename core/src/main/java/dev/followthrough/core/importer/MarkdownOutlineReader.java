@@ -171,8 +171,9 @@ final class MarkdownOutlineReader {
       }
     }
     Boolean checked = null;
-    var box = TASK_BOX.matcher(text);
-    if (box.find()) {
+    // Only an item that opens with "[" can hold a task box.
+    var box = text.startsWith("[") ? TASK_BOX.matcher(text) : null;
+    if (box != null && box.find()) {
       checked = !box.group(1).equals(" ");
       text = text.substring(box.end());
     }
