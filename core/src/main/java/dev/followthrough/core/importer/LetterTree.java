@@ -3,41 +3,77 @@ package dev.followthrough.core.importer;
 import java.util.Arrays;
 
 /**
- * Keywords of a-z and 0-9 as a tree of letters: whether a word of a text is one of them, starts
- * with one of the stems, or starts as a phrase does, is read by walking the word once, without
- * copying it out of the text or hashing it.
+ * The keywords of up to 32 rules, of a-z and 0-9, as one tree of letters: which rules a word of a
+ * text matches (it is one of their words, or starts with one of their stems) and which rules'
+ * phrases it may start is read by walking the word once, without copying it out of the text or
+ * hashing it.
  */
 final class LetterTree {
   private static final int LETTERS = 36;
-  /** What {@link #read} found: the word is a keyword or starts with a stem. */
-  static final int MATCH = 1;
-  /** What {@link #read} found: the word starts with the first letters of a phrase. */
-  static final int PHRASE = 2;
-  private static final int WORD = 1;
-  private static final int STEM = 2;
-  private static final int PHRASE_START = 4;
 
   /** The child of node n for letter c is at {@code next[n * LETTERS + c]}; 0 means none. */
   private int[] next = new int[LETTERS * 16];
-  private byte[] ends = new byte[16];
+  /** Per node, the rules (one bit each) whose word, stem or phrase start ends there. */
+  private int[] words = new int[16];
+  private int[] stems = new int[16];
+  private int[] phrases = new int[16];
   private int nodes = 1;
 
-  /** Adds a word, or a stem that any longer word may continue; keys with other characters never match a word and are left out. */
-  void add(String key, boolean stem) {
-    add(key, stem ? STEM : WORD);
+  /** Keys with characters other than a-z and 0-9 never match a word and are left out. */
+  void addWord(String key, int rule) {
+    int node = node(key);
+    if (node > 0) {
+      words[node] |= 1 << rule;
+    }
   }
 
-  /** Adds the letters a phrase's first word starts with. */
-  void addPhraseStart(String letters) {
-    add(letters, PHRASE_START);
+  /** A stem, which any longer word may continue. */
+  void addStem(String key, int rule) {
+    int node = node(key);
+    if (node > 0) {
+      stems[node] |= 1 << rule;
+    }
   }
 
-  private void add(String key, int end) {
+  /** The letters a phrase's first word starts with. */
+  void addPhraseStart(String letters, int rule) {
+    int node = node(letters);
+    if (node > 0) {
+      phrases[node] |= 1 << rule;
+    }
+  }
+
+  /**
+   * The rules {@code text[start, end)} matches, in the low 32 bits, and the rules whose phrases it
+   * starts as, in the high 32 bits.
+   */
+  long read(String text, int start, int end) {
+    int node = 0;
+    int matched = 0;
+    int phrased = 0;
+    for (int i = start; i < end; i++) {
+      int c = index(text.charAt(i));
+      node = c < 0 ? 0 : next[node * LETTERS + c];
+      if (node == 0) {
+        return both(matched, phrased);
+      }
+      matched |= stems[node];
+      phrased |= phrases[node];
+    }
+    return both(matched | words[node], phrased);
+  }
+
+  private static long both(int matched, int phrased) {
+    return (long) phrased << 32 | (matched & 0xFFFFFFFFL);
+  }
+
+  /** The node a key ends at, made if need be; -1 for a key that no word can spell. */
+  private int node(String key) {
     int node = 0;
     for (int i = 0; i < key.length(); i++) {
       int c = index(key.charAt(i));
       if (c < 0) {
-        return;
+        return -1;
       }
       if (next[node * LETTERS + c] == 0) {
         grow();
@@ -45,30 +81,14 @@ final class LetterTree {
       }
       node = next[node * LETTERS + c];
     }
-    ends[node] |= (byte) end;
-  }
-
-  /** {@link #MATCH} and {@link #PHRASE}, as far as {@code text[start, end)} is either. */
-  int read(String text, int start, int end) {
-    int node = 0;
-    int found = 0;
-    for (int i = start; i < end; i++) {
-      int c = index(text.charAt(i));
-      node = c < 0 ? 0 : next[node * LETTERS + c];
-      if (node == 0) {
-        return found;
-      }
-      if ((ends[node] & STEM) != 0) {
-        return MATCH;
-      }
-      found |= (ends[node] & PHRASE_START) != 0 ? PHRASE : 0;
-    }
-    return (ends[node] & WORD) != 0 ? MATCH : found;
+    return node;
   }
 
   private void grow() {
-    if (nodes == ends.length) {
-      ends = Arrays.copyOf(ends, nodes * 2);
+    if (nodes == words.length) {
+      words = Arrays.copyOf(words, nodes * 2);
+      stems = Arrays.copyOf(stems, nodes * 2);
+      phrases = Arrays.copyOf(phrases, nodes * 2);
       next = Arrays.copyOf(next, nodes * 2 * LETTERS);
     }
   }

@@ -54,6 +54,9 @@ final class TextWords {
   }
 
   private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
+    if (c < 128) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+    return Character.isLetterOrDigit(c);
   }
 }
