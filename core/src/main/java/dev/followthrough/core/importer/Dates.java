@@ -39,12 +39,17 @@ final class Dates {
 
   /** Every format above has a four-digit year; text without four digits in a row has no date. */
   static boolean hasYear(CharSequence text) {
+    return hasYear(text, 0, Math.min(text.length(), Times.SCAN_LIMIT));
+  }
+
+  /** {@link #hasYear(CharSequence)} of {@code text[from, to)}, without copying it out. */
+  static boolean hasYear(CharSequence text, int from, int to) {
     int run = 0;
-    for (int i = 0, n = Math.min(text.length(), Times.SCAN_LIMIT); i < n; i++) {
+    for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       run = c >= '0' && c <= '9' ? run + 1 : 0;
       // "'24" counts too: two digits after an apostrophe.
-      if (run == 4 || run == 2 && i >= 2 && (text.charAt(i - 2) == '\'' || text.charAt(i - 2) == '’')) {
+      if (run == 4 || run == 2 && i >= from + 2 && (text.charAt(i - 2) == '\'' || text.charAt(i - 2) == '’')) {
         return true;
       }
     }
@@ -70,7 +75,7 @@ final class Dates {
 
   /** The date that starts exactly at {@code from}, if one does. */
   static DateMention at(String text, int from) {
-    if (!hasYear(text.substring(from, Math.min(text.length(), from + 40)))) {
+    if (!hasYear(text, from, Math.min(text.length(), from + 40))) {
       return null;
     }
     Matcher m = ISO_DATE.matcher(text).region(from, text.length());

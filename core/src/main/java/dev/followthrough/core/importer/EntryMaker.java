@@ -30,8 +30,9 @@ final class EntryMaker {
 
   void add(List<Entry> entries, int line, String text, List<String> subLines, Boolean checked) {
     MeasureKind kind = null;
-    Matcher prefix = KIND_PREFIX.matcher(text);
-    if (prefix.find()) {
+    // The prefix starts with "c" or "p" (its (?i) folds ASCII letters only).
+    Matcher prefix = startsKind(text) ? KIND_PREFIX.matcher(text) : null;
+    if (prefix != null && prefix.find()) {
       kind = prefix.group(1).toLowerCase(Locale.ROOT).startsWith("c") ? MeasureKind.CORRECTIVE : MeasureKind.PREVENTIVE;
       text = text.substring(prefix.end());
     }
@@ -119,6 +120,10 @@ final class EntryMaker {
       out.add(e);
     }
     return out;
+  }
+
+  private static boolean startsKind(String text) {
+    return !text.isEmpty() && "cCpP".indexOf(text.charAt(0)) >= 0;
   }
 
   private void warnUnreadableDue(int line, InlineMetadata meta) {

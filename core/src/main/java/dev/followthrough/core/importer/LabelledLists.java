@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
 final class LabelledLists {
   private static final Pattern INLINE = Pattern.compile("^([^:]{2,60}?)\\s*:\\s+(\\S.*)$");
 
-  /** "Impact:", "Time to repair: 1h 28m": a bullet that opens with a short label. */
-  private static final Pattern LABEL_START = Pattern.compile("^\\S+(?:\\s+\\S+){0,3}:(?:\\s|$)");
   private static final int MIN_LABELS = 3;
 
   private LabelledLists() {}
@@ -30,11 +28,11 @@ final class LabelledLists {
       String heading = s.heading();
       int line = s.line();
       // Only in a list of labelled bullets is "Review actions: …" a section rather than an item.
-      boolean labelled = s.nodes().stream().filter(n -> n instanceof Bullet b && LABEL_START.matcher(b.text()).find())
+      boolean labelled = s.nodes().stream().filter(n -> n instanceof Bullet b && startsWithLabel(b.text()))
           .count() >= MIN_LABELS;
       for (Node n : s.nodes()) {
-        Matcher inline = n instanceof Bullet b ? INLINE.matcher(b.text()) : null;
-        if (inline != null && inline.matches() && labelled && namesActions(inline.group(1))) {
+        Matcher inline = labelled && n instanceof Bullet b ? INLINE.matcher(b.text()) : null;
+        if (inline != null && inline.matches() && namesActions(inline.group(1))) {
           // "- **Review actions**: Switch to a scoped token. (Done)": the label's text is its content.
           Bullet b = (Bullet) n;
           if (!before.isEmpty()) {
@@ -72,6 +70,35 @@ final class LabelledLists {
       }
     }
     return lifted ? new Outline(outline.title(), outline.titleLine(), sections) : outline;
+  }
+
+  /**
+   * "Impact:", "Time to repair: 1h 28m": whether the text opens with a short label, as
+   * {@code ^\\S+(?:\\s+\\S+){0,3}:(?:\\s|$)} would find, read in one pass over the first words.
+   */
+  static boolean startsWithLabel(String text) {
+    int n = text.length();
+    if (n == 0 || LeadingScan.isBlank(text.charAt(0))) {
+      return false;
+    }
+    int gaps = 0;
+    for (int k = 1; k < n && gaps <= 3; k++) {
+      char c = text.charAt(k);
+      boolean afterWord = !LeadingScan.isBlank(text.charAt(k - 1));
+      if (LeadingScan.isBlank(c)) {
+        gaps += afterWord ? 1 : 0;
+      } else if (c == ':' && afterWord && endsLabel(text, k + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A blank, or the end of the text ({@code $} also allows a last line break after it). */
+  private static boolean endsLabel(String text, int i) {
+    int n = text.length();
+    return i == n || LeadingScan.isBlank(text.charAt(i))
+        || i == n - 1 && "\u0085\u2028\u2029".indexOf(text.charAt(i)) >= 0;
   }
 
   /** A label naming a list of actions, whose items its text gives. */

@@ -9,6 +9,7 @@ final class LeadingScan {
   private static final String[] MONTH_OR_DAY = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  private static final String MONTH_OR_DAY_FIRSTS = "jfmasondtw";
   private static final String[] ZONE_WORDS = {"pacific", "mountain", "central", "eastern"};
 
   private LeadingScan() {}
@@ -28,6 +29,10 @@ final class LeadingScan {
 
   /** Whether a month name ("Oct") or weekday ("Sat") may start at {@code pos}: all begin with these three letters. */
   static boolean startsMonthOrDay(String s, int pos) {
+    // An ASCII character matches only its own two cases; others (the long s "ſ") may match more.
+    if (pos < s.length() && s.charAt(pos) < 128 && MONTH_OR_DAY_FIRSTS.indexOf(Character.toLowerCase(s.charAt(pos))) < 0) {
+      return false;
+    }
     for (String w : MONTH_OR_DAY) {
       if (s.regionMatches(true, pos, w, 0, 3)) {
         return true;

@@ -31,11 +31,7 @@ import org.commonmark.parser.Parser;
 
 /** Builds an {@link Outline} from Markdown through commonmark-java and its GFM tables extension. */
 final class MarkdownOutlineReader {
-  private static final Parser PARSER =
-      Parser.builder()
-          .extensions(List.of(TablesExtension.create()))
-          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-          .build();
+  private static final Parser PARSER = parser(true);
 
   private static final java.util.regex.Pattern TASK_BOX = java.util.regex.Pattern.compile("^\\[([ xX])]\\s+");
 
@@ -175,8 +171,9 @@ final class MarkdownOutlineReader {
       }
     }
     Boolean checked = null;
-    var box = TASK_BOX.matcher(text);
-    if (box.find()) {
+    // Only an item that opens with "[" can hold a task box.
+    var box = text.startsWith("[") ? TASK_BOX.matcher(text) : null;
+    if (box != null && box.find()) {
       checked = !box.group(1).equals(" ");
       text = text.substring(box.end());
     }
@@ -217,11 +214,23 @@ final class MarkdownOutlineReader {
    * lines joined again.
    */
   private static List<String> lines(org.commonmark.node.Node parent) {
+    // Most cells, items and paragraphs are one plain line: one text node, nothing to join.
+    if (parent.getFirstChild() instanceof Text t && t.getNext() == null) {
+      return List.of(t.getLiteral().strip());
+    }
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     collect(parent, current, lines);
     lines.add(current.toString().strip());
     return LineJoin.join(lines);
+  }
+
+  /** The one parser the importer uses; without {@code plainLines}, only to test {@link PlainLineInlines}. */
+  static Parser parser(boolean plainLines) {
+    var builder = Parser.builder()
+        .extensions(List.of(TablesExtension.create()))
+        .includeSourceSpans(IncludeSourceSpans.BLOCKS);
+    return plainLines ? builder.inlineParserFactory(PlainLineInlines::create).build() : builder.build();
   }
 
   /** A first top-level heading titles the document unless it only names a section ("# Summary"). */

@@ -65,11 +65,21 @@ public final class PostmortemImporter {
 
   /** Reads a document held in memory; {@code name} names it in ids and messages. */
   public ParseResult parse(String text, String name) {
-    return parse(text.getBytes(StandardCharsets.UTF_8), name);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    // Decoding the bytes again would give the same text, unless it held a surrogate (a lone one
+    // is encoded as '?'); the bytes are still needed for the checksum and the binary check.
+    if (hasSurrogate(text)) {
+      return parse(bytes, name);
+    }
+    refuseBinary(bytes, name);
+    return parse(bytes, withoutBom(text), name);
   }
 
   private ParseResult parse(byte[] bytes, String name) {
-    String text = decode(bytes, name);
+    return parse(bytes, decode(bytes, name), name);
+  }
+
+  private ParseResult parse(byte[] bytes, String text, String name) {
     if (text.isBlank()) {
       throw new DocumentException(name, 0, "is empty");
     }
@@ -113,20 +123,37 @@ public final class PostmortemImporter {
     return MARKDOWN_SIGNS.matcher(text.length() > 200_000 ? text.substring(0, 200_000) : text).find();
   }
 
-  private static String decode(byte[] bytes, String name) {
+  private static void refuseBinary(byte[] bytes, String name) {
     int probe = Math.min(bytes.length, 8192);
     for (int i = 0; i < probe; i++) {
       if (bytes[i] == 0) {
         throw new DocumentException(name, 0, "is not a text file (it contains binary data)");
       }
     }
+  }
+
+  private static boolean hasSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String withoutBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private static String decode(byte[] bytes, String name) {
+    refuseBinary(bytes, name);
     try {
       String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+      return withoutBom(text);
     } catch (CharacterCodingException e) {
       throw new DocumentException(name, lineOfBadByte(bytes), "is not UTF-8 text");
     }

@@ -28,13 +28,17 @@ final class TableReader {
 
   /** Whether the table's header names an action-item column. */
   static boolean isActionTable(Table table) {
-    return column(table.header(), "action item", "action", "task", "item", "follow", "todo", "what") >= 0
-        && (column(table.header(), "owner", "assignee", "who", "responsible") >= 0
-            || column(table.header(), "due", "deadline", "target", "eta") >= 0
-            || column(table.header(), "priority", "prio") >= 0
-            || column(table.header(), TicketReferences.COLUMN_NAMES) >= 0
-            || column(table.header(), "status", "state", "done") >= 0
-            || column(table.header(), "action item", "task") >= 0);
+    return isActionTable(normalized(table.header()));
+  }
+
+  private static boolean isActionTable(List<String> h) {
+    return find(h, "action item", "action", "task", "item", "follow", "todo", "what") >= 0
+        && (find(h, "owner", "assignee", "who", "responsible") >= 0
+            || find(h, "due", "deadline", "target", "eta") >= 0
+            || find(h, "priority", "prio") >= 0
+            || find(h, TicketReferences.COLUMN_NAMES) >= 0
+            || find(h, "status", "state", "done") >= 0
+            || find(h, "action item", "task") >= 0);
   }
 
   List<Entry> items(Table table) {
@@ -46,27 +50,29 @@ final class TableReader {
    * action column ("Kind | Description") takes its description or measure column as the title.
    */
   List<Entry> items(Table table, boolean listed) {
-    boolean described = listed && column(table.header(), "description", "measure", "remediation", "fix", "details") >= 0;
-    if (!isActionTable(table) && !described) {
+    // Each header cell is normalised once here, not again for every column looked up.
+    List<String> normal = normalized(table.header());
+    boolean described = listed && find(normal, "description", "measure", "remediation", "fix", "details") >= 0;
+    if (!isActionTable(normal) && !described) {
       diagnostics.add(Diagnostic.warning(table.line(),
           "table without an action item or task column was skipped (columns: " + String.join(", ", table.header()) + ")"));
       return List.of();
     }
     List<String> h = table.header();
-    int title = column(h, "action item", "action", "task", "item", "follow", "todo", "what");
+    int title = find(normal, "action item", "action", "task", "item", "follow", "todo", "what");
     if (title < 0) {
-      title = column(h, "description", "measure", "remediation", "fix", "details");
+      title = find(normal, "description", "measure", "remediation", "fix", "details");
     }
-    int description = column(h, "description", "details", "notes");
+    int description = find(normal, "description", "details", "notes");
     if (description == title) {
       description = -1;
     }
-    int type = column(h, "type", "kind", "category");
-    int owner = column(h, "owner", "assignee", "who", "responsible");
-    int priority = column(h, "priority", "prio");
-    int due = column(h, "due", "deadline", "target", "eta");
-    int ticket = column(h, TicketReferences.COLUMN_NAMES);
-    int status = column(h, "status", "state", "done");
+    int type = find(normal, "type", "kind", "category");
+    int owner = find(normal, "owner", "assignee", "who", "responsible");
+    int priority = find(normal, "priority", "prio");
+    int due = find(normal, "due", "deadline", "target", "eta");
+    int ticket = find(normal, TicketReferences.COLUMN_NAMES);
+    int status = find(normal, "status", "state", "done");
     int verification = -1;
     for (int i = 0; i < h.size(); i++) {
       verification = verification < 0 && VerificationLine.isColumn(h.get(i)) ? i : verification;
@@ -162,7 +168,15 @@ final class TableReader {
   }
 
   static int column(List<String> header, String... names) {
-    List<String> normal = header.stream().map(ItemReader::normalizedHeader).toList();
+    return find(normalized(header), names);
+  }
+
+  private static List<String> normalized(List<String> header) {
+    return header.stream().map(ItemReader::normalizedHeader).toList();
+  }
+
+  /** The first column whose normalised header holds one of the names, tried in order. */
+  private static int find(List<String> normal, String... names) {
     for (String name : names) {
       for (int i = 0; i < normal.size(); i++) {
         if (normal.get(i).contains(name)) {

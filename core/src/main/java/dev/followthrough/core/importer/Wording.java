@@ -15,23 +15,27 @@ import java.util.regex.Pattern;
 final class Wording {
   private Wording() {}
 
-  private static final Map<TimelineKind, KeywordRule> TIMELINE = new LinkedHashMap<>();
-  private static final Map<MeasureCategory, KeywordRule> CATEGORY = new LinkedHashMap<>();
+  private static final KeywordRules<TimelineKind> TIMELINE;
+  private static final KeywordRules<MeasureCategory> CATEGORY;
 
   static {
-    TIMELINE.put(TimelineKind.FALSE_LEAD, words("false lead|misleading|red herring|suspect\\w*|assum\\w*|initially thought|mistakenly|turned out not"));
-    TIMELINE.put(TimelineKind.ESCALATION, words("escalat\\w*|paged|paging|called in|brought in|engaged the|war room"));
-    TIMELINE.put(TimelineKind.RESOLUTION, words("resolved|restored|recovered|back to normal|fully operational|operational again|declared|incident closed|all clear|functionality is restored|verified to be functioning"));
-    TIMELINE.put(TimelineKind.MITIGATION, words("mitigat\\w*|roll(?:ed)? ?back|revert\\w*|restart\\w*|hotfix|patch\\w*|fix(?:ed)?|cleared|corrected|workaround|fail(?:ed)? ?over|scaled|increase capacity|deployed"));
-    TIMELINE.put(TimelineKind.DETECTION, words("detect\\w*|alert\\w*|noticed|report\\w*|monitoring|first signs|spike|page fired|notification|observed"));
+    Map<TimelineKind, List<String>> timeline = new LinkedHashMap<>();
+    timeline.put(TimelineKind.FALSE_LEAD, topLevel("false lead|misleading|red herring|suspect\\w*|assum\\w*|initially thought|mistakenly|turned out not"));
+    timeline.put(TimelineKind.ESCALATION, topLevel("escalat\\w*|paged|paging|called in|brought in|engaged the|war room"));
+    timeline.put(TimelineKind.RESOLUTION, topLevel("resolved|restored|recovered|back to normal|fully operational|operational again|declared|incident closed|all clear|functionality is restored|verified to be functioning"));
+    timeline.put(TimelineKind.MITIGATION, topLevel("mitigat\\w*|roll(?:ed)? ?back|revert\\w*|restart\\w*|hotfix|patch\\w*|fix(?:ed)?|cleared|corrected|workaround|fail(?:ed)? ?over|scaled|increase capacity|deployed"));
+    timeline.put(TimelineKind.DETECTION, topLevel("detect\\w*|alert\\w*|noticed|report\\w*|monitoring|first signs|spike|page fired|notification|observed"));
+    TIMELINE = new KeywordRules<>(timeline);
 
-    CATEGORY.put(MeasureCategory.TRAINING, words("train\\w*|workshop|educat\\w*|onboard\\w*|drill|game ?day"));
-    CATEGORY.put(MeasureCategory.MONITORING, words("monitor\\w*|alert\\w*|dashboard\\w*|observab\\w*|metric\\w*|logging|paging|slo"));
-    CATEGORY.put(MeasureCategory.TESTING, words("test\\w*|staging|canary|chaos|qa|load test\\w*|simulat\\w*"));
-    CATEGORY.put(MeasureCategory.DOCUMENTATION, words("document\\w*|runbook\\w*|playbook\\w*|wiki|guideline\\w*|procedures?"));
-    CATEGORY.put(MeasureCategory.CONFIGURATION, words("config\\w*|setting\\w*|parameter\\w*|threshold\\w*|limit\\w*|replication|timeout\\w*|feature flag\\w*"));
-    CATEGORY.put(MeasureCategory.CODE, words("code|logic|bug|refactor\\w*|circuit breaker\\w*|hotfix|patch\\w*|query|queries|race condition\\w*|retry|retries|implement\\w*|library"));
-    CATEGORY.put(MeasureCategory.PROCESS, words("process\\w*|review\\w*|audit\\w*|communicat\\w*|on-?call|escalation|checklist|approval|rollout|deploy\\w*|schedule"));
+    Map<MeasureCategory, List<String>> category = new LinkedHashMap<>();
+    category.put(MeasureCategory.TRAINING, topLevel("train\\w*|workshop|educat\\w*|onboard\\w*|drill|game ?day"));
+    category.put(MeasureCategory.MONITORING, topLevel("monitor\\w*|alert\\w*|dashboard\\w*|observab\\w*|metric\\w*|logging|paging|slo"));
+    category.put(MeasureCategory.TESTING, topLevel("test\\w*|staging|canary|chaos|qa|load test\\w*|simulat\\w*"));
+    category.put(MeasureCategory.DOCUMENTATION, topLevel("document\\w*|runbook\\w*|playbook\\w*|wiki|guideline\\w*|procedures?"));
+    category.put(MeasureCategory.CONFIGURATION, topLevel("config\\w*|setting\\w*|parameter\\w*|threshold\\w*|limit\\w*|replication|timeout\\w*|feature flag\\w*"));
+    category.put(MeasureCategory.CODE, topLevel("code|logic|bug|refactor\\w*|circuit breaker\\w*|hotfix|patch\\w*|query|queries|race condition\\w*|retry|retries|implement\\w*|library"));
+    category.put(MeasureCategory.PROCESS, topLevel("process\\w*|review\\w*|audit\\w*|communicat\\w*|on-?call|escalation|checklist|approval|rollout|deploy\\w*|schedule"));
+    CATEGORY = new KeywordRules<>(category);
   }
 
   private static KeywordRule words(String alternatives) {
@@ -61,24 +65,14 @@ final class Wording {
 
   static TimelineKind timelineKind(String text) {
     String lower = lower(text);
-    List<String> words = KeywordRule.words(lower);
-    for (var rule : TIMELINE.entrySet()) {
-      if (rule.getValue().matches(lower, words)) {
-        return rule.getKey();
-      }
-    }
-    return TimelineKind.OTHER;
+    TimelineKind kind = TIMELINE.first(lower, TextWords.of(lower));
+    return kind == null ? TimelineKind.OTHER : kind;
   }
 
   static MeasureCategory category(String text) {
     String lower = lower(text);
-    List<String> words = KeywordRule.words(lower);
-    for (var rule : CATEGORY.entrySet()) {
-      if (rule.getValue().matches(lower, words)) {
-        return rule.getKey();
-      }
-    }
-    return MeasureCategory.OTHER;
+    MeasureCategory category = CATEGORY.first(lower, TextWords.of(lower));
+    return category == null ? MeasureCategory.OTHER : category;
   }
 
   private static final KeywordRule CORRECTIVE =

@@ -91,9 +91,21 @@ final class Zones {
     return m.find() ? named(m.group(1)) : Optional.empty();
   }
 
+  private static boolean hasBlank(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (LeadingScan.isBlank(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A zone from its written name: "UTC", "utc+2", "GMT+02:00", "PST", "Pacific Time". */
   static Optional<ZoneId> named(String written) {
-    String name = SPACES.matcher(written.strip().replace('−', '-')).replaceAll(" ").toUpperCase(Locale.ROOT);
+    String name = written.strip().replace('−', '-');
+    // Most names are one word ("UTC", "PST"): the expression runs only where there is a blank to fold.
+    name = hasBlank(name) ? SPACES.matcher(name).replaceAll(" ") : name;
+    name = name.toUpperCase(Locale.ROOT);
     ZoneId known = NAMES.get(name);
     if (known != null) {
       return Optional.of(known);

@@ -60,6 +60,16 @@ class RecognisersTest {
   }
 
   @Test
+  void labelStartsAreShortLabelsFollowedByABlank() {
+    assertThat(LabelledLists.startsWithLabel("Impact: most users")).isTrue();
+    assertThat(LabelledLists.startsWithLabel("Time to repair: 1h 28m")).isTrue();
+    assertThat(LabelledLists.startsWithLabel("**Review actions**:")).isTrue();
+    assertThat(LabelledLists.startsWithLabel("at 14:05 the alert fired")).isFalse();
+    assertThat(LabelledLists.startsWithLabel("one two three four five: text")).isFalse();
+    assertThat(LabelledLists.startsWithLabel(" Impact: most users")).isFalse();
+  }
+
+  @Test
   void impossibleDatesAreFoundAsWritten() {
     assertThat(Dates.impossibleDates("between February 30, 2024 and 2024-02-31")).containsExactly("2024-02-31", "February 30, 2024");
     assertThat(Dates.impossibleDates("February 29, 2024")).isEmpty();
