@@ -84,7 +84,6 @@ final class ItemQueries {
   }
 
   private ActionItem read(String postmortemId, String text) {
-    String where = records.where(postmortemId);
     List<String> problems = new ArrayList<>();
     ActionItem item = null;
     try {
@@ -93,7 +92,8 @@ final class ItemQueries {
       problems.add(e.getMessage());
     }
     if (item == null || !problems.isEmpty()) {
-      throw new DamagedStoreException(List.of(where), "an action item cannot be read: " + String.join("; ", problems));
+      throw new DamagedStoreException(List.of(records.where(postmortemId)),
+          "an action item cannot be read: " + String.join("; ", problems));
     }
     return item;
   }

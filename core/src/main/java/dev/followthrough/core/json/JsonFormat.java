@@ -44,6 +44,9 @@ public final class JsonFormat {
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build())));
 
   private final ObjectMapper mapper;
+  // A reader per type resolves the type once, not on every read.
+  private final java.util.Map<Class<?>, com.fasterxml.jackson.databind.ObjectReader> readers =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private JsonFormat(ObjectMapper mapper) {
     this.mapper = mapper;
@@ -203,7 +206,7 @@ public final class JsonFormat {
   /** As {@link #convert}, straight from text: for many small records, where a tree costs as much again. */
   public <T> T read(String text, Class<T> type, List<String> problems) {
     try {
-      return mapper.readValue(text, type);
+      return readers.computeIfAbsent(type, mapper::readerFor).readValue(text);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       problems.addAll(describe("", e));
       return null;
