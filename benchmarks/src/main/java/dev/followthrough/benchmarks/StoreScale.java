@@ -6,7 +6,9 @@ import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Priority;
+import dev.followthrough.core.report.GroupBy;
 import dev.followthrough.core.report.ReportBuilder;
+import dev.followthrough.core.report.ReportFormat;
 import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.store.ItemQuery;
 import dev.followthrough.core.store.StoredPostmortem;
@@ -110,6 +112,12 @@ public final class StoreScale {
     double viaStore = median(() -> builder.build(store.reportData()));
     System.out.printf("%-9s report (reportData + build, %,d overdue, %,d due soon, %,d unowned): %.2f s%n", name,
         report.overdue().size(), report.dueSoon().size(), report.unowned().size(), viaStore);
+    // What the CLI does next: write the report out (text grouped by owner, its default; and JSON).
+    for (ReportFormat format : List.of(ReportFormat.TEXT, ReportFormat.JSON)) {
+      int[] length = new int[1];
+      double render = median(() -> length[0] = format.render(report, GroupBy.OWNER).length());
+      System.out.printf("%-9s report written as %s (%,d characters): %.2f s%n", name, format, length[0], render);
+    }
     long start = System.nanoTime();
     List<Postmortem> all = store.findAll().stream().map(StoredPostmortem::postmortem).toList();
     double read = seconds(start);
