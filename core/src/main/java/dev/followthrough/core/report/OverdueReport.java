@@ -55,6 +55,8 @@ public record OverdueReport(
   /**
    * An item in a report.
    *
+   * @param postmortem the item's postmortem without its action items (a report reads only the
+   *     items it lists)
    * @param daysOverdue {@code asOf - dueDate} in days; negative for items not yet due, {@code
    *     null} without a due date
    */
