@@ -141,7 +141,7 @@ final class PostgresActionStore implements ActionStore {
   /** Postmortem heads, item facts counted by the server, and only the listed items' records. */
   @Override
   public ReportData reportData() {
-    return reports.read(this::inTransaction);
+    return reports.read(this::inTransaction, settings.poolSize() > 1);
   }
 
   @Override

@@ -229,6 +229,14 @@ public abstract class StoreContractKit {
             recurrence("c", Recurrence.Status.DISMISSED))));
     store.insert(new Postmortem("c", "C", null, null, null, null, List.of(
         ActionItem.open("far", "Far").withOwner("sam").withDueDate(may.plusDays(300))), null, null));
+    // Items sharing all their facts (counted, not one each); an incident dated by its start and end;
+    // a verification pending on an open item that nothing else would list.
+    IncidentSummary timed = new IncidentSummary(null, Instant.parse("2025-04-30T22:00:00Z"),
+        Instant.parse("2025-05-01T02:00:00Z"), null, null, null, null, null, null);
+    store.insert(new Postmortem("d", "D", null, timed, null, null, List.of(
+        closedItem("twin-one", closed), closedItem("twin-two", closed), closedItem("twin-three", closed),
+        ActionItem.open("reopened", "Reopened").withOwner("sam").withDueDate(may.plusDays(200))
+            .withVerification(Verification.pending(may, "still failing?"))), null, null));
     // What a store keeps for reports follows an update too.
     Postmortem b = store.find("b").orElseThrow().postmortem();
     store.update(b.withItem(b.item("soon").orElseThrow().withDueDate(may.plusDays(45)))
