@@ -15,6 +15,14 @@ import java.util.function.Supplier;
 public final class SimulatedFaults {
   private SimulatedFaults() {}
 
+  /** What a load balancer or reverse proxy sends: HTML, not the tracker's JSON error shape. */
+  private static ResponseDefinition gatewayPage(int status, String reason, String retryAfter) {
+    ResponseDefinitionBuilder page = aResponse().withStatus(status).withHeader("Content-Type", "text/html")
+        .withBody("<html><head><title>" + status + " " + reason + "</title></head><body><h1>" + status + " " + reason
+            + "</h1></body></html>");
+    return (retryAfter == null ? page : page.withHeader("Retry-After", retryAfter)).build();
+  }
+
   /**
    * @param work carries out the request and makes its answer
    * @param rateLimited the tracker's own rate-limit answer (status, headers, body)
@@ -37,6 +45,30 @@ public final class SimulatedFaults {
       case STILL_WORKING -> {
         later.run();
         yield aResponse().withStatus(504).withFixedDelay(lateMillis).build();
+      }
+      // The origin applied the request; what comes back is a gateway's page or an origin that
+      // failed after the write (RFC 9110 §15.6: a 5xx says nothing of work already done).
+      case APPLIED_THEN_502 -> {
+        work.get();
+        yield gatewayPage(502, "Bad Gateway", null);
+      }
+      case APPLIED_THEN_503 -> {
+        work.get();
+        yield gatewayPage(503, "Service Unavailable", null);
+      }
+      case APPLIED_THEN_503_RETRY_AFTER -> {
+        work.get();
+        yield gatewayPage(503, "Service Unavailable", "7");
+      }
+      case APPLIED_THEN_504 -> {
+        work.get();
+        yield gatewayPage(504, "Gateway Time-out", null);
+      }
+      // A success answer cut short on the way back: same status and headers, half a body.
+      case APPLIED_THEN_MALFORMED -> {
+        ResponseDefinition done = work.get();
+        String body = done.getBody() == null ? "" : done.getBody();
+        yield ResponseDefinitionBuilder.like(done).withBody(body.substring(0, body.length() / 2) + "{\"").build();
       }
     };
   }

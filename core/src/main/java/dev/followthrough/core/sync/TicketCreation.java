@@ -21,8 +21,10 @@ import java.util.Map;
  *   <li>the intent to create is stored before the call, so that a crash leaves a trace;
  *   <li>the adapter sends the create request(s) and nothing else;
  *   <li>a create answered with its ticket is linked at once; one refused for certain (a rejected
- *       field, a rate limit) has its intent cleared, or is sent again after a rate limit's wait;
- *   <li>a create whose outcome is unknown (a timeout, a reset, an unreadable answer) is never sent
+ *       field, missing credentials: {@link TrackerException#mayHaveTakenEffect()}) has its intent
+ *       cleared;
+ *   <li>a create whose outcome is unknown (any 5xx, a 429 or 503 with Retry-After, a timeout, a
+ *       reset, an unreadable answer) is never sent
  *       again: its intent stays, and later runs look for the ticket by its key, creating it only
  *       when it is still absent once the tracker's recovery window has passed since the request
  *       was sent (which covers a client that gave up and a process that died while waiting).
@@ -79,11 +81,11 @@ final class TicketCreation {
             + " s ran out"));
         continue;
       }
-      createBatch(batch, 1);
+      createBatch(batch);
     }
   }
 
-  private void createBatch(List<Create> batch, int attempt) {
+  private void createBatch(List<Create> batch) {
     // The intent goes to the store before the call: after a crash, the next run looks first.
     Instant requested = run.clock.instant();
     batch.forEach(c -> run.writer.change(c.item(), item -> SyncRun.withLink(item,
@@ -97,36 +99,23 @@ final class TicketCreation {
     }
     Map<String, Tracker.CreateOutcome> byKey = new HashMap<>();
     outcomes.forEach(o -> byKey.put(o.draft().idempotencyKey(), o));
-    List<Create> rateLimited = new ArrayList<>();
-    Duration wait = Duration.ZERO;
     for (Create c : batch) {
       Tracker.CreateOutcome o = byKey.get(c.draft().idempotencyKey());
       if (o != null && o.succeeded()) {
         run.linkCreated(c, o.ticket());
       } else if (o == null || o.failure().mayHaveTakenEffect()) {
+        // A 5xx, a 429 or 503 with Retry-After, a reset, a timeout or an unreadable answer: the
+        // ticket may exist. Resending now could make a second one; only a lookup after the
+        // tracker's recovery window settles it.
         run.fail(c, "the create may have reached the tracker (" + (o == null ? "no outcome" : o.failure().getMessage())
             + "); it is never sent again blindly: the next sync looks for the ticket by its key, and creates it only if it"
             + " is still absent " + tracker.capabilities().recoveryWindow().toSeconds() + " s after the request was sent");
-      } else if (o.failure().kind() == TrackerException.Kind.RATE_LIMITED && attempt < run.options.retry().maxAttempts()) {
-        // A rate-limited request was refused, not applied: sending it again after the wait is safe.
-        rateLimited.add(c);
-        wait = o.failure().retryAfter().orElse(run.options.retry().backoff(attempt, run.random));
       } else {
         run.writer.change(c.item(), this::withoutPendingLink);
         run.fail(c, o.failure().getMessage());
       }
     }
     run.writer.flush();
-    if (!rateLimited.isEmpty()) {
-      try {
-        run.retrier.waitFor(wait, null);
-        createBatch(rateLimited, attempt + 1);
-      } catch (TimeBudgetExceededException e) {
-        rateLimited.forEach(c -> run.writer.change(c.item(), this::withoutPendingLink));
-        run.writer.flush();
-        rateLimited.forEach(c -> run.fail(c, "rate limited, and " + e.getMessage()));
-      }
-    }
   }
 
   private boolean stillUnlinked(Create c) {

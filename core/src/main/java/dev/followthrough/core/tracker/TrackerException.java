@@ -81,10 +81,32 @@ public class TrackerException extends FollowthroughException {
   }
 
   /**
-   * Whether a create that failed this way may nonetheless have created the ticket, so that it
-   * must not be sent again before looking for the ticket.
+   * Whether a request that failed this way may nonetheless have been carried out, so that a
+   * request which is not idempotent (a create, a comment) must not be sent again before looking
+   * for its effect.
+   *
+   * <p>HTTP leaves the outcome unknown for every answer but a success and a refusal: a 5xx says
+   * the server failed, not that it did nothing (RFC 9110 §15.6), and a gateway's 502 or 504 comes
+   * after the origin may have applied the request; a 503 or 429 with {@code Retry-After} promises
+   * nothing about work already started. Only the refusals listed in {@link #CERTAIN_REFUSALS},
+   * and failures found before anything was sent, are certain.
    */
   public boolean mayHaveTakenEffect() {
-    return kind == Kind.TIMEOUT || kind == Kind.MALFORMED || (kind == Kind.TRANSIENT && httpStatus == 0);
+    if (httpStatus == 0) {
+      // No answer: certain only when the adapter refused the request itself, before sending it.
+      return kind != Kind.AUTH && kind != Kind.INVALID && kind != Kind.NOT_FOUND;
+    }
+    if (kind == Kind.RATE_LIMITED || kind == Kind.MALFORMED || kind == Kind.TIMEOUT) {
+      return true;
+    }
+    return !CERTAIN_REFUSALS.contains(httpStatus);
   }
+
+  /**
+   * Answers that say the request was not carried out: the tracker checked it and refused it
+   * (credentials, permissions, a missing target, content it validates), or the server cannot
+   * handle the method or protocol at all (501, 505; RFC 9110 §15.6.2 and §15.6.6).
+   */
+  public static final java.util.Set<Integer> CERTAIN_REFUSALS =
+      java.util.Set.of(400, 401, 403, 404, 405, 409, 410, 411, 413, 414, 415, 422, 501, 505);
 }

@@ -98,6 +98,20 @@ class VerificationLoopTest {
     assertThat(tracker.comments(key)).hasSize(1);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(value = TrackerFault.class,
+      names = {"APPLIED_THEN_502", "APPLIED_THEN_503_RETRY_AFTER", "APPLIED_THEN_504"})
+  void aRequestAnsweredWithAGatewayErrorAfterItWasPostedIsNeverPostedAgain(TrackerFault fault) {
+    String key = ticket("raise-the-origin-pool").key();
+    clock.advance(Duration.ofDays(30));
+    tracker.inject(InMemoryTracker.Call.COMMENT, fault);
+    assertThat(ft.sync("memory").failures()).hasSize(1);
+    ft.sync("memory");
+    clock.advance(Duration.ofDays(1));
+    ft.sync("memory");
+    assertThat(tracker.comments(key)).hasSize(1);
+  }
+
   @Test
   void aRequestWhoseAnswerWasLostIsNeverPostedAgainButARefusedOneIs() {
     String key = ticket("raise-the-origin-pool").key();
