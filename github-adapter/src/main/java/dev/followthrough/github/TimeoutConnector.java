@@ -116,10 +116,31 @@ final class TimeoutConnector implements GitHubConnector {
       return new Response(request, 200, cached.headers(), cached.body());
     }
     var etag = response.headers().firstValue("ETag");
-    if (method.equals("GET") && response.statusCode() == 200 && etag.isPresent()) {
+    // An answer cut short must not be cached: every later read would get it back through a 304.
+    if (method.equals("GET") && response.statusCode() == 200 && etag.isPresent() && wholeJson(response.body())) {
       cache.put(url, new Cached(etag.get(), response.headers().map(), response.body()));
     }
     return new Response(request, response.statusCode(), response.headers().map(), response.body());
+  }
+
+  private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+
+  /** Whether a body is one complete JSON value, read with the streaming parser (no tree is built). */
+  static boolean wholeJson(byte[] body) {
+    try (com.fasterxml.jackson.core.JsonParser parser = isGzip(body)
+        ? JSON.createParser(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(body))) : JSON.createParser(body)) {
+      if (parser.nextToken() == null) {
+        return false;
+      }
+      parser.skipChildren();
+      return parser.nextToken() == null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isGzip(byte[] body) {
+    return body.length > 1 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
   }
 
   private static final class Response extends GitHubConnectorResponse {

@@ -85,6 +85,11 @@ public record TicketLink(
     return state == State.DELETED;
   }
 
+  /** The same link to a ticket the tracker moved (another project or repository) and gave a new key. */
+  public TicketLink movedTo(String newKey, String newUrl) {
+    return new TicketLink(tracker, newKey, newUrl != null ? newUrl : url, syncedAt, syncedFields, null, State.LINKED);
+  }
+
   /** The same link, marked as pointing at a ticket the tracker no longer has. */
   public TicketLink deleted() {
     return new TicketLink(tracker, key, url, syncedAt, syncedFields, null, State.DELETED);

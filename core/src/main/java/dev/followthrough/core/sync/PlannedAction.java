@@ -111,6 +111,23 @@ public sealed interface PlannedAction {
     }
   }
 
+  /**
+   * The linked ticket now lives under another key (moved to another project, transferred to another
+   * repository): the tracker answered the old key with it. The new key is stored, with a history
+   * entry; the ticket is never taken for deleted.
+   */
+  record Moved(ItemRef item, String fromKey, TicketSnapshot ticket) implements PlannedAction {
+    @Override
+    public TicketDraft draft() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "moved    " + item + ": ticket " + fromKey + " is now " + ticket.key() + "; the new key is stored";
+    }
+  }
+
   private static String short_(String value) {
     if (value == null) {
       return "";

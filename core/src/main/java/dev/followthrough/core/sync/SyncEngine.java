@@ -8,6 +8,7 @@ import dev.followthrough.core.store.StoredPostmortem;
 import dev.followthrough.core.sync.PlannedAction.Adopt;
 import dev.followthrough.core.sync.PlannedAction.Create;
 import dev.followthrough.core.sync.PlannedAction.MarkDeleted;
+import dev.followthrough.core.sync.PlannedAction.Moved;
 import dev.followthrough.core.sync.PlannedAction.Recover;
 import dev.followthrough.core.tracker.TicketDraft;
 import dev.followthrough.core.tracker.TicketSnapshot;
@@ -108,9 +109,15 @@ public final class SyncEngine {
     }
     Map<String, TicketSnapshot> byIdempotencyKey = unlinked.isEmpty() ? Map.of() : findByKeys(unlinked, retrier);
     Map<String, TicketSnapshot> byKey = new HashMap<>();
+    Map<String, TicketSnapshot> fetchedByIdempotencyKey = new HashMap<>();
     if (!linked.isEmpty()) {
       List<String> keys = linked.stream().map(c -> c.link().key()).toList();
-      retrier.call(() -> tracker.fetch(keys)).forEach(t -> byKey.put(t.key(), t));
+      for (TicketSnapshot t : retrier.call(() -> tracker.fetch(keys))) {
+        byKey.put(t.key(), t);
+        if (t.idempotencyKey() != null) {
+          fetchedByIdempotencyKey.putIfAbsent(t.idempotencyKey(), t);
+        }
+      }
     }
     List<PlannedAction> actions = new ArrayList<>();
     for (Candidate c : unlinked) {
@@ -124,12 +131,21 @@ public final class SyncEngine {
       }
     }
     int unchanged = 0;
-    for (Candidate c : linked) {
+    for (Candidate candidate : linked) {
+      Candidate c = candidate;
       TicketSnapshot ticket = byKey.get(c.link().key());
       if (ticket == null) {
-        // Adapters leave a ticket out of fetch only when a direct read said it is gone.
-        actions.add(new MarkDeleted(c.ref(), c.link().key()));
-        continue;
+        // A tracker answers the old key of a moved ticket with the ticket under its new key: it
+        // carries this item's idempotency key.
+        TicketSnapshot moved = foundFor(c.draft(), fetchedByIdempotencyKey);
+        if (moved == null) {
+          // Adapters leave a ticket out of fetch only when a direct read said it is gone.
+          actions.add(new MarkDeleted(c.ref(), c.link().key()));
+          continue;
+        }
+        actions.add(new Moved(c.ref(), c.link().key(), moved));
+        c = new Candidate(c.postmortem(), c.item(), c.link().movedTo(moved.key(), moved.url()), c.draft());
+        ticket = moved;
       }
       if (FieldDiff.olderThanLastSeen(c.link(), ticket)) {
         LOG.debug("{} read back older than last seen (a lagging search); compared again next run", c.link().key());

@@ -9,6 +9,7 @@ import dev.followthrough.core.sync.PlannedAction.Adopt;
 import dev.followthrough.core.sync.PlannedAction.Conflict;
 import dev.followthrough.core.sync.PlannedAction.Create;
 import dev.followthrough.core.sync.PlannedAction.MarkDeleted;
+import dev.followthrough.core.sync.PlannedAction.Moved;
 import dev.followthrough.core.sync.PlannedAction.Pull;
 import dev.followthrough.core.sync.PlannedAction.Push;
 import dev.followthrough.core.sync.PlannedAction.Recover;
@@ -89,6 +90,8 @@ final class SyncRun {
         recovers.add(r);
       } else if (a instanceof Adopt adopt) {
         adopt(adopt, adopt.ticket());
+      } else if (a instanceof Moved moved) {
+        relink(moved);
       }
     }
     writer.flush();
@@ -98,7 +101,8 @@ final class SyncRun {
     // Keys of new and adopted tickets are stored now: a crash from here on costs no duplicate.
     writer.flush();
     List<PlannedAction> changes = new ArrayList<>(followUps);
-    plan.actions().stream().filter(a -> !(a instanceof Create || a instanceof Recover || a instanceof Adopt))
+    plan.actions().stream()
+        .filter(a -> !(a instanceof Create || a instanceof Recover || a instanceof Adopt || a instanceof Moved))
         .forEach(changes::add);
     for (PlannedAction a : changes) {
       if (failed.contains(a.item().toString())) {
@@ -152,6 +156,20 @@ final class SyncRun {
       });
       deleted.add(new DeletedTicket(a.item(), gone.ticketKey()));
     }
+  }
+
+  /** Stores the new key of a moved ticket before any change is made to it under that key. */
+  private void relink(Moved moved) {
+    Instant now = clock.instant();
+    writer.change(moved.item(), item -> {
+      TicketLink link = link(item);
+      if (link == null || !moved.fromKey().equals(link.key())) {
+        return item;
+      }
+      return withLink(item, link.movedTo(moved.ticket().key(), moved.ticket().url())).recording(new HistoryEntry(now,
+          ChangeOrigin.TRACKER, "ticket", moved.fromKey(), moved.ticket().key(), "moved in the tracker"));
+    });
+    finished(moved, null);
   }
 
   /** A create answered with its ticket: store the key, then plan what the create left undone. */

@@ -28,6 +28,7 @@ final class InMemoryTickets {
   private final Map<String, List<String>> comments = new LinkedHashMap<>();
   private final Map<String, String> sourceLinks = new LinkedHashMap<>();
   private final List<Deferred> deferred = new ArrayList<>();
+  private final Map<String, String> movedTo = new LinkedHashMap<>();
   private long nextNumber = 1;
   private long versionCounter = 1;
 
@@ -68,10 +69,31 @@ final class InMemoryTickets {
     deferred.add(new Deferred(at, change));
   }
 
-  /** The ticket, or {@code null} when it does not exist (yet, or any more). */
+  /** The ticket, or {@code null} when it does not exist (yet, or any more); an old key finds a moved ticket. */
   TicketSnapshot find(String key) {
-    TicketSnapshot t = tickets.get(key);
-    return t == null || existsFrom.get(key).isAfter(clock.instant()) ? null : t;
+    String current = key;
+    while (movedTo.containsKey(current)) {
+      current = movedTo.get(current);
+    }
+    TicketSnapshot t = tickets.get(current);
+    return t == null || existsFrom.get(current).isAfter(clock.instant()) ? null : t;
+  }
+
+  /**
+   * Moves a ticket to another project, as a person can in Jira: it gets a new key, keeps its fields
+   * and comments, and a request for its old key answers with the ticket under the new key.
+   */
+  TicketSnapshot move(String key) {
+    TicketSnapshot t = existing(key);
+    String newKey = "MOVED-" + nextNumber++;
+    TicketSnapshot moved = new TicketSnapshot(newKey, "memory://" + type + "/" + newKey, t.idempotencyKey(), t.title(),
+        t.description(), t.state(), t.assignee(), t.dueDate(), t.priority(), t.labels(), clock.instant(), version());
+    existsFrom.put(newKey, existsFrom.remove(t.key()));
+    tickets.remove(t.key());
+    tickets.put(newKey, moved);
+    comments.put(newKey, comments.getOrDefault(t.key(), new ArrayList<>()));
+    movedTo.put(t.key(), newKey);
+    return moved;
   }
 
   TicketSnapshot existing(String key) {

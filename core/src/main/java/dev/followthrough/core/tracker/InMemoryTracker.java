@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A tracker that keeps its tickets in memory, for embedding tests, demos and the compatibility
- * kit. It behaves like a remote tracker where it matters: reads come in pages, creates in batches,
- * new tickets stay invisible to searches for a while, tickets can be deleted, and faults can be
- * aimed at one kind of request, including the ones where the request took effect although the
- * client saw a failure ({@link TrackerFault}).
- *
- * <p>Thread-safe.
+ * A tracker that keeps its tickets in memory, for embedding tests, demos and the compatibility kit,
+ * behaving like a remote one where it matters: reads in pages, creates in batches, a lagging search,
+ * tickets deleted or moved, and faults aimed at one kind of request, including those that took
+ * effect although the client saw a failure ({@link TrackerFault}). Thread-safe.
  */
 public final class InMemoryTracker implements Tracker {
   /** Requests counted by {@link #calls(Call)} and aimed at by {@link #inject}. */
@@ -140,8 +137,6 @@ public final class InMemoryTracker implements Tracker {
     return clock.instant().plus(requests.clientWait()).plus(capabilities.createSettleTime().dividedBy(2));
   }
 
-  // ---- What a test does "in the tracker" -------------------------------------------------
-
   /** The comments on a ticket, oldest first. */
   public synchronized List<String> comments(String ticketKey) {
     return tickets.comments(ticketKey);
@@ -170,6 +165,11 @@ public final class InMemoryTracker implements Tracker {
   /** Deletes a ticket as a person in the tracker would: every later request for it answers 404. */
   public synchronized void delete(String ticketKey) {
     tickets.delete(ticketKey);
+  }
+
+  /** Moves a ticket to another project: it gets a new key, and its old key answers with it. */
+  public synchronized TicketSnapshot move(String ticketKey) {
+    return tickets.move(ticketKey);
   }
 
   /** The next calls, of any kind, fail with these exceptions, one call each, in order. */

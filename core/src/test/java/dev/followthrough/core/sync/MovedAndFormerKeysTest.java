@@ -1,0 +1,86 @@
+package dev.followthrough.core.sync;
+
+import static dev.followthrough.core.sync.SyncFixtures.fill;
+import static dev.followthrough.core.sync.SyncFixtures.items;
+import static dev.followthrough.core.sync.SyncFixtures.link;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.TicketKeys;
+import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.testing.TestClock;
+import dev.followthrough.core.tracker.InMemoryTracker;
+import dev.followthrough.core.tracker.InMemoryTracker.Call;
+import dev.followthrough.core.tracker.TicketDraft;
+import dev.followthrough.core.tracker.TicketSnapshot;
+import dev.followthrough.core.tracker.TicketState;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Tickets that changed their key in the tracker, and tickets that carry a key of an older version. */
+class MovedAndFormerKeysTest {
+  TestClock clock;
+  ActionStore store;
+  InMemoryTracker tracker;
+
+  @BeforeEach
+  void setUp() {
+    clock = TestClock.at("2025-06-01T10:00:00Z");
+    store = ActionStore.inMemory();
+    tracker = InMemoryTracker.builder().clock(clock).build();
+  }
+
+  SyncEngine engine() {
+    return SyncEngine.builder(store, tracker).clock(clock).sleeper(clock).random(new Random(1)).build();
+  }
+
+  ActionItem item(String id) {
+    return items(store).stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aTicketMovedToAnotherProjectIsFollowedUnderItsNewKeyNeverMarkedDeleted() {
+    fill(store, 1, 3);
+    engine().sync();
+    String oldKey = link(item("item-1"), "memory").key();
+    TicketSnapshot moved = tracker.move(oldKey);
+
+    SyncPlan plan = engine().plan();
+    assertThat(plan.deleted()).isEmpty();
+    assertThat(plan.actions()).singleElement().isInstanceOf(PlannedAction.Moved.class);
+    SyncResult r = engine().sync();
+    assertThat(r.deleted()).isEmpty();
+    assertThat(r.failures()).isEmpty();
+    assertThat(link(item("item-1"), "memory").key()).isEqualTo(moved.key());
+    assertThat(item("item-1").history()).anySatisfy(h -> {
+      assertThat(h.from()).isEqualTo(oldKey);
+      assertThat(h.to()).isEqualTo(moved.key());
+    });
+
+    // Later changes go to the ticket under its new key; nothing is created again.
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTitle("Renamed after the move"), "item-1");
+    engine().sync();
+    assertThat(tracker.tickets()).hasSize(3);
+    assertThat(tracker.tickets()).filteredOn(t -> t.key().equals(moved.key()))
+        .singleElement().satisfies(t -> assertThat(t.title()).isEqualTo("Renamed after the move"));
+    assertThat(engine().plan().actions()).isEmpty();
+  }
+
+  @Test
+  void aTicketWithTheKeyOfAnOlderVersionIsAdoptedAndMovedToTheCurrentKeyWithoutACreate() {
+    fill(store, 1, 2);
+    String legacy = TicketKeys.legacy("pm-0", "item-1");
+    tracker.createAll(List.of(new TicketDraft(legacy, "Item 1 of incident 0", null, null, null, null, List.of(), null,
+        TicketState.OPEN)));
+    tracker.resetCounts();
+    SyncResult r = engine().sync();
+    assertThat(r.adopted()).hasSize(1);
+    assertThat(r.created()).hasSize(1);
+    assertThat(tracker.calls(Call.CREATE)).isEqualTo(1);
+    assertThat(tracker.tickets()).hasSize(2);
+    assertThat(tracker.tickets()).filteredOn(t -> t.labels().contains(TicketKeys.of("pm-0", "item-1"))).hasSize(1);
+    assertThat(engine().plan().actions()).isEmpty();
+  }
+}
