@@ -74,7 +74,8 @@ final class JiraSearch {
         }
       }
     }
-    return List.copyOf(found.values());
+    // A moved issue answers both for its old key and under its new one: list it once.
+    return found.values().stream().distinct().toList();
   }
 
   private List<TicketSnapshot> searchSurvivingVanishedKeys(List<String> chunk) {

@@ -33,6 +33,7 @@ final class JiraIssueStore {
   private final Duration searchLag;
   private final Map<String, ObjectNode> issues = new LinkedHashMap<>();
   private final Map<String, List<Version>> history = new LinkedHashMap<>();
+  private final Map<String, String> movedTo = new LinkedHashMap<>();
   private Instant pinned;
 
   JiraIssueStore(Clock clock, Duration searchLag) {
@@ -41,11 +42,36 @@ final class JiraIssueStore {
   }
 
   ObjectNode get(String key) {
-    return issues.get(key);
+    return issues.get(current(key));
   }
 
   boolean exists(String key) {
-    return issues.containsKey(key);
+    return issues.containsKey(current(key));
+  }
+
+  /**
+   * The key an issue has now. A moved issue keeps its old keys: Jira answers a request for an old
+   * key with the issue under its new key, and JQL {@code key in (…)} with an old key finds it
+   * (Atlassian support, "Move an issue" and "Issue key history": previous keys stay valid).
+   */
+  String current(String key) {
+    String k = key;
+    while (movedTo.containsKey(k)) {
+      k = movedTo.get(k);
+    }
+    return k;
+  }
+
+  /** Moves an issue to another project, as a person with Move permission would: it gets a new key. */
+  void move(String key, String newKey) {
+    ObjectNode issue = issues.remove(key);
+    List<Version> versions = history.remove(key);
+    issue.put("key", newKey);
+    ((ObjectNode) issue.get("fields")).putObject("project").put("key", newKey.substring(0, newKey.indexOf('-')));
+    issues.put(newKey, issue);
+    history.put(newKey, versions);
+    movedTo.put(key, newKey);
+    written(newKey);
   }
 
   void put(String key, ObjectNode issue) {

@@ -55,6 +55,7 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
   final AimedFaults faults;
   private Integer delayNext;
   private String rejectSummariesContaining;
+  private final java.util.Set<Integer> elementsFailingAfterCreate = new java.util.HashSet<>();
   private int next = 1;
   private String baseUrl = "http://localhost";
 
@@ -145,6 +146,20 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     labels.replaceAll(l -> l.equals(from) ? to : l);
     fields.set("labels", JSON.valueToTree(labels));
     store.written(key);
+  }
+
+  /**
+   * In the next bulk create, these elements are created but reported in {@code errors[]} with a
+   * 500: the OpenAPI's {@code BulkOperationErrorResult} carries a status per element, and a 5xx
+   * says nothing of whether the element's issue was written (RFC 9110 §15.6).
+   */
+  synchronized void failElementsAfterCreating(Integer... indexes) {
+    elementsFailingAfterCreate.addAll(List.of(indexes));
+  }
+
+  /** Moves an issue to another project under a new key; its old key still finds it. */
+  synchronized void move(String key, String newKey) {
+    store.move(key, newKey);
   }
 
   /** Deletes an issue as a person with the Delete issues permission would. */
@@ -251,7 +266,7 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
       // Jira REST docs, Get issue: 404 for a deleted issue or one the account cannot see.
       return error(404, "Issue does not exist or you do not have permission to see it.");
     }
-    String key = m.group(1);
+    String key = store.current(m.group(1));
     String sub = m.group(2) == null ? "" : m.group(2);
     return switch (method + " " + (sub.startsWith("/properties/") ? "/properties" : sub)) {
       case "GET " -> ok(200, issue);
@@ -308,6 +323,11 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
       issue.set("fields", fields);
       issue.set("properties", updates.get(i).path("properties"));
       store.put(key, issue);
+      if (elementsFailingAfterCreate.remove(i)) {
+        errors.addObject().put("status", 500).put("failedElementNumber", i).putObject("elementErrors")
+            .putArray("errorMessages").add("Internal server error");
+        continue;
+      }
       created.addObject().put("id", issue.get("id").asText()).put("key", key).put("self", issue.get("self").asText());
     }
     // Bulk create: 201 when any issue was created, 400 only when all failed (Jira REST docs).
@@ -399,7 +419,8 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
           return error(400, "An issue with key '" + key + "' does not exist for field 'key'.");
         }
       }
-      store.indexed().stream().filter(i -> wanted.contains(i.path("key").asText())).forEach(matches::add);
+      List<String> current = wanted.stream().map(store::current).toList();
+      store.indexed().stream().filter(i -> current.contains(i.path("key").asText())).forEach(matches::add);
     } else {
       return error(400, "Error in the JQL Query: the simulator does not understand '" + jql + "'");
     }

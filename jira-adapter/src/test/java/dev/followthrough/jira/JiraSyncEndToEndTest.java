@@ -15,6 +15,7 @@ import dev.followthrough.tck.RequestKind;
 import dev.followthrough.core.tracker.TrackerFault;
 import dev.followthrough.core.sync.SyncOptions;
 import dev.followthrough.core.sync.SyncResult;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +186,58 @@ class JiraSyncEndToEndTest {
     // Known as deleted: not asked for again, so the batched read of the others is one query.
     assertThat(fixture.requests("POST", "/search/jql")).hasSize(1);
     assertThat(fixture.requests("GET", "/issue/")).isEmpty();
+  }
+
+  @Test
+  void aDeletedIssueInsideKeyInCostsOneMoreQueryNotOneReadPerKey() {
+    fill(1, 6);
+    engine().sync();
+    fixture.clock.advance(JiraFixture.LAG);
+    String gone = key("pm-0", "item-2");
+    fixture.jira.delete(gone);
+    fixture.resetRequests();
+    SyncResult r = engine().sync();
+    assertThat(r.deleted()).singleElement().satisfies(d -> assertThat(d.ticketKey()).isEqualTo(gone));
+    // The query naming the deleted key is refused, sent again without it, and only that key is read directly.
+    assertThat(fixture.requests("POST", "/search/jql")).hasSize(2);
+    assertThat(fixture.requests("GET", "/issue/")).hasSize(1);
+  }
+
+  @Test
+  void anIssueMovedToAnotherProjectIsFollowedUnderItsNewKeyWithoutADuplicate() {
+    fill(1, 3);
+    engine().sync();
+    fixture.clock.advance(JiraFixture.LAG);
+    String old = key("pm-0", "item-1");
+    fixture.jira.move(old, "NEW-3");
+    SyncResult r = engine().sync();
+    assertThat(r.deleted()).isEmpty();
+    assertThat(r.failures()).isEmpty();
+    assertThat(key("pm-0", "item-1")).isEqualTo("NEW-3");
+    assertThat(item("pm-0", "item-1").history()).anySatisfy(h -> assertThat(h.to()).isEqualTo("NEW-3"));
+    editTitle("item-1", "Renamed after the move");
+    fixture.clock.advance(JiraFixture.LAG);
+    engine().sync();
+    assertThat(fixture.jira.issues()).hasSize(3);
+    assertThat(fixture.jira.issues()).filteredOn(i -> i.path("key").asText().equals("NEW-3")).singleElement()
+        .satisfies(i -> assertThat(i.path("fields").path("summary").asText()).isEqualTo("Renamed after the move"));
+    fixture.clock.advance(JiraFixture.LAG);
+    assertThat(engine().plan().actions()).isEmpty();
+  }
+
+  @Test
+  void bulkElementsThatFailWithA5xxAfterTheirIssueWasWrittenAreLookedForNotCreatedAgain() {
+    fill(1, 4);
+    fixture.jira.failElementsAfterCreating(1, 3);
+    SyncResult first = engine().sync();
+    assertThat(first.created()).hasSize(2);
+    assertThat(first.failures()).hasSize(2).allSatisfy(f -> assertThat(f.reason()).contains("never sent again"));
+    fixture.clock.advance(Duration.ofSeconds(8));
+    engine().sync();
+    fixture.clock.advance(Duration.ofMinutes(3));
+    engine().sync();
+    engine().sync();
+    assertThat(fixture.jira.issues()).as("one issue per item").hasSize(4);
   }
 
   @Test
