@@ -33,9 +33,11 @@ final class GitHubFields {
 
   private final Map<String, String> users;
   private final Map<String, String> ownersByLogin = new HashMap<>();
+  private final String repository;
 
-  GitHubFields(Map<String, String> users) {
+  GitHubFields(Map<String, String> users, String repository) {
     this.users = users;
+    this.repository = repository;
     users.forEach((owner, login) -> ownersByLogin.put(login.toLowerCase(java.util.Locale.ROOT), owner));
   }
 
@@ -61,7 +63,7 @@ final class GitHubFields {
     } catch (IOException e) {
       // Only informational.
     }
-    return new TicketSnapshot(String.valueOf(issue.getNumber()), issue.getHtmlUrl() == null ? null : issue.getHtmlUrl().toString(),
+    return new TicketSnapshot(IssueRefs.key(repository, issue), issue.getHtmlUrl() == null ? null : issue.getHtmlUrl().toString(),
         key, issue.getTitle(), IssueBodies.description(issue.getBody()), state, assignee, due, priority, labels, updated,
         updated == null ? null : updated.toString());
   }

@@ -11,18 +11,22 @@ import org.kohsuke.github.GHRepository;
 
 /**
  * One milestone per due date ("Due 2025-06-01"), because GitHub issues have no due-date field. The
- * list is cached, and read again whenever a date is missing from it: another process (or a person)
- * may have made that milestone since, and GitHub refuses a second one with the same title.
+ * list is cached per repository, and read again whenever a date is missing from it: another
+ * process (or a person) may have made that milestone since, and GitHub refuses a second one with
+ * the same title. A cached milestone someone deleted makes GitHub refuse the issue (422 on the
+ * milestone field): {@link #forget()} then drops the cache, so a long-running schedule recovers.
  */
 final class GitHubMilestones {
   private static final String PREFIX = "Due ";
 
-  private Map<LocalDate, GHMilestone> byDate;
+  private final Map<String, Map<LocalDate, GHMilestone>> byRepository = new HashMap<>();
 
   /** The milestone for a due date, created with {@code due_on} at noon UTC so it never shifts a day. */
   GHMilestone forDate(GHRepository repo, LocalDate due) throws IOException {
+    Map<LocalDate, GHMilestone> byDate = byRepository.get(repo.getFullName());
     if (byDate == null || !byDate.containsKey(due)) {
       byDate = list(repo);
+      byRepository.put(repo.getFullName(), byDate);
     }
     GHMilestone m = byDate.get(due);
     if (m == null) {
@@ -31,6 +35,7 @@ final class GitHubMilestones {
       } catch (IOException refused) {
         // Made meanwhile by another process: GitHub answers 422 already_exists. Use that one.
         byDate = list(repo);
+        byRepository.put(repo.getFullName(), byDate);
         m = byDate.get(due);
         if (m == null) {
           throw refused;
@@ -41,6 +46,16 @@ final class GitHubMilestones {
       byDate.put(due, m);
     }
     return m;
+  }
+
+  /** Drops every cached list, after GitHub refused a milestone this cache held. */
+  void forget() {
+    byRepository.clear();
+  }
+
+  /** Whether GitHub refused a request for certain because of its milestone (422, field milestone). */
+  static boolean refusedAsMissing(dev.followthrough.core.tracker.TrackerException e) {
+    return e.httpStatus() == 422 && e.getMessage().contains("milestone");
   }
 
   private static Map<LocalDate, GHMilestone> list(GHRepository repo) throws IOException {

@@ -1,6 +1,5 @@
 package dev.followthrough.github;
 
-import dev.followthrough.core.sync.Sleeper;
 import dev.followthrough.core.tracker.Capabilities;
 import dev.followthrough.core.tracker.TicketDraft;
 import dev.followthrough.core.tracker.TicketField;
@@ -10,9 +9,6 @@ import dev.followthrough.core.tracker.Tracker;
 import dev.followthrough.core.tracker.TrackerException;
 import dev.followthrough.core.tracker.TrackerException.Kind;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -30,8 +26,6 @@ import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GHUser;
 import org.kohsuke.github.GitHub;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * GitHub Issues (github.com or Enterprise) as a {@link Tracker}, on {@code org.kohsuke:github-api}.
@@ -43,22 +37,17 @@ import org.slf4j.LoggerFactory;
  * GitHub issues have no due-date field and a shared per-day milestone keeps each item's own date.
  */
 public final class GitHubTracker implements Tracker {
-  private static final Logger LOG = LoggerFactory.getLogger(GitHubTracker.class);
   /** Every issue this adapter makes carries it, so one listing finds them all. */
   public static final String COMMON_LABEL = "followthrough";
   static final int PAGE = 100;
-  private static final String MILESTONE_PREFIX = "Due ";
 
   private final GitHub github;
   private final String repositoryName;
   private final GitHubFields fields;
-  private final Duration createInterval;
-  private final Sleeper sleeper;
-  private final Clock clock;
+  private final CreatePacer pacer;
   private final Capabilities capabilities;
   private final GitHubMilestones milestones = new GitHubMilestones();
   private GHRepository repository;
-  private Instant lastCreate = Instant.MIN;
 
   private final TimeoutConnector connector;
 
@@ -66,13 +55,11 @@ public final class GitHubTracker implements Tracker {
     this.github = github;
     this.connector = connector;
     this.repositoryName = b.repository;
-    this.createInterval = b.createInterval;
-    this.sleeper = b.sleeper;
-    this.clock = b.clock;
+    this.pacer = new CreatePacer(b.createInterval, b.sleeper, b.clock);
     // One create per request, no separate source link (the body carries it); a create that timed
     // out may still finish within about the request timeout, and then shows in the list.
     this.capabilities = new Capabilities(1, PAGE, false, b.listLag, false, b.requestTimeout, b.requestTimeout, false);
-    this.fields = new GitHubFields(b.users);
+    this.fields = new GitHubFields(b.users, b.repository);
   }
 
   /** A tracker for {@code owner/name}, on github.com unless {@link GitHubTrackerBuilder#endpoint} says otherwise. */
@@ -100,13 +87,34 @@ public final class GitHubTracker implements Tracker {
 
   private GHRepository repo() {
     if (repository == null) {
+      GHRepository opened;
       try {
-        repository = github.getRepository(repositoryName);
+        opened = github.getRepository(repositoryName);
       } catch (IOException e) {
         throw GitHubErrors.convert(e, null, "opening repository " + repositoryName);
       }
+      // Without push access GitHub silently drops labels, assignees and milestones on a create
+      // (TRACKER-APIS.md), and with the labels the key every lookup relies on: refuse to start.
+      // A repository answer without permissions (some App tokens) says nothing, so it is let through.
+      if (opened.hasPullAccess() && !opened.hasPushAccess()) {
+        throw new TrackerException(type(), Kind.AUTH, 403, null, null, "the token can read " + repositoryName
+            + " but has no push access, so GitHub would silently drop the labels, assignees and milestones of every"
+            + " issue made, and with them the key that keeps one issue per item; give the account write access to the"
+            + " repository", null);
+      }
+      repository = opened;
     }
     return repository;
+  }
+
+  /** The issue a key points at: in the configured repository, or where it was transferred. */
+  private GHIssue issue(String key) throws IOException {
+    IssueRefs ref = IssueRefs.parse(key, repositoryName);
+    return repoOf(ref).getIssue(ref.number());
+  }
+
+  private GHRepository repoOf(IssueRefs ref) throws IOException {
+    return ref.in(repositoryName) ? repo() : github.getRepository(ref.repository());
   }
 
   @Override
@@ -145,7 +153,7 @@ public final class GitHubTracker implements Tracker {
 
   private Optional<TicketSnapshot> read(String key) {
     try {
-      GHIssue issue = repo().getIssue(number(key));
+      GHIssue issue = issue(key);
       return issue.isPullRequest() ? Optional.empty() : Optional.of(fields.snapshot(issue));
     } catch (IOException e) {
       TrackerException t = GitHubErrors.convert(e, key, "reading the issue");
@@ -178,7 +186,21 @@ public final class GitHubTracker implements Tracker {
   }
 
   private TicketSnapshot create(TicketDraft d) {
-    pace();
+    try {
+      return createOnce(d);
+    } catch (TrackerException refused) {
+      if (d.dueDate() == null || !GitHubMilestones.refusedAsMissing(refused)) {
+        throw refused;
+      }
+      // Someone deleted the cached milestone: GitHub refused the create for certain (422), so
+      // sending it once more with the milestones read afresh cannot make a second issue.
+      milestones.forget();
+      return createOnce(d);
+    }
+  }
+
+  private TicketSnapshot createOnce(TicketDraft d) {
+    pacer.pace();
     try {
       GHIssueBuilder builder = repo().createIssue(d.title()).body(IssueBodies.body(d));
       GitHubFields.labels(d).forEach(builder::label);
@@ -193,32 +215,18 @@ public final class GitHubTracker implements Tracker {
     }
   }
 
-  /** GitHub's secondary limit allows about 80 content-creating requests a minute: space them out. */
-  private void pace() {
-    Instant next = lastCreate.plus(createInterval);
-    Duration wait = lastCreate.equals(Instant.MIN) ? Duration.ZERO : Duration.between(clock.instant(), next);
-    if (!wait.isNegative() && !wait.isZero()) {
-      try {
-        sleeper.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TrackerException(type(), Kind.TIMEOUT, 0, "interrupted while pacing creates");
-      }
-    }
-    lastCreate = clock.instant();
-  }
-
   @Override
   public TicketSnapshot update(String ticketKey, TicketDraft d, Set<TicketField> changed) {
     try {
-      GHIssue issue = repo().getIssue(number(ticketKey));
+      GHIssue issue = issue(ticketKey);
+      GHRepository home = repoOf(IssueRefs.parse(ticketKey, repositoryName));
       for (TicketField field : changed) {
         switch (field) {
           case TITLE -> issue.setTitle(d.title());
           case DESCRIPTION -> issue.setBody(IssueBodies.body(d));
           case DUE_DATE -> {
             if (d.dueDate() != null) {
-              issue.setMilestone(milestones.forDate(repo(), d.dueDate()));
+              setMilestone(issue, home, d.dueDate());
             }
           }
           case PRIORITY, LABELS -> {
@@ -247,10 +255,23 @@ public final class GitHubTracker implements Tracker {
     return read(ticketKey).orElseThrow(() -> new TrackerException(type(), Kind.NOT_FOUND, 404, "#" + ticketKey + " vanished"));
   }
 
+  /** An edit is idempotent: after a refusal of a deleted cached milestone it is sent once more. */
+  private void setMilestone(GHIssue issue, GHRepository home, java.time.LocalDate due) throws IOException {
+    try {
+      issue.setMilestone(milestones.forDate(home, due));
+    } catch (IOException e) {
+      if (!GitHubMilestones.refusedAsMissing(GitHubErrors.convert(e, null, "setting the milestone"))) {
+        throw e;
+      }
+      milestones.forget();
+      issue.setMilestone(milestones.forDate(home, due));
+    }
+  }
+
   @Override
   public TicketSnapshot transition(String ticketKey, TicketState target) {
     try {
-      GHIssue issue = repo().getIssue(number(ticketKey));
+      GHIssue issue = issue(ticketKey);
       boolean open = issue.getState() == GHIssueState.OPEN;
       switch (target) {
         case DONE -> issue.close(GHIssueStateReason.COMPLETED);
@@ -270,18 +291,9 @@ public final class GitHubTracker implements Tracker {
   @Override
   public void comment(String ticketKey, String text) {
     try {
-      repo().getIssue(number(ticketKey)).comment(text);
+      issue(ticketKey).comment(text);
     } catch (IOException e) {
       throw GitHubErrors.convert(e, ticketKey, "commenting on the issue");
-    }
-  }
-
-  private static int number(String key) {
-    try {
-      return Integer.parseInt(key.startsWith("#") ? key.substring(1) : key);
-    } catch (NumberFormatException e) {
-      throw new TrackerException(GitHubErrors.TRACKER, Kind.NOT_FOUND, 404, key, null,
-          "'" + key + "' is not a GitHub issue number", null);
     }
   }
 }

@@ -54,6 +54,11 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
   final AimedFaults faults;
   private final java.util.Set<Integer> deleted = new java.util.HashSet<>();
   private boolean ownerIsOrganisation;
+  private boolean pushAccess = true;
+  private int repositoryId = 42;
+  /** The repository issues are transferred to: a simulator of its own, served under the same host. */
+  private GitHubSimulator transferTarget;
+  private final Map<Integer, String> transferredTo = new LinkedHashMap<>();
   private int nextIssue = 1;
   private int nextMilestone = 1;
   private int notModified;
@@ -113,6 +118,57 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
    */
   synchronized void delete(int number) {
     deleted.add(number);
+  }
+
+  /**
+   * Transfers an issue to another repository of the same owner, as a person with write access to
+   * both would. GitHub keeps comments and assignees, drops labels and milestone (GitHub docs,
+   * "Transferring an issue to another repository"), gives the issue a number in its new
+   * repository, and answers its old address with 301 Moved Permanently to the new one (REST
+   * OpenAPI, get an issue: 301). The hidden body marker stays, since the body does.
+   */
+  synchronized int transfer(int number, String targetRepo) {
+    if (transferTarget == null) {
+      transferTarget = new GitHubSimulator(owner, targetRepo, token, clock);
+      transferTarget.repositoryId = repositoryId + 1;
+      transferTarget.baseUrl(baseUrl);
+      transferTarget.users.putAll(users);
+    }
+    ObjectNode issue = issues.remove(number);
+    int n = transferTarget.receive(issue);
+    transferredTo.put(number, baseUrl + "/repositories/" + transferTarget.repositoryId + "/issues/" + n);
+    return n;
+  }
+
+  private synchronized int receive(ObjectNode issue) {
+    int n = nextIssue++;
+    String api = baseUrl + "/repos/" + owner + "/" + repo + "/issues/" + n;
+    issue.put("number", n).put("id", 9000 + repositoryId * 1000 + n).put("url", api)
+        .put("html_url", "https://github.example/" + owner + "/" + repo + "/issues/" + n);
+    issue.putArray("labels");
+    issue.putNull("milestone");
+    touch(issue);
+    issues.put(n, issue);
+    return n;
+  }
+
+  synchronized List<ObjectNode> transferredIssues() {
+    return transferTarget == null ? List.of() : transferTarget.issues();
+  }
+
+  /** Whether the token's account may push: without it GitHub drops labels, assignees and milestones (TRACKER-APIS.md). */
+  synchronized void pushAccess(boolean push) {
+    this.pushAccess = push;
+  }
+
+  /** Deletes a milestone as a person would; issues that had it lose it (REST docs, delete a milestone). */
+  synchronized void deleteMilestone(String title) {
+    milestones.values().removeIf(m -> m.path("title").asText().equals(title));
+    issues.values().forEach(i -> {
+      if (i.path("milestone").path("title").asText().equals(title)) {
+        i.putNull("milestone");
+      }
+    });
   }
 
   /** A milestone made by a person (or another process) after the adapter read the list. */
@@ -263,6 +319,14 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
       return error(401, "Bad credentials");
     }
     String query = url.contains("?") ? url.substring(url.indexOf('?') + 1) : "";
+    if (transferTarget != null) {
+      String targetPath = "/repos/" + owner + "/" + transferTarget.repo;
+      String byId = "/repositories/" + transferTarget.repositoryId;
+      if (path.equals(targetPath) || path.startsWith(targetPath + "/") || path.startsWith(byId + "/")) {
+        String local = path.startsWith(byId) ? targetPath + path.substring(byId.length()) : path;
+        return transferTarget.route(method, local + (query.isEmpty() ? "" : "?" + query), body, auth, ifNoneMatch);
+      }
+    }
     String repoPath = "/repos/" + owner + "/" + repo;
     JsonNode json;
     try {
@@ -310,6 +374,11 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     }
     Matcher im = ISSUE.matcher(path);
     if (im.matches() && im.group(1).equals(owner) && im.group(2).equals(repo)) {
+      String movedTo = transferredTo.get(Integer.parseInt(im.group(3)));
+      if (movedTo != null) {
+        return aResponse().withStatus(301).withHeader("Location", movedTo).withHeader("Content-Type", "application/json")
+            .withBody("{\"message\":\"Moved Permanently\",\"url\":\"" + movedTo + "\"}").build();
+      }
       ObjectNode issue = issues.get(Integer.parseInt(im.group(3)));
       if (issue == null) {
         return error(404, "Not Found");
@@ -349,6 +418,11 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     if (tooLong != null) {
       return tooLong;
     }
+    if (json.hasNonNull("milestone") && !milestones.containsKey(json.get("milestone").asInt())) {
+      // A milestone number that does not exist (deleted meanwhile): 422 Validation Failed on the
+      // milestone field (REST docs, create an issue: 422), and no issue is made.
+      return validation("Issue", "milestone", "invalid");
+    }
     ObjectNode issue = newIssue(json.path("title").asText(), json.path("body").asText(""), labels);
     for (JsonNode login : json.path("assignees")) {
       if (users.containsKey(login.asText())) {
@@ -358,6 +432,13 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     }
     if (json.hasNonNull("milestone")) {
       issue.set("milestone", milestones.get(json.get("milestone").asInt()));
+    }
+    if (!pushAccess) {
+      // Without push access labels, assignees and milestone are silently dropped (TRACKER-APIS.md).
+      issue.putArray("labels");
+      issue.putArray("assignees");
+      issue.putNull("assignee");
+      issue.putNull("milestone");
     }
     return ok(201, issue);
   }
@@ -398,6 +479,10 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
   }
 
   private ResponseDefinition edit(ObjectNode issue, JsonNode json) {
+    if (json.hasNonNull("milestone") && !milestones.containsKey(json.get("milestone").asInt())) {
+      // An edit naming a milestone that does not exist is refused whole (REST docs, update an issue: 422).
+      return validation("Issue", "milestone", "invalid");
+    }
     var fields = json.fields();
     while (fields.hasNext()) {
       var e = fields.next();
@@ -530,10 +615,10 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
 
   private ObjectNode repository() {
     ObjectNode r = JSON.createObjectNode();
-    r.put("id", 42).put("name", repo).put("full_name", owner + "/" + repo).put("url", baseUrl + "/repos/" + owner + "/" + repo)
+    r.put("id", repositoryId).put("name", repo).put("full_name", owner + "/" + repo).put("url", baseUrl + "/repos/" + owner + "/" + repo)
         .put("html_url", "https://github.example/" + owner + "/" + repo).put("has_issues", true).put("private", true);
     r.set("owner", user(owner));
-    r.putObject("permissions").put("admin", false).put("push", true).put("pull", true);
+    r.putObject("permissions").put("admin", false).put("push", pushAccess).put("pull", true);
     return r;
   }
 
