@@ -104,6 +104,16 @@ class GitHubRequestsTest {
   }
 
   @Test
+  void aSocketErrorAfterACreateReachedGitHubIsNotResentByTheLibraryAndIsReportedAsUncertain() {
+    var tracker = fixture.tracker().httpClient(new SocketErrorAfterPost()).build();
+    var outcome = tracker.createAll(List.of(draft(null, null))).get(0);
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.failure().mayHaveTakenEffect()).isTrue();
+    assertThat(fixture.requests("POST", "/repos/acme/ops/issues")).as("github-api retries socket errors").hasSize(1);
+    assertThat(fixture.github.issues()).hasSize(1);
+  }
+
+  @Test
   void aGitHubAppInstalledOnAUserOwnedRepositoryIsFoundThroughTheRepository(@TempDir Path dir) throws Exception {
     fixture.github.ownerIsOrganisation(false);
     aGitHubAppInstallationAuthenticatesWithItsPrivateKey(dir);
