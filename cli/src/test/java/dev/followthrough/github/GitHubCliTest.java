@@ -56,7 +56,7 @@ class GitHubCliTest {
     assertThat(sync.out()).contains("2 created");
     assertThat(fixture.github.issues()).hasSize(2);
     assertThat(fixture.github.issues().get(1).path("state").asText()).isEqualTo("closed");
-    assertThat(sync.out() + sync.err()).doesNotContain(GitHubFixture.TOKEN.reveal());
+    dev.followthrough.tck.SecretForms.of(GitHubFixture.TOKEN.reveal()).basic("bot@example.com", GitHubFixture.TOKEN.reveal()).assertNotIn("sync output", sync.out() + sync.err());
 
     fixture.github.close(1, "not_planned");
     CliRunner.Result schedule = run("schedule", "--every", "10ms", "--max-runs", "2", "--config", config.toString());

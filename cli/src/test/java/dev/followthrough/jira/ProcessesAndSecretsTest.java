@@ -119,7 +119,10 @@ class ProcessesAndSecretsTest {
     outputs.add(output(start(JiraFixture.CLOUD_TOKEN.reveal(), "report", "--as-of", "2025-07-01", "--notify", "--debug")));
     String all = String.join("\n", outputs);
     assertThat(all).contains("Jira rejected the credentials (401)").contains("webhook at 127.0.0.1");
-    assertThat(all).doesNotContain(SECRET_TOKEN).doesNotContain(SECRET_HOOK);
+    dev.followthrough.tck.SecretForms forms = dev.followthrough.tck.SecretForms.of(SECRET_HOOK, "http://127.0.0.1:9/" + SECRET_HOOK)
+        .basic("bot@example.com", SECRET_TOKEN).basic("bot@example.com", JiraFixture.CLOUD_TOKEN.reveal());
+    forms.assertNotIn("the tool's output", all);
+    forms.assertNotInFilesBelow(dir.resolve("store"));
   }
 
   @Test
