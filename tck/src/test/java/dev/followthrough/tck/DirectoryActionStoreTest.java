@@ -155,15 +155,45 @@ class DirectoryActionStoreTest extends StoreContractKit {
   void killingAWriterMidWriteNeverLeavesADamagedStore() throws Exception {
     Path storeDir = dir.resolve("store");
     ActionStore.directory(storeDir).insert(postmortem("big"));
-    for (int round = 0; round < 3; round++) {
+    int midWrite = 0;
+    boolean sawAChurnedVersion = false;
+    for (int attempt = 0; midWrite < 3; attempt++) {
+      assertThat(attempt).as("attempts needed for 3 kills that landed while a replacement was half-written").isLessThan(40);
       Process churn = java("churn", storeDir.toString());
       awaitLine(churn, "churning");
-      Thread.sleep(150 + 100L * round);
+      // Aim the kill at a write in progress, after one completed: a temp file is beside the
+      // record from the start of a rewrite until its rename.
+      awaitTempFiles(storeDir, churn, true);
+      awaitTempFiles(storeDir, churn, false);
+      awaitTempFiles(storeDir, churn, true);
       churn.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      if (tempFiles(storeDir) > 0) {
+        midWrite++;
+      }
       StoredPostmortem survivor = ActionStore.directory(storeDir).find("big").orElseThrow();
       assertThat(survivor.postmortem().actionItems().size()).isIn(0, 300);
+      sawAChurnedVersion |= survivor.postmortem().title().startsWith("Big ");
     }
+    assertThat(sawAChurnedVersion).as("some kill came after a completed rewrite").isTrue();
     assertThat(ActionStore.directory(storeDir).findAll()).hasSize(1);
+  }
+
+  /** Temp files of rewrites in progress; names only, since a rename may remove one mid-listing. */
+  private static long tempFiles(Path storeDir) {
+    String[] names = storeDir.resolve("postmortems").toFile().list();
+    return names == null ? 0 : java.util.Arrays.stream(names).filter(n -> n.endsWith(".tmp")).count();
+  }
+
+  /** Polls the folder, not the clock: returns once a rewrite is (or is no longer) in progress. */
+  private static void awaitTempFiles(Path storeDir, Process writer, boolean present) throws IOException {
+    for (long polls = 0; writer.isAlive(); polls++) {
+      if ((tempFiles(storeDir) > 0) == present) {
+        return;
+      }
+      assertThat(polls).as("a rewrite was seen in progress").isLessThan(5_000_000L);
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("the writer ended before a rewrite was seen");
   }
 
   private static Process java(String... args) throws IOException {
