@@ -67,8 +67,35 @@ class JiraFaultInjectionTest {
             j.failNext(i % 2 == 0 ? 503 : 500, null, "{\"errorMessages\":[\"Service unavailable\"]}");
           }
         }),
+        Arguments.of("gateway 502 after the bulk create was applied", (Consumer<JiraSimulator>) j ->
+            j.faults.aim(dev.followthrough.tck.RequestKind.CREATE, dev.followthrough.core.tracker.TrackerFault.APPLIED_THEN_502)),
+        Arguments.of("503 with Retry-After after the bulk create was applied", (Consumer<JiraSimulator>) j -> j.faults.aim(
+            dev.followthrough.tck.RequestKind.CREATE, dev.followthrough.core.tracker.TrackerFault.APPLIED_THEN_503_RETRY_AFTER)),
+        Arguments.of("502 after a bulk element's issue was written", (Consumer<JiraSimulator>) j -> j.failElementsAfterCreating(3, 9)),
         Arguments.of("malformed JSON", (Consumer<JiraSimulator>) JiraSimulator::malformedNext),
         Arguments.of("partial bulk-create failure", (Consumer<JiraSimulator>) j -> j.rejectSummariesContaining("(risky)")));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(value = dev.followthrough.core.tracker.TrackerFault.class,
+      names = {"APPLIED_THEN_502", "APPLIED_THEN_503_RETRY_AFTER", "APPLIED_THEN_504"})
+  void aGatewayErrorAfterAnAppliedBulkCreateThenSyncsInsideAndAfterTheSearchLagMakeOneIssuePerItem(
+      dev.followthrough.core.tracker.TrackerFault fault) throws IOException {
+    fixture.close();
+    fixture = new JiraFixture(true, Duration.ofSeconds(2), JiraWorkflow.RESOLUTION_ON_SCREEN,
+        dev.followthrough.core.testing.TestClock.following(java.time.Clock.systemUTC()));
+    Files.writeString(config, Files.readString(config).replaceAll("url: '[^']*'", "url: '" + fixture.siteUrl() + "'")
+        .replace("searchLag: 0s", "searchLag: 2s"));
+    fixture.jira.faults.aim(dev.followthrough.tck.RequestKind.CREATE, fault);
+    CliRunner.Result faulted = run("sync");
+    // Inside the search lag, where a resent create would not see the first issue.
+    assertThat(run("sync").exit()).isEqualTo(0);
+    assertThat(run("sync").exit()).isEqualTo(0);
+    Map<String, Integer> perKey = new HashMap<>();
+    fixture.jira.issues().forEach(i -> i.path("fields").path("labels").forEach(l -> perKey.merge(l.asText(), 1, Integer::sum)));
+    assertThat(perKey).hasSize(60).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+    assertThat(faulted.exit()).as(faulted.err()).isEqualTo(1);
+    assertThat(faulted.err()).contains("never sent again").doesNotContain("\tat ");
   }
 
   @ParameterizedTest(name = "{0}")
