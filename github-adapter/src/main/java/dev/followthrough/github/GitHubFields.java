@@ -38,7 +38,19 @@ final class GitHubFields {
   GitHubFields(Map<String, String> users, String repository) {
     this.users = users;
     this.repository = repository;
-    users.forEach((owner, login) -> ownersByLogin.put(login.toLowerCase(java.util.Locale.ROOT), owner));
+    // Several owners may share one login: the login reads back as the first of them in
+    // alphabetical order, whatever the map's order, so a re-read never looks like a reassignment.
+    // The sync keeps an item's own owner while the ticket stays with that login.
+    Map<String, java.util.SortedSet<String>> byLogin = new HashMap<>();
+    users.forEach((owner, login) -> byLogin.computeIfAbsent(login.toLowerCase(java.util.Locale.ROOT),
+        k -> new java.util.TreeSet<>()).add(owner));
+    byLogin.forEach((login, owners) -> {
+      ownersByLogin.put(login, owners.first());
+      if (owners.size() > 1) {
+        LOG.warn("tracker.users maps {} to the same GitHub login '{}'; an issue assigned to '{}' in GitHub reads back as"
+            + " '{}'", owners, login, login, owners.first());
+      }
+    });
   }
 
   TicketSnapshot snapshot(GHIssue issue) {
@@ -95,7 +107,7 @@ final class GitHubFields {
     return Optional.of(handle);
   }
 
-  private String owner(String login) {
+  String owner(String login) {
     return ownersByLogin.getOrDefault(login.toLowerCase(java.util.Locale.ROOT), login);
   }
 }

@@ -33,8 +33,7 @@ import org.kohsuke.github.GitHub;
  * <p>Every issue carries three labels (the {@value #COMMON_LABEL} label, its idempotency key, and
  * its priority {@code P1}…{@code P4}) and the hidden body marker {@code <!-- followthrough:KEY
  * -->}. Reads list the repository's issues by the common label, 100 per page, never through the
- * lagging search API. Due dates become milestones, one per due date ("Due 2025-06-01"), because
- * GitHub issues have no due-date field and a shared per-day milestone keeps each item's own date.
+ * lagging search API. Due dates become per-day milestones ("Due 2025-06-01"): issues have no due date.
  */
 public final class GitHubTracker implements Tracker {
   /** Every issue this adapter makes carries it, so one listing finds them all. */
@@ -47,8 +46,8 @@ public final class GitHubTracker implements Tracker {
   private final CreatePacer pacer;
   private final Capabilities capabilities;
   private final GitHubMilestones milestones = new GitHubMilestones();
+  private final GitHubAssignees assignees;
   private GHRepository repository;
-
   private final TimeoutConnector connector;
 
   GitHubTracker(GitHubTrackerBuilder b, GitHub github, TimeoutConnector connector) {
@@ -56,6 +55,7 @@ public final class GitHubTracker implements Tracker {
     this.connector = connector;
     this.repositoryName = b.repository;
     this.pacer = new CreatePacer(b.createInterval, b.sleeper, b.clock);
+    this.assignees = new GitHubAssignees(github, b.clock);
     // One create per request, no separate source link (the body carries it); a create that timed
     // out may still finish within about the request timeout, and then shows in the list.
     this.capabilities = new Capabilities(1, PAGE, false, b.listLag, false, b.requestTimeout, b.requestTimeout, false);
@@ -72,10 +72,7 @@ public final class GitHubTracker implements Tracker {
     return GitHubErrors.TRACKER;
   }
 
-  /**
-   * Reads GitHub answered with 304 Not Modified because nothing had changed since this tracker
-   * last read the same page; such answers do not count against the primary rate limit.
-   */
+  /** Reads answered 304 Not Modified (nothing changed since the last read), free of the primary rate limit. */
   public int notModifiedAnswers() {
     return connector == null ? 0 : connector.notModifiedAnswers();
   }
@@ -204,7 +201,10 @@ public final class GitHubTracker implements Tracker {
     try {
       GHIssueBuilder builder = repo().createIssue(d.title()).body(IssueBodies.body(d));
       GitHubFields.labels(d).forEach(builder::label);
-      fields.login(d.owner()).ifPresent(builder::assignee);
+      Optional<String> login = fields.login(d.owner());
+      if (login.isPresent() && assignees.assignable(repo(), d.owner(), login.get())) {
+        builder.assignee(login.get());
+      }
       if (d.dueDate() != null) {
         // A prerequisite looked up (or made) before the create, never a step after it.
         builder.milestone(milestones.forDate(repo(), d.dueDate()));
@@ -239,7 +239,7 @@ public final class GitHubTracker implements Tracker {
           }
           case ASSIGNEE -> {
             Optional<String> login = fields.login(d.owner());
-            if (login.isPresent()) {
+            if (login.isPresent() && assignees.assignable(home, d.owner(), login.get())) {
               GHUser user = github.getUser(login.get());
               issue.setAssignees(user);
             }

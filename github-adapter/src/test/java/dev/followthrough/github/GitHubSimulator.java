@@ -337,6 +337,11 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     if (method.equals("GET") && path.equals(repoPath)) {
       return conditional(repository(), ifNoneMatch, null);
     }
+    if (method.equals("GET") && path.startsWith(repoPath + "/assignees/")) {
+      // 204 when the login can be assigned in the repository, else 404 (REST docs, "Check if a user can be assigned").
+      return users.containsKey(path.substring((repoPath + "/assignees/").length())) ? aResponse().withStatus(204).build()
+          : error(404, "Not Found");
+    }
     if (method.equals("GET") && path.startsWith("/users/")) {
       ObjectNode u = users.get(path.substring("/users/".length()));
       return u == null ? error(404, "Not Found") : ok(200, u);
@@ -418,6 +423,13 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     if (tooLong != null) {
       return tooLong;
     }
+    for (JsonNode login : json.path("assignees")) {
+      if (!users.containsKey(login.asText())) {
+        // A login that is not an assignable account fails the whole create: 422 Validation Failed,
+        // assignees invalid (REST docs, create an issue: 422; seen in use, project issue #28).
+        return validation("Issue", "assignees", "invalid");
+      }
+    }
     if (json.hasNonNull("milestone") && !milestones.containsKey(json.get("milestone").asInt())) {
       // A milestone number that does not exist (deleted meanwhile): 422 Validation Failed on the
       // milestone field (REST docs, create an issue: 422), and no issue is made.
@@ -425,10 +437,8 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     }
     ObjectNode issue = newIssue(json.path("title").asText(), json.path("body").asText(""), labels);
     for (JsonNode login : json.path("assignees")) {
-      if (users.containsKey(login.asText())) {
-        issue.withArray("assignees").add(users.get(login.asText()));
-        issue.set("assignee", users.get(login.asText()));
-      }
+      issue.withArray("assignees").add(users.get(login.asText()));
+      issue.set("assignee", users.get(login.asText()));
     }
     if (json.hasNonNull("milestone")) {
       issue.set("milestone", milestones.get(json.get("milestone").asInt()));

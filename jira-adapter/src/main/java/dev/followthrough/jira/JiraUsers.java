@@ -30,7 +30,9 @@ final class JiraUsers {
   JiraUsers(JiraClient client, Map<String, String> configured) {
     this.client = client;
     this.configured = configured;
-    configured.forEach((owner, account) -> configuredOwners.put(account, owner));
+    // Owners sharing one account: it reads back as the first in alphabetical order, the same in
+    // every process whatever the map's order, so a re-read never looks like a reassignment.
+    configured.forEach((owner, account) -> configuredOwners.merge(account, owner, (a, b) -> a.compareTo(b) <= 0 ? a : b));
   }
 
   /** The account id (Cloud) or user name (Data Center) for an owner, if one can be found. */
