@@ -128,6 +128,16 @@ public interface ActionStore extends AutoCloseable {
 
   /** A held run lock; closing releases it. */
   interface RunLock extends AutoCloseable {
+    /**
+     * Fails when the lock is no longer held, such as when the session or lease that held it ended
+     * while the run went on. The sync asks before each tracker write, so it must be cheap; once it
+     * has failed, it keeps failing. This default suits a lock that cannot be lost while its holder
+     * lives (a lock in this process, or an OS file lock).
+     *
+     * @throws RunLockLostException when another run may hold the lock now
+     */
+    default void checkHeld() {}
+
     @Override
     void close();
   }
