@@ -122,8 +122,12 @@ final class SyncRun {
         fail(a, e.getMessage());
       }
     }
-    // A run that lost its lock writes nothing more: the next run reads both sides again.
-    if (!lock.isLost()) {
+    // A run that lost its lock stores nothing more (values pulled earlier could undo a newer run's):
+    // the next run reads both sides again.
+    if (lock.isLost()) {
+      pulled.clear();
+      conflicts.clear();
+    } else {
       rememberSyncedValues();
       writer.flush();
     }

@@ -5,7 +5,9 @@ import static dev.followthrough.core.sync.SyncFixtures.item;
 import static dev.followthrough.core.sync.SyncFixtures.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.model.Verification;
 import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.store.RunLockLostException;
 import dev.followthrough.core.store.StoredPostmortem;
@@ -14,7 +16,9 @@ import dev.followthrough.core.testing.TestClock;
 import dev.followthrough.core.tracker.InMemoryTracker;
 import dev.followthrough.core.tracker.InMemoryTracker.Call;
 import dev.followthrough.core.tracker.TicketDraft;
+import dev.followthrough.core.tracker.TicketState;
 import dev.followthrough.core.tracker.TrackerFault;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -110,6 +114,44 @@ class RunLockLossTest {
     assertThat(tracker.writeCalls()).isZero();
     assertThat(result.failures()).hasSize(2);
     assertThat(memory.find("pm-0").orElseThrow().version()).as("no store write").isEqualTo(before);
+  }
+
+  @Test
+  void aRunThatLostItsLockStoresNothingItPulledBefore() {
+    fill(memory, 1, 3);
+    engine(tracker, clock).sync();
+    tracker.changeState(link(item(memory, "pm-0", "item-1"), "memory").key(), TicketState.IN_PROGRESS);
+    SyncFixtures.editItem(memory, "pm-0", i -> i.withTitle("Renamed"), "item-2");
+    long before = memory.find("pm-0").orElseThrow().version();
+    store.lost.set(true);
+
+    SyncResult result = engine(tracker, clock).sync();
+
+    assertThat(result.failures()).extracting(f -> f.item().itemId()).containsExactly("item-2");
+    assertThat(result.pulled()).as("not stored, so not reported").isEmpty();
+    assertThat(memory.find("pm-0").orElseThrow().version()).as("no store write after the loss").isEqualTo(before);
+
+    store.lost.set(false);
+    SyncResult next = engine(tracker, clock).sync();
+    assertThat(next.pulled()).extracting(ItemRef::itemId).containsExactly("item-1");
+    assertThat(next.updated()).extracting(ItemRef::itemId).containsExactly("item-2");
+    assertThat(item(memory, "pm-0", "item-1").status()).isEqualTo(ItemStatus.IN_PROGRESS);
+  }
+
+  @Test
+  void aRunThatLostItsLockPostsNoVerificationRequest() {
+    fill(memory, 1, 1);
+    engine(tracker, clock).sync();
+    SyncFixtures.editItem(memory, "pm-0", i -> i.withVerification(Verification.pending(LocalDate.of(2025, 6, 1), null)),
+        "item-0");
+    store.lost.set(true);
+
+    SyncResult result = engine(tracker, clock).sync();
+
+    assertThat(tracker.calls(Call.COMMENT)).isZero();
+    assertThat(result.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("was lost"));
+    store.lost.set(false);
+    assertThat(engine(tracker, clock).sync().verificationReminders()).hasSize(1);
   }
 
   /** The in-memory store, with a run lock that the test can make lost. */
