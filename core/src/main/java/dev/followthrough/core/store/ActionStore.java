@@ -1,7 +1,6 @@
 package dev.followthrough.core.store;
 
-import dev.followthrough.core.internal.DirectoryActionStore;
-import dev.followthrough.core.internal.InMemoryActionStore;
+import dev.followthrough.core.internal.EmbeddedStores;
 import dev.followthrough.core.model.Postmortem;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +18,7 @@ public interface ActionStore extends AutoCloseable {
 
   /** A store that lives only as long as the object, for tests and embedding. */
   static ActionStore inMemory() {
-    return new InMemoryActionStore(Clock.systemUTC());
+    return EmbeddedStores.inMemory(Clock.systemUTC());
   }
 
   /**
@@ -35,7 +34,7 @@ public interface ActionStore extends AutoCloseable {
    * writer holds the lock) and clock.
    */
   static ActionStore directory(Path dir, Duration lockWait, Clock clock) {
-    return new DirectoryActionStore(dir, lockWait, clock);
+    return EmbeddedStores.directory(dir, lockWait, clock);
   }
 
   Optional<StoredPostmortem> find(String postmortemId);
