@@ -104,6 +104,21 @@ class RunLockLossTest {
   }
 
   @Test
+  void aLockLostBeforeAClosingTransitionSendsNoTransition() {
+    fill(memory, 1, 2);
+    engine(tracker, clock).sync();
+    SyncFixtures.editItem(memory, "pm-0", i -> i.withStatus(ItemStatus.DONE), "item-1");
+    assertThat(engine(tracker, clock).plan().actions()).singleElement().isInstanceOf(PlannedAction.Transition.class);
+    tracker.resetCounts();
+    store.lost.set(true);
+
+    SyncResult result = engine(tracker, clock).sync();
+
+    assertThat(tracker.calls(Call.TRANSITION)).isZero();
+    assertThat(result.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("was lost"));
+  }
+
+  @Test
   void aLockLostBeforeTheRunWritesNothingAtAll() {
     fill(memory, 1, 2);
     store.lost.set(true);
