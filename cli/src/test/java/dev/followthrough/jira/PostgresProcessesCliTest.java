@@ -35,6 +35,7 @@ class PostgresProcessesCliTest {
   @TempDir Path dir;
   JiraFixture fixture;
   ThrowawayPostgres pg;
+  String database;
   PostgresSettings settings;
   Path config;
   Path document;
@@ -43,7 +44,8 @@ class PostgresProcessesCliTest {
   void setUp() throws IOException {
     fixture = new JiraFixture(true, Duration.ZERO);
     pg = ThrowawayPostgres.shared();
-    settings = pg.settings(pg.createDatabase("procs"));
+    database = pg.createDatabase("procs");
+    settings = pg.settings(database);
     config = Files.writeString(dir.resolve("followthrough.yaml"), """
         store:
           type: postgres
@@ -182,6 +184,36 @@ class PostgresProcessesCliTest {
         i -> i.path("fields").path("summary").asText().contains("Process item 0");
     assertThat(fixture.jira.issues().stream().filter(firstItem::test).toList()).singleElement()
         .satisfies(i -> assertThat(i.path("fields").path("duedate").asText()).isEqualTo("2025-06-30"));
+  }
+
+  @Test
+  void aSyncWhoseLockSessionIsKilledStopsWithExitOneAndTheNextSyncFinishesWithoutADuplicate() throws Exception {
+    int items = 60;
+    Files.writeString(document, document(items, "2025-05-20"));
+    assertThat(output(start("import", document.toString()))).contains(items + " action items");
+    java.util.concurrent.atomic.AtomicInteger killed = new java.util.concurrent.atomic.AtomicInteger();
+    // Right after the first bulk create was carried out, before its answer: the next write is the second bulk.
+    fixture.jira.faults.afterEachRequest(n -> {
+      if (!fixture.jira.issues().isEmpty() && killed.get() == 0) {
+        pg.execute("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+            + "' AND application_name = 'followthrough run lock'");
+        killed.incrementAndGet();
+      }
+    });
+    Process first = start("sync");
+    String out = output(first);
+    fixture.jira.faults.afterEachRequest(null);
+
+    assertThat(killed).hasValue(1);
+    assertThat(first.exitValue()).as(out).isEqualTo(1);
+    assertThat(out).contains("the run lock of postgres").contains("was lost").contains("50 created")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(fixture.jira.issues()).as("no create after the loss").hasSize(50);
+    Process next = start("sync");
+    String nextOut = output(next);
+    assertThat(next.exitValue()).as(nextOut).isZero();
+    assertThat(nextOut).contains("10 created");
+    assertEveryItemLinkedOnce(items);
   }
 
   static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

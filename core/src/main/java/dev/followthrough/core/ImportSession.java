@@ -3,7 +3,6 @@ package dev.followthrough.core;
 import dev.followthrough.core.importer.ParseResult;
 import dev.followthrough.core.importer.PostmortemImporter;
 import dev.followthrough.core.model.Postmortem;
-import dev.followthrough.core.internal.ImportIntoStore;
 import dev.followthrough.core.internal.Recurrences;
 import dev.followthrough.core.policy.DueDatePolicy;
 import dev.followthrough.core.policy.VerificationPolicy;

@@ -1,5 +1,6 @@
 package dev.followthrough.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -14,8 +15,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Core knows no tracker: neither an adapter package nor a tracker client library; and the public
- * API never hands out an {@code internal} type.
+ * Core knows no tracker: neither an adapter package nor a tracker client library; the public API
+ * never hands out an {@code internal} type, and {@code internal} keeps its classes to itself.
  */
 @AnalyzeClasses(packages = "dev.followthrough.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -33,6 +34,16 @@ class ArchitectureTest {
   static final ArchRule modelIsFreeOfSerialisationAndStorage = noClasses().that().resideInAPackage("dev.followthrough.core.model..")
       .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "dev.followthrough.core.store..",
           "dev.followthrough.core.internal..");
+
+  /**
+   * Other core packages reach {@code internal} through these classes only; the rest of it, such as
+   * the stores and the store lock, stays package-private.
+   */
+  @ArchTest
+  static final ArchRule internalIsPackagePrivateButForItsDoors = classes()
+      .that().resideInAPackage("dev.followthrough.core.internal").and().areTopLevelClasses()
+      .and().haveNameNotMatching(".*\\.(EmbeddedStores|ItemEdits|Recurrences|ReimportMerge|VerificationRecording)")
+      .should().notBePublic();
 
   @ArchTest
   static final ArchRule publicSignaturesKeepInternalTypesOut = methods().that().arePublic()

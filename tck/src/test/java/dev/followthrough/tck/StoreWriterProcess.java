@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Run in a separate JVM by the store tests. Modes: {@code append DIR NAME COUNT} adds COUNT items
- * to postmortem "shared" with read-modify-write retries; {@code hold DIR} takes the store lock and
- * keeps it; {@code churn DIR} rewrites a large postmortem forever (to be killed).
+ * to postmortem "shared" with read-modify-write retries; {@code hold DIR} takes the writers' lock
+ * and keeps it; {@code churn DIR} rewrites a large postmortem forever (to be killed).
  */
 public final class StoreWriterProcess {
   public static void main(String[] args) throws Exception {
@@ -44,13 +44,20 @@ public final class StoreWriterProcess {
     }
   }
 
-  private static void hold(Path dir) throws Exception {
-    var lock = new dev.followthrough.core.internal.StoreLock(dir.resolve(".lock"), "store", Duration.ofSeconds(5));
-    try (var held = lock.acquire()) {
+  /** A {@code modify} holds the writers' lock while its change runs: this one never returns. */
+  private static void hold(Path dir) {
+    ActionStore store = ActionStore.directory(dir, Duration.ofSeconds(5), Clock.systemUTC());
+    store.insert(new Postmortem("held", "Held", null, null, null, null, List.of(), null, null));
+    store.modify("held", p -> {
       System.out.println("locked");
       System.out.flush();
-      Thread.sleep(Long.MAX_VALUE);
-    }
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return p;
+    });
   }
 
   private static void holdRun(Path dir) throws Exception {

@@ -15,6 +15,6 @@ public interface StoreSettings {
 
   /** The embedded default: a directory of JSON files. */
   static StoreSettings directory(java.nio.file.Path dir) {
-    return dev.followthrough.core.internal.DirectoryStoreProvider.at(dir);
+    return new DirectoryStoreSettings(dir);
   }
 }

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * <p>Readers take no lock: every file is replaced atomically, so a read sees a whole version.
  * Writers take the lock, re-read the version on disk, and only then write.
  */
-public final class DirectoryActionStore implements ActionStore {
+final class DirectoryActionStore implements ActionStore {
   private static final String MARKER = "store.json";
   private static final String RECORDS = "postmortems";
 
@@ -42,7 +42,7 @@ public final class DirectoryActionStore implements ActionStore {
   private final JsonFormat json = JsonFormat.json();
   private volatile boolean tempFilesRemoved;
 
-  public DirectoryActionStore(Path dir, Duration lockWait, Clock clock) {
+  DirectoryActionStore(Path dir, Duration lockWait, Clock clock) {
     this.dir = dir;
     this.clock = clock;
     this.lock = new StoreLock(dir.resolve(".lock"), describe(), lockWait);

@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** {@link ActionStore} in a map; nothing survives the object. */
-public final class InMemoryActionStore implements ActionStore {
+final class InMemoryActionStore implements ActionStore {
   private final Clock clock;
   private final Map<String, StoredPostmortem> records = new TreeMap<>();
   // A semaphore, not a reentrant lock: a second run on the same thread must be refused too.
   private final java.util.concurrent.Semaphore runLock = new java.util.concurrent.Semaphore(1);
 
-  public InMemoryActionStore(Clock clock) {
+  InMemoryActionStore(Clock clock) {
     this.clock = clock;
   }
 

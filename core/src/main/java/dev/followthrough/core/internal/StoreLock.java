@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * a killed run never blocks a later one. The lock file itself is never deleted: deleting it would
  * let two processes lock two different files.
  */
-public final class StoreLock {
+final class StoreLock {
   // File locks belong to the whole JVM, so threads of one JVM must also queue in-process; one
   // ReentrantLock per lock file path is shared by every store object opened on that directory.
   private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
@@ -31,19 +31,19 @@ public final class StoreLock {
   private final String storeName;
   private final Duration wait;
 
-  public StoreLock(Path lockFile, String storeName, Duration wait) {
+  StoreLock(Path lockFile, String storeName, Duration wait) {
     this.lockFile = lockFile.toAbsolutePath().normalize();
     this.storeName = storeName;
     this.wait = wait;
   }
 
   /** A held lock; closing it releases the lock. */
-  public interface Held extends AutoCloseable {
+  interface Held extends AutoCloseable {
     @Override
     void close();
   }
 
-  public Held acquire() {
+  Held acquire() {
     long deadline = System.nanoTime() + wait.toNanos();
     ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
     try {

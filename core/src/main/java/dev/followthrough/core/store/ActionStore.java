@@ -1,7 +1,6 @@
 package dev.followthrough.core.store;
 
-import dev.followthrough.core.internal.DirectoryActionStore;
-import dev.followthrough.core.internal.InMemoryActionStore;
+import dev.followthrough.core.internal.EmbeddedStores;
 import dev.followthrough.core.model.Postmortem;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +18,7 @@ public interface ActionStore extends AutoCloseable {
 
   /** A store that lives only as long as the object, for tests and embedding. */
   static ActionStore inMemory() {
-    return new InMemoryActionStore(Clock.systemUTC());
+    return EmbeddedStores.inMemory(Clock.systemUTC());
   }
 
   /**
@@ -35,7 +34,7 @@ public interface ActionStore extends AutoCloseable {
    * writer holds the lock) and clock.
    */
   static ActionStore directory(Path dir, Duration lockWait, Clock clock) {
-    return new DirectoryActionStore(dir, lockWait, clock);
+    return EmbeddedStores.directory(dir, lockWait, clock);
   }
 
   Optional<StoredPostmortem> find(String postmortemId);
@@ -128,6 +127,16 @@ public interface ActionStore extends AutoCloseable {
 
   /** A held run lock; closing releases it. */
   interface RunLock extends AutoCloseable {
+    /**
+     * Fails when the lock is no longer held, such as when the session or lease that held it ended
+     * while the run went on. The sync asks before each tracker write, so it must be cheap; once it
+     * has failed, it keeps failing. This default suits a lock that cannot be lost while its holder
+     * lives (a lock in this process, or an OS file lock).
+     *
+     * @throws RunLockLostException when another run may hold the lock now
+     */
+    default void checkHeld() {}
+
     @Override
     void close();
   }

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * such an intent is looked for by its idempotency key before anything is created again. A create
  * whose outcome is unknown is never resent: it is settled only by finding its ticket, or by not
  * finding it once the tracker's recovery window has passed. One failing item never stops the
- * others. Not thread-safe; {@link #sync()} and {@link #apply} hold the store's run lock.
+ * others. Not thread-safe; {@link #sync()} and {@link #apply} hold the store's run lock, and ask
+ * before each tracker write whether it is still held: a run that lost it (its database session
+ * ended, say) stops, listing what it left undone as failures.
  */
 public final class SyncEngine {
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
@@ -65,7 +67,8 @@ public final class SyncEngine {
    */
   public SyncResult sync() {
     try (ActionStore.RunLock lock = runLock()) {
-      return new VerificationReminders(store, tracker, clock).post(run(plan()));
+      RunLockWatch watch = new RunLockWatch(lock);
+      return new VerificationReminders(store, tracker, clock, watch).post(run(plan(), watch));
     }
   }
 
@@ -77,7 +80,7 @@ public final class SyncEngine {
    */
   SyncResult apply(SyncPlan plan) {
     try (ActionStore.RunLock lock = runLock()) {
-      return run(plan);
+      return run(plan, new RunLockWatch(lock));
     }
   }
 
@@ -194,8 +197,8 @@ public final class SyncEngine {
     return !window.isZero() && pending.createRequestedAt().plus(window).isAfter(clock.instant());
   }
 
-  private SyncResult run(SyncPlan plan) {
-    SyncRun run = new SyncRun(plan, store, tracker, clock, options, sleeper, listener, random);
+  private SyncResult run(SyncPlan plan, RunLockWatch lock) {
+    SyncRun run = new SyncRun(plan, store, tracker, clock, options, sleeper, listener, random, lock);
     SyncRun.safely(() -> listener.runStarted(plan));
     run.execute();
     SyncResult result = run.result();

@@ -5,6 +5,7 @@ import dev.followthrough.core.model.ChangeOrigin;
 import dev.followthrough.core.model.HistoryEntry;
 import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.store.RunLockLostException;
 import dev.followthrough.core.sync.PlannedAction.Adopt;
 import dev.followthrough.core.sync.PlannedAction.Conflict;
 import dev.followthrough.core.sync.PlannedAction.Create;
@@ -48,6 +49,7 @@ final class SyncRun {
   final RandomGenerator random;
   final Retrier retrier;
   final StoreWriter writer;
+  final RunLockWatch lock;
   private final SyncListener listener;
   private final SyncPlan plan;
   private final List<ItemRef> created = new ArrayList<>();
@@ -68,8 +70,9 @@ final class SyncRun {
   private int done;
 
   SyncRun(SyncPlan plan, ActionStore store, Tracker tracker, Clock clock, SyncOptions options, Sleeper sleeper,
-      SyncListener listener, RandomGenerator random) {
+      SyncListener listener, RandomGenerator random, RunLockWatch lock) {
     this.plan = plan;
+    this.lock = lock;
     this.store = store;
     this.tracker = tracker;
     this.clock = clock;
@@ -108,6 +111,10 @@ final class SyncRun {
       if (failed.contains(a.item().toString())) {
         continue;
       }
+      if (lock.isLost()) {
+        fail(a, lock.reason());
+        continue;
+      }
       if (retrier.pastDeadline()) {
         fail(a, "not done: the run's time budget of " + options.timeBudget().toSeconds() + " s ran out");
         continue;
@@ -115,12 +122,19 @@ final class SyncRun {
       try {
         change(a);
         finished(a, null);
-      } catch (TrackerException | TimeBudgetExceededException e) {
+      } catch (TrackerException | TimeBudgetExceededException | RunLockLostException e) {
         fail(a, e.getMessage());
       }
     }
-    rememberSyncedValues();
-    writer.flush();
+    // A run that lost its lock stores nothing more (values pulled earlier could undo a newer run's):
+    // the next run reads both sides again.
+    if (lock.isLost()) {
+      pulled.clear();
+      conflicts.clear();
+    } else {
+      rememberSyncedValues();
+      writer.flush();
+    }
     deleted.addAll(plan.deleted());
   }
 
@@ -129,10 +143,16 @@ final class SyncRun {
     drafts.putIfAbsent(key, a.draft());
     refs.putIfAbsent(key, a.item());
     if (a instanceof Push push) {
-      latest.put(key, retrier.call(() -> tracker.update(push.ticketKey(), push.draft(), push.fields())));
+      latest.put(key, retrier.call(() -> {
+        lock.require();
+        return tracker.update(push.ticketKey(), push.draft(), push.fields());
+      }));
       updated.add(a.item());
     } else if (a instanceof Transition tr) {
-      latest.put(key, retrier.call(() -> tracker.transition(tr.ticketKey(), tr.to())));
+      latest.put(key, retrier.call(() -> {
+        lock.require();
+        return tracker.transition(tr.ticketKey(), tr.to());
+      }));
       transitioned.add(a.item());
     } else if (a instanceof Pull pull) {
       latest.putIfAbsent(key, pull.ticket());

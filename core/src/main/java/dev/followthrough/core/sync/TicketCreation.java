@@ -2,6 +2,7 @@ package dev.followthrough.core.sync;
 
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.TicketLink;
+import dev.followthrough.core.store.RunLockLostException;
 import dev.followthrough.core.sync.PlannedAction.Create;
 import dev.followthrough.core.sync.PlannedAction.Recover;
 import dev.followthrough.core.tracker.TicketSnapshot;
@@ -86,6 +87,10 @@ final class TicketCreation {
   }
 
   private void createBatch(List<Create> batch) {
+    if (!lockHeld()) {
+      batch.forEach(c -> run.fail(c, run.lock.reason()));
+      return;
+    }
     // The intent goes to the store before the call: after a crash, the next run looks first.
     Instant requested = run.clock.instant();
     batch.forEach(c -> run.writer.change(c.item(), item -> SyncRun.withLink(item,
@@ -116,6 +121,16 @@ final class TicketCreation {
       }
     }
     run.writer.flush();
+  }
+
+  /** Asked before the intent is stored, so that a run without the lock neither writes nor sends. */
+  private boolean lockHeld() {
+    try {
+      run.lock.require();
+      return true;
+    } catch (RunLockLostException e) {
+      return false;
+    }
   }
 
   private boolean stillUnlinked(Create c) {

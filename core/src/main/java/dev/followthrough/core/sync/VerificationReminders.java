@@ -7,6 +7,7 @@ import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.model.Verification;
 import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.store.RunLockLostException;
 import dev.followthrough.core.store.StoredPostmortem;
 import dev.followthrough.core.tracker.Tracker;
 import dev.followthrough.core.tracker.TrackerException;
@@ -30,11 +31,13 @@ final class VerificationReminders {
   private final ActionStore store;
   private final Tracker tracker;
   private final Clock clock;
+  private final RunLockWatch lock;
 
-  VerificationReminders(ActionStore store, Tracker tracker, Clock clock) {
+  VerificationReminders(ActionStore store, Tracker tracker, Clock clock, RunLockWatch lock) {
     this.store = store;
     this.tracker = tracker;
     this.clock = clock;
+    this.lock = lock;
   }
 
   SyncResult post(SyncResult result) {
@@ -50,6 +53,12 @@ final class VerificationReminders {
           continue;
         }
         ItemRef ref = new ItemRef(p.id(), item.id(), item.title());
+        try {
+          lock.require();
+        } catch (RunLockLostException e) {
+          failed.add(new SyncResult.Failure(ref, "verification request on " + link.key() + ": " + e.getMessage()));
+          continue;
+        }
         // The intent first: after this write, no rerun asks again for this verification.
         record(p.id(), item.id(), link.key(), SENT, now);
         try {

@@ -1,7 +1,7 @@
-package dev.followthrough.core.internal;
+package dev.followthrough.core;
 
-import dev.followthrough.core.ImportResult;
 import dev.followthrough.core.importer.ParseResult;
+import dev.followthrough.core.internal.ReimportMerge;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.policy.DueDatePolicy;
 import dev.followthrough.core.policy.VerificationPolicy;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** Adds a parsed postmortem to the store, or merges it into the stored one. */
-public final class ImportIntoStore {
+final class ImportIntoStore {
   private static final int MERGE_ATTEMPTS = 5;
 
   private ImportIntoStore() {}
@@ -23,7 +23,7 @@ public final class ImportIntoStore {
    * Applies the policies, then inserts or merges (same ids, local state kept, dropped items
    * flagged); {@code onInsert} may add to a postmortem seen for the first time (its recurrences).
    */
-  public static ImportResult run(ActionStore store, DueDatePolicy policy, VerificationPolicy verification, Clock clock,
+  static ImportResult run(ActionStore store, DueDatePolicy policy, VerificationPolicy verification, Clock clock,
       ParseResult parsed, UnaryOperator<Postmortem> onInsert) {
     Postmortem stated = parsed.postmortem();
     LocalDate today = LocalDate.now(clock);
