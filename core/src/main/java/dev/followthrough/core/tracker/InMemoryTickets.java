@@ -80,7 +80,7 @@ final class InMemoryTickets {
   }
 
   /**
-   * Moves a ticket to another project, as a person can in Jira: it gets a new key, keeps its fields
+   * Moves a ticket to another project, as a person can in some trackers: it gets a new key, keeps its fields
    * and comments, and a request for its old key answers with the ticket under the new key.
    */
   TicketSnapshot move(String key) {

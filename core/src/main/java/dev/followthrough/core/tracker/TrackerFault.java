@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * Ways a remote tracker fails one request, as the in-memory tracker and the simulators in the tests
  * inject them. Each says whether the request took effect, which the client cannot tell from the
- * failure alone: a gateway or load balancer in front of the tracker (Atlassian's edge, GitHub's
- * front end, a company proxy) answers 502, 503 or 504 both when the origin never saw the request
+ * failure alone: a gateway or load balancer in front of the tracker (a vendor's edge, a company
+ * proxy) answers 502, 503 or 504 both when the origin never saw the request
  * and when it applied it and the answer was lost on the way back (RFC 9110 §15.6).
  */
 public enum TrackerFault {
