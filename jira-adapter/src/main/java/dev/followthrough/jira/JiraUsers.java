@@ -33,6 +33,9 @@ final class JiraUsers {
     // Owners sharing one account: it reads back as the first in alphabetical order, the same in
     // every process whatever the map's order, so a re-read never looks like a reassignment.
     configured.forEach((owner, account) -> configuredOwners.merge(account, owner, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+    configured.values().stream().distinct().filter(a -> java.util.Collections.frequency(configured.values(), a) > 1)
+        .forEach(a -> LOG.warn("tracker.users maps several owners to the Jira account '{}'; a ticket assigned to it reads"
+            + " back as '{}'", a, configuredOwners.get(a)));
   }
 
   /** The account id (Cloud) or user name (Data Center) for an owner, if one can be found. */
