@@ -4,6 +4,7 @@ import dev.followthrough.core.FollowthroughException;
 import dev.followthrough.core.store.StoreLockedException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,6 +72,7 @@ public final class FollowthroughCli implements Runnable {
     CommandLine cli = new CommandLine(new FollowthroughCli());
     cli.setOut(out);
     cli.setErr(err);
+    cli.registerConverter(java.time.LocalDate.class, new DateConverter());
     cli.setParameterExceptionHandler(FollowthroughCli::usageError);
     cli.setExecutionExceptionHandler(FollowthroughCli::failure);
     return cli.execute(args);
@@ -79,7 +81,17 @@ public final class FollowthroughCli implements Runnable {
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("followthrough: " + e.getMessage());
+    // picocli says "Invalid value for option '--as-of': …"; the option and the reason are enough.
+    String message = e.getMessage().replaceFirst("^Invalid value for (?:option |positional parameter at index \\d+ \\()?'?([^':]+?)'?\\)?: ", "$1: ");
+    err.println("followthrough: " + message);
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+      String typed = unmatched.getUnmatched().get(0);
+      List<String> near = Suggestions.near(typed, typed.startsWith("-")
+          ? cmd.getCommandSpec().optionsMap().keySet() : cmd.getSubcommands().keySet());
+      if (!near.isEmpty()) {
+        err.println("Did you mean: " + String.join(" or ", near) + "?");
+      }
+    }
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     return BAD_INPUT;
   }

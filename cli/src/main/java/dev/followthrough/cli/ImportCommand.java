@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Import postmortems (files, or folders of .md and .txt files) into the store.",
+      "Import postmortems into the store.",
+      "PATHs are files, or folders of .md and .txt files.",
       "Items without a priority or due date get them from the due-date policy.",
       "Importing an edited document again updates its items in place."
     })

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     name = "parse",
     mixinStandardHelpOptions = true,
     description = {
-      "Parse one postmortem and print it as written (nothing is stored).",
+      "Parse one postmortem and print it; nothing is stored.",
       "The due-date policy is not applied."
     })
 final class ParseCommand implements Callable<Integer> {

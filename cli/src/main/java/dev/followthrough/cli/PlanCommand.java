@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code plan}: prints exactly what {@code sync} would do, and does nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = {"Show what 'sync' would change, without changing anything in the store or the tracker."})
+    description = {"Show what 'sync' would change, and change nothing.",
+        "Neither the store nor the tracker is written.", "", "Example: followthrough plan --config followthrough.yaml"})
 final class PlanCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code recurrence confirm|dismiss PM_ID EARLIER_PM_ID}: settles a likely recurrence. */
 @Command(name = "recurrence", mixinStandardHelpOptions = true,
-    description = "Confirm or dismiss that an incident repeats an earlier one ('recurrences' lists them).",
+    description = {"Confirm or dismiss that an incident repeats an earlier one.", "'recurrences' lists them."},
     subcommands = {RecurrenceCommand.Confirm.class, RecurrenceCommand.Dismiss.class})
 final class RecurrenceCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code recurrences}: lists the incidents recorded as likely repeats of earlier ones. */
 @Command(name = "recurrences", mixinStandardHelpOptions = true,
-    description = {"List the postmortems found, on import, to likely repeat an earlier",
-        "incident: the score, the failure terms both share, and how the earlier",
+    description = {"List the postmortems that likely repeat an earlier incident.",
+        "Found on import; shows the score, the failure terms both share, and how the earlier",
         "incident's action items stood. Settle one with",
         "'recurrence confirm|dismiss PM_ID EARLIER_PM_ID'."})
 final class RecurrencesCommand implements Callable<Integer> {

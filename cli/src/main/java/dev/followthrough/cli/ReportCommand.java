@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Report overdue action items, items due soon and items without an owner.",
+      "Report overdue, soon-due and unowned action items.",
       "PATHs (postmortem files or folders) are imported into the store first."
     })
 final class ReportCommand implements Callable<Integer> {

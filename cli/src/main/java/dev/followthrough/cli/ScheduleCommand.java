@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code schedule}: syncs on a cron expression or an interval until stopped. */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-    description = {"Run 'sync' repeatedly until stopped (Ctrl-C or SIGTERM let a running sync finish).",
+    description = {"Run 'sync' on a schedule until stopped.",
+        "Ctrl-C or SIGTERM let a running sync finish.",
         "Runs never overlap, also not with other processes using the same store."})
 final class ScheduleCommand implements Callable<Integer> {
   static final class When {

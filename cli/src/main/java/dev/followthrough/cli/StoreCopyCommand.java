@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  * store into PostgreSQL. Both stores' run locks are held, so no sync changes either meanwhile.
  */
 @Command(name = "copy", mixinStandardHelpOptions = true,
-    description = {"Copy every postmortem (items, ticket links, history) from the configured store",
-        "into another: a store directory, or a configuration file whose 'store:' names it.",
+    description = {"Copy every postmortem from the configured store into another.",
+        "Items, ticket links and history go to a store directory, or to a configuration file whose 'store:' names it.",
         "A postmortem the target holds already is left alone when it is equal and an error",
         "when it differs; nothing is written then. Running it again copies what is missing."})
 final class StoreCopyCommand implements Callable<Integer> {

@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code sync}: reconciles the store with the tracker once. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-    description = {"Create, update and close tickets for the stored action items, and pull",
-        "status and assignee back from the tracker. Exit code 1 when some items failed."})
+    description = {"Keep one ticket per action item in step with the tracker.",
+        "Creates, updates and closes tickets, and pulls status and assignee back from the tracker.",
+        "Exit code 1 when some items failed.", "", "Example: followthrough sync --config followthrough.yaml"})
 final class SyncCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 

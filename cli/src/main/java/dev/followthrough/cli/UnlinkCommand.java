@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code unlink ITEM}: forgets an item's ticket, so that the next sync creates a new one. */
 @Command(name = "unlink", mixinStandardHelpOptions = true,
-    description = {"Forget an action item's ticket link, typically after its ticket was deleted in the",
-        "tracker ('plan' and 'sync' name such items). The next sync creates a new ticket.",
+    description = {"Forget an item's ticket link; the next sync makes a new one.",
+        "Typically after its ticket was deleted in the tracker ('plan' and 'sync' name such items).",
         "A create still in progress is refused: run 'sync' first, which settles it."})
 final class UnlinkCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ITEM", description = "<postmortem-id>/<item-id>, as 'list' shows it.")

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code verify ITEM --effective|--ineffective}: records whether a done item's fix worked. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Record whether a done action item's fix worked (verification of",
-        "effectiveness). An ineffective fix reopens the item, and its ticket at the",
+    description = {"Record whether a done action item's fix worked.",
+        "This is the verification of effectiveness. An ineffective fix reopens the item, and its ticket at the",
         "next sync, or adds a follow-up item when the policy says 'ineffective:",
         "follow-up'. 'list --verification pending' shows the items awaiting it."})
 final class VerifyCommand implements Callable<Integer> {

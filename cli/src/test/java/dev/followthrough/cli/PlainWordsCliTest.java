@@ -1,0 +1,57 @@
+package dev.followthrough.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Help that reads whole, suggestions for typos, and option errors in the user's words. */
+class PlainWordsCliTest {
+  @Test
+  void everyCommandSummaryInTheHelpIsOneWholeSentence() {
+    CliRunner.Result help = CliRunner.run("--help");
+    List<String> lines = help.out().lines().toList();
+    int from = lines.indexOf("Commands:");
+    assertThat(from).isPositive();
+    for (String line : lines.subList(from + 1, lines.size())) {
+      if (line.isBlank()) {
+        break;
+      }
+      assertThat(line).as("a summary continued on another line").startsWith("  ").doesNotStartWith("      ");
+      assertThat(line.strip()).as("a whole sentence").endsWith(".");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"lsit, list", "reprot, report", "snyc, sync", "'report --as-fo', --as-of"})
+  void aMistypedCommandGetsASuggestion(String typed, String meant) {
+    CliRunner.Result r = CliRunner.run(typed.split(" "));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("Did you mean").contains(meant);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "2025-13-01|--as-of: 2025-13-01 is not a date (expected YYYY-MM-DD; month 13 does not exist)",
+      "2025-02-30|--as-of: 2025-02-30 is not a date (expected YYYY-MM-DD; February 2025 has 28 days)",
+      "yesterday|--as-of: yesterday is not a date (expected YYYY-MM-DD, such as 2025-07-01)"})
+  void aDateThatIsNotOneIsNamedInPlainWords(String value, String message) {
+    for (String command : List.of("report", "list")) {
+      CliRunner.Result r = CliRunner.run(command, "--as-of", value, "--store", "/nonexistent-store-for-a-usage-test");
+      assertThat(r.exit()).as(command).isEqualTo(2);
+      assertThat(r.err()).as(command).contains(message).doesNotContain("java.time").doesNotContain("Exception");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sync", "schedule"})
+  void aDurationThatIsNotOneIsNamedInPlainWords(String command) {
+    String option = command.equals("sync") ? "--time-budget" : "--every";
+    CliRunner.Result r = CliRunner.run(command, option, "ten minutes");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains(option + ": 'ten minutes' is not a duration").doesNotContain("Exception");
+  }
+}
