@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
       RecurrencesCommand.class,
       RecurrenceCommand.class,
       StoreCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

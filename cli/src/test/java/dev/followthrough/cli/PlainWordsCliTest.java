@@ -54,4 +54,26 @@ class PlainWordsCliTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains(option + ": 'ten minutes' is not a duration").doesNotContain("Exception");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"bash", "zsh"})
+  void aCompletionScriptCompletesCommandsAndTheirOptions(String shell) throws Exception {
+    CliRunner.Result r = CliRunner.run("completion", shell);
+    assertThat(r.exit()).isZero();
+    if (shell.equals("bash")) {
+      // Sourced by a real bash, the script offers the commands for a word typed so far.
+      java.nio.file.Path script = java.nio.file.Files.createTempFile("followthrough", ".bash");
+      java.nio.file.Files.writeString(script, r.out());
+      Process bash = new ProcessBuilder("bash", "-c", "source " + script + " && COMP_WORDS=(followthrough re) COMP_CWORD=1"
+          + " && _complete_followthrough && printf '%s\\n' \"${COMPREPLY[@]}\"").redirectErrorStream(true).start();
+      String offered = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(bash.waitFor()).as(offered).isZero();
+      assertThat(offered.lines()).contains("report", "recurrence", "recurrences");
+      java.nio.file.Files.delete(script);
+    }
+    assertThat(r.out()).contains("complete -F").contains("sync").contains("report").contains("--as-of");
+    if (shell.equals("zsh")) {
+      assertThat(r.out()).startsWith("autoload -U +X bashcompinit");
+    }
+  }
 }
