@@ -100,8 +100,11 @@ final class DocumentInterpreter {
     }
     Long told = Times.proseDurationMinutes(incidentReader.summaryText())
         .or(() -> Times.proseDurationMinutes(timelineReader.preamble())).orElse(null);
-    incident = IncidentTimes.fill(incident, timeline, timelineReader.lines(), timelineReader.details(),
-        diagnostics, told);
+    if (!incidentReader.startImpossible()) {
+      // A start stated on a date that does not exist stays unknown rather than taken from another day.
+      incident = IncidentTimes.fill(incident, timeline, timelineReader.lines(), timelineReader.details(),
+          diagnostics, told);
+    }
     if (incident.start() != null && incident.end() == null) {
       incident = withToldEnd(incident, incidentReader.summaryText() + "\n" + SectionText.of(byKind, SectionKind.RESOLUTION, true),
           zone);
