@@ -92,7 +92,7 @@ final class TimelineReader {
         // A heading without a time or date ("### Detection") only groups the entries below it.
         boolean timed = !context(sub.line(), sub.text()) && leading(sub.text()).isPresent();
         pending = timed ? entry(sub.line(), sub.text(), entries) : -1;
-        detailOf = timed ? lines.size() - 1 : -1;
+        detailOf = pending >= 0 ? lines.size() - 1 : -1;
         joinable = false;
       } else if (underHeadings) {
         // Under time headings, the first paragraph below a heading is its text; the rest is detail.
@@ -221,15 +221,19 @@ final class TimelineReader {
       }
       TimelineKind stated = kind >= 0 && kind < row.cells().size() ? kindNamed(row.cells().get(kind)) : null;
       int index = entry(row.line(), t + " " + e, entries);
-      if (stated != null) {
+      if (stated != null && index >= 0) {
         TimelineEntry entry = entries.get(index);
         entries.set(index, new TimelineEntry(entry.at(), stated, entry.text()));
       }
     }
   }
 
-  /** Adds an entry and returns its index. */
+  /** Adds an entry and returns its index, or -1 when the line holds nothing to keep. */
   private int entry(int line, String text, List<TimelineEntry> entries) {
+    if (text.isBlank()) {
+      diagnostics.add(Diagnostic.info(line, "empty timeline entry skipped"));
+      return -1;
+    }
     var leading = leading(text);
     Instant at = null;
     String rest = text;
