@@ -36,10 +36,22 @@ public final class PostmortemImporter {
       Pattern.compile("(?m)^(?:#{1,6}\\s+\\S|\\s*\\|.*\\|\\s*$|\\s*[-*+]\\s+\\[[ xX]]\\s)");
   private static final List<String> DOCUMENT_SUFFIXES = List.of(".md", ".markdown", ".txt", ".text");
 
-  private PostmortemImporter() {}
+  private final boolean explain;
+
+  private PostmortemImporter(boolean explain) {
+    this.explain = explain;
+  }
 
   public static PostmortemImporter create() {
-    return new PostmortemImporter();
+    return new PostmortemImporter(false);
+  }
+
+  /**
+   * An importer that also says, as INFO diagnostics starting with {@code explain:}, which rule took
+   * each line and which lines looked like an action or a time but were not taken.
+   */
+  public PostmortemImporter explaining() {
+    return new PostmortemImporter(true);
   }
 
   /** Reads one file. */
@@ -90,6 +102,10 @@ public final class PostmortemImporter {
         : new PlainTextOutlineReader(front.bodyLineOffset()).read(front.body());
     Source source = new Source(name, sha256(bytes));
     Postmortem postmortem = new DocumentInterpreter(name, diagnostics).interpret(outline, front, source);
+    if (explain) {
+      diagnostics.addAll(Explanations.of(outline, postmortem));
+      diagnostics.sort(java.util.Comparator.comparingInt(Diagnostic::line));
+    }
     return new ParseResult(postmortem, diagnostics);
   }
 

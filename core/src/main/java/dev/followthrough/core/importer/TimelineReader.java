@@ -99,7 +99,7 @@ final class TimelineReader {
         if (node instanceof TextLine t && !context(t.line(), t.text()) && pending >= 0) {
           TimelineEntry e = entries.get(pending);
           String text = joinable ? e.text() + " " + t.text() : t.text();
-          entries.set(pending, new TimelineEntry(e.at(), Wording.timelineKind(text), text));
+          entries.set(pending, new TimelineEntry(e.at(), Wording.timelineKind(text), text, e.line()));
           joinable = true;
         } else if (joinable && !(node instanceof TextLine)) {
           pending = -1;
@@ -155,7 +155,7 @@ final class TimelineReader {
     }
     if (!timed && joinable && !entries.isEmpty()) {
       TimelineEntry last = entries.get(entries.size() - 1);
-      entries.set(entries.size() - 1, new TimelineEntry(last.at(), last.kind(), last.text() + " " + line.text()));
+      entries.set(entries.size() - 1, new TimelineEntry(last.at(), last.kind(), last.text() + " " + line.text(), last.line()));
       return true;
     }
     entry(line.line(), line.text(), entries);
@@ -223,7 +223,7 @@ final class TimelineReader {
       int index = entry(row.line(), t + " " + e, entries);
       if (stated != null && index >= 0) {
         TimelineEntry entry = entries.get(index);
-        entries.set(index, new TimelineEntry(entry.at(), stated, entry.text()));
+        entries.set(index, new TimelineEntry(entry.at(), stated, entry.text(), entry.line()));
       }
     }
   }
@@ -272,7 +272,7 @@ final class TimelineReader {
     } else {
       diagnostics.add(Diagnostic.info(line, "timeline entry without a time"));
     }
-    entries.add(new TimelineEntry(at, Wording.timelineKind(rest), rest));
+    entries.add(new TimelineEntry(at, Wording.timelineKind(rest), rest, line > 0 ? line : null));
     lines.add(line);
     details.add("");
     return entries.size() - 1;
