@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 final class ParseCommand implements Callable<Integer> {
   enum Format { json, text }
 
-  @Parameters(paramLabel = "FILE", description = "A Markdown or plain-text postmortem.")
+  @Parameters(paramLabel = "FILE", description = "A Markdown, HTML or plain-text postmortem.")
   Path file;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

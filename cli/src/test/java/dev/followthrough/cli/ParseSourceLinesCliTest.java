@@ -70,4 +70,25 @@ class ParseSourceLinesCliTest {
         CliRunner.run("parse", doc().toString(), "--explain", "--format", "json").out(), "output");
     assertThat(json.get("diagnostics").findValuesAsText("message")).anyMatch(m -> m.startsWith("explain: action item"));
   }
+
+  @Test
+  void htmlPagesAreParsedAndImportedLikeMarkdown() throws IOException {
+    Path page = Files.writeString(dir.resolve("wiki-page.html"), """
+        <html><body>
+        <h1>Disk full on build agents</h1>
+        <p>Incident date: 2025-05-01</p>
+        <h2>Action items</h2>
+        <ul><li><input type="checkbox"> Alert on disk usage owner: @noor P1</li></ul>
+        </body></html>
+        """);
+    CliRunner.Result parsed = CliRunner.run("parse", page.toString(), "--format", "json");
+    assertThat(parsed.exit()).as(parsed.err()).isZero();
+    JsonNode item = JsonFormat.json().parseTree(parsed.out(), "output").get("actionItems").get(0);
+    assertThat(item.get("title").asText()).isEqualTo("Alert on disk usage");
+    assertThat(item.get("owner").asText()).isEqualTo("noor");
+    assertThat(item.get("line").asInt()).isEqualTo(5);
+    CliRunner.Result imported = CliRunner.run("import", dir.toString(), "--store", dir.resolve("store").toString());
+    assertThat(imported.exit()).as(imported.err()).isZero();
+    assertThat(imported.out()).contains("1 action item");
+  }
 }

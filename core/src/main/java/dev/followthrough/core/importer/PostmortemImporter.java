@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads postmortem documents, Markdown or plain text, into {@link Postmortem}s as they are
+ * Reads postmortem documents, Markdown, HTML or plain text, into {@link Postmortem}s as they are
  * written: no due-date policy is applied here.
  *
  * <p>Stateless and thread-safe. Anything skipped or guessed is reported as a {@link Diagnostic};
@@ -34,7 +34,7 @@ public final class PostmortemImporter {
 
   private static final Pattern MARKDOWN_SIGNS =
       Pattern.compile("(?m)^(?:#{1,6}\\s+\\S|\\s*\\|.*\\|\\s*$|\\s*[-*+]\\s+\\[[ xX]]\\s)");
-  private static final List<String> DOCUMENT_SUFFIXES = List.of(".md", ".markdown", ".txt", ".text");
+  private static final List<String> DOCUMENT_SUFFIXES = List.of(".md", ".markdown", ".txt", ".text", ".html", ".htm");
 
   private final boolean explain;
 
@@ -96,8 +96,10 @@ public final class PostmortemImporter {
       throw new DocumentException(name, 0, "is empty");
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
-    FrontMatter front = FrontMatter.split(text, name, diagnostics);
-    Outline outline = isMarkdown(name, front.body())
+    boolean html = HtmlOutlineReader.isHtml(name, text);
+    FrontMatter front = html ? FrontMatter.split("", name, diagnostics) : FrontMatter.split(text, name, diagnostics);
+    Outline outline = html ? new HtmlOutlineReader().read(text)
+        : isMarkdown(name, front.body())
         ? new MarkdownOutlineReader(front.bodyLineOffset()).read(MdxModules.blank(front.body()))
         : new PlainTextOutlineReader(front.bodyLineOffset()).read(front.body());
     Source source = new Source(name, sha256(bytes));
@@ -111,7 +113,7 @@ public final class PostmortemImporter {
 
   /**
    * The documents a path names: the file itself, or the {@code .md}, {@code .markdown}, {@code
-   * .txt} and {@code .text} files below a directory, in name order.
+   * .txt}, {@code .text}, {@code .html} and {@code .htm} files below a directory, in name order.
    */
   public List<Path> documents(Path path) {
     if (!Files.exists(path)) {
