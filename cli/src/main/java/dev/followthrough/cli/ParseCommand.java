@@ -21,23 +21,32 @@ import picocli.CommandLine.Spec;
 final class ParseCommand implements Callable<Integer> {
   enum Format { json, text }
 
-  @Parameters(paramLabel = "FILE", description = "A Markdown or plain-text postmortem.")
+  @Parameters(paramLabel = "FILE", description = "A Markdown, HTML or plain-text postmortem.")
   Path file;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "json or text (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(names = "--lines", description = "Text format: show the source line of each timeline entry and action item.")
+  boolean lines;
+
+  @Option(names = "--explain", description = {
+      "Add INFO diagnostics saying which rule took each line, and which lines looked like an action",
+      "or a time but were not taken (implies --lines)."})
+  boolean explain;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    ParseResult result = PostmortemImporter.create().parse(file);
+    PostmortemImporter importer = explain ? PostmortemImporter.create().explaining() : PostmortemImporter.create();
+    ParseResult result = importer.parse(file);
     var out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.print(JsonFormat.json().write(result));
     } else {
-      out.print(new PostmortemText().render(result));
+      out.print(new PostmortemText(lines || explain).render(result));
     }
     out.flush();
     return FollowthroughCli.OK;

@@ -15,6 +15,17 @@ import java.time.format.DateTimeFormatter;
 final class PostmortemText {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
+  private final boolean lines;
+
+  /** @param lines whether timeline entries and action items show the line they were read from */
+  PostmortemText(boolean lines) {
+    this.lines = lines;
+  }
+
+  PostmortemText() {
+    this(false);
+  }
+
   String render(ParseResult result) {
     Postmortem p = result.postmortem();
     StringBuilder out = new StringBuilder();
@@ -42,9 +53,14 @@ final class PostmortemText {
       out.append("root cause: ").append(firstLine(i.rootCause())).append('\n');
     }
     out.append("\nTimeline (").append(p.timeline().size()).append(")\n");
-    TextTable timeline = new TextTable(100, "WHEN", "KIND", "WHAT");
+    TextTable timeline = lines ? new TextTable(100, "LINE", "WHEN", "KIND", "WHAT") : new TextTable(100, "WHEN", "KIND", "WHAT");
     for (TimelineEntry e : p.timeline()) {
-      timeline.row(e.at() == null ? null : WHEN.format(e.at()), e.kind(), e.text());
+      String when = e.at() == null ? null : WHEN.format(e.at());
+      if (lines) {
+        timeline.row(e.line(), when, e.kind(), e.text());
+      } else {
+        timeline.row(when, e.kind(), e.text());
+      }
     }
     out.append(indent(timeline.render()));
     out.append("\nMeasures (").append(p.measures().size()).append(")\n");
@@ -54,9 +70,14 @@ final class PostmortemText {
     }
     out.append(indent(measures.render()));
     out.append("\nAction items (").append(p.actionItems().size()).append(")\n");
-    TextTable items = new TextTable(80, "ID", "PRIORITY", "STATUS", "OWNER", "DUE", "TITLE");
+    TextTable items = lines ? new TextTable(80, "LINE", "ID", "PRIORITY", "STATUS", "OWNER", "DUE", "TITLE")
+        : new TextTable(80, "ID", "PRIORITY", "STATUS", "OWNER", "DUE", "TITLE");
     for (ActionItem a : p.actionItems()) {
-      items.row(a.id(), a.priority(), a.status(), a.owner(), a.dueDate(), a.title());
+      if (lines) {
+        items.row(a.line(), a.id(), a.priority(), a.status(), a.owner(), a.dueDate(), a.title());
+      } else {
+        items.row(a.id(), a.priority(), a.status(), a.owner(), a.dueDate(), a.title());
+      }
     }
     out.append(indent(items.render()));
     if (!result.diagnostics().isEmpty()) {

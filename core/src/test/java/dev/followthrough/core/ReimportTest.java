@@ -105,4 +105,18 @@ class ReimportTest {
     assertThat(ft.postmortems().get(0).item(first.id()).orElseThrow().verificationCriterion())
         .isEqualTo("disk under 60% for a month");
   }
+
+  @Test
+  void storedItemsAndEntriesKeepTheirSourceLineAndFollowItWhenTheDocumentMovesThem() throws IOException {
+    Followthrough ft = followthrough();
+    ft.importDocument(write(DOC));
+    assertThat(ft.postmortems().get(0).actionItems()).extracting(ActionItem::line).containsExactly(7, 8, 9);
+
+    ImportResult again = ft.importDocument(write(DOC.replace("## Action items\n\n", "## Action items\n\nAgreed in the review:\n\n")));
+
+    assertThat(again.changed()).isZero();
+    assertThat(again.unchanged()).isEqualTo(3);
+    assertThat(ft.postmortems().get(0).actionItems()).extracting(ActionItem::line).containsExactly(9, 10, 11);
+    assertThat(followthrough().postmortems().get(0).actionItems()).extracting(ActionItem::line).containsExactly(9, 10, 11);
+  }
 }

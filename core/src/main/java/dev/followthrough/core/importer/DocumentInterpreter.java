@@ -3,6 +3,7 @@ package dev.followthrough.core.importer;
 import static dev.followthrough.core.importer.SectionText.firstNonBlank;
 
 import dev.followthrough.core.DocumentException;
+import dev.followthrough.core.ValidationException;
 import dev.followthrough.core.importer.ItemAssembler.MeasureEntry;
 import dev.followthrough.core.importer.Outline.Bullet;
 import dev.followthrough.core.importer.Outline.Node;
@@ -71,7 +72,8 @@ final class DocumentInterpreter {
     boolean structured = byKind.keySet().stream().anyMatch(k -> k != SectionKind.OTHER && k != SectionKind.SUMMARY)
         || byKind.getOrDefault(SectionKind.SUMMARY, List.of()).stream().anyMatch(s -> s.heading() != null)
         || !fields.isEmpty()
-        || (front.fields() != null && front.text("title") != null);
+        || (front.fields() != null && front.text("title") != null)
+        || outline.sections().stream().anyMatch(s -> s.heading() != null || hasTaskList(s.nodes()));
     if (!structured) {
       throw new DocumentException(file, 0,
           "no postmortem structure found: expected sections such as Summary, Timeline, Root Cause or Action Items");
@@ -96,27 +98,52 @@ final class DocumentInterpreter {
     List<TimelineEntry> timeline = new ArrayList<>();
     TimelineReader timelineReader = new TimelineReader(diagnostics, day, zone);
     for (Section s : byKind.getOrDefault(SectionKind.TIMELINE, List.of())) {
-      timeline.addAll(timelineReader.read(s.heading(), s.nodes()));
+      try {
+        timeline.addAll(timelineReader.read(s.heading(), s.nodes()));
+      } catch (ValidationException e) {
+        // A rule that built an invalid value must not cost the reader the rest of the document.
+        diagnostics.add(Diagnostic.warning(s.line(), "timeline section not read: " + e.getMessage()));
+      }
     }
     Long told = Times.proseDurationMinutes(incidentReader.summaryText())
         .or(() -> Times.proseDurationMinutes(timelineReader.preamble())).orElse(null);
-    incident = IncidentTimes.fill(incident, timeline, timelineReader.lines(), timelineReader.details(),
-        diagnostics, told);
+    if (!incidentReader.startImpossible()) {
+      // A start stated on a date that does not exist stays unknown rather than taken from another day.
+      incident = IncidentTimes.fill(incident, timeline, timelineReader.lines(), timelineReader.details(),
+          diagnostics, told);
+    }
     if (incident.start() != null && incident.end() == null) {
       incident = withToldEnd(incident, incidentReader.summaryText() + "\n" + SectionText.of(byKind, SectionKind.RESOLUTION, true),
           zone);
     }
 
     ItemAssembler assembler = new ItemAssembler(diagnostics);
-    List<MeasureEntry> measureEntries = assembler.measures(byKind);
-    List<Measure> measures = ItemAssembler.distinct(measureEntries);
-    List<ActionItem> items = assembler.items(outline.sections(), measureEntries, front.text("owner"));
+    List<MeasureEntry> measureEntries = List.of();
+    List<Measure> measures = List.of();
+    List<ActionItem> items = List.of();
+    try {
+      measureEntries = assembler.measures(byKind);
+      measures = ItemAssembler.distinct(measureEntries);
+      items = assembler.items(outline.sections(), measureEntries, front.text("owner"));
+    } catch (ValidationException e) {
+      diagnostics.add(Diagnostic.warning(0, "measures and action items not read: " + e.getMessage()));
+    }
     if (items.isEmpty()) {
       diagnostics.add(Diagnostic.warning(0, "no action items found"));
     }
     String id = postmortemId(front.text("id"), title, incident.date());
     diagnostics.sort(Comparator.comparingInt(Diagnostic::line));
     return new Postmortem(id, title, severity, incident, timeline, measures, items, freeText, source);
+  }
+
+  /** Whether a list holds a task box ("- [ ] …"): a list of actions, whatever its heading. */
+  private static boolean hasTaskList(List<Node> nodes) {
+    for (Node node : nodes) {
+      if (node instanceof Bullet b && (b.checked() != null || hasTaskList(b.children()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The end a summary or resolution tells in a sentence, when nothing else gave one. */

@@ -32,6 +32,8 @@ final class IncidentReader {
   private final Map<Field, Integer> lines;
   private final Map<SectionKind, List<Section>> byKind;
   private final String summaryText;
+  /** Whether the stated start names a date that does not exist: then no other date may stand in for it. */
+  private boolean startImpossible;
 
   IncidentReader(List<Diagnostic> diagnostics, Map<Field, String> fields, Map<Field, Integer> lines,
       Map<SectionKind, List<Section>> byKind) {
@@ -44,6 +46,11 @@ final class IncidentReader {
 
   String summaryText() {
     return summaryText;
+  }
+
+  /** Whether the document stated a start on a date that does not exist; the start is then left unknown. */
+  boolean startImpossible() {
+    return startImpossible;
   }
 
   /** The zone the summary states for the incident's times, else UTC. */
@@ -66,15 +73,18 @@ final class IncidentReader {
       Times.Span span = Times.span(duration, date, zone);
       start = span.start();
       end = span.end();
+      startImpossible = span.startImpossible();
       noteZone(span, start, lines.get(Field.DURATION));
     }
-    if (start == null && fields.get(Field.START) != null) {
-      start = Times.span(fields.get(Field.START), date, zone).start();
+    if (start == null && !startImpossible && fields.get(Field.START) != null) {
+      Times.Span stated = Times.span(fields.get(Field.START), date, zone);
+      start = stated.start();
+      startImpossible = stated.startImpossible();
       if (fields.get(Field.END) != null) {
         end = Times.span(fields.get(Field.END), date != null ? date : dayOf(start), zone).start();
       }
     }
-    String timed = start != null || summaryText == null ? null : firstSentenceWithTime(summaryText);
+    String timed = start != null || startImpossible || summaryText == null ? null : firstSentenceWithTime(summaryText);
     // "At 21:28 we received a report…" tells when it was noticed; a timeline tells when it began.
     boolean noticed = timed != null && byKind.containsKey(SectionKind.TIMELINE)
         && Wording.timelineKind(timed) == dev.followthrough.core.model.TimelineKind.DETECTION;
@@ -106,7 +116,7 @@ final class IncidentReader {
       diagnostics.add(Diagnostic.warning(lines.getOrDefault(Field.DURATION, 0), "incident end is before its start; end left empty"));
       end = null;
     }
-    if (date == null && start == null) {
+    if (date == null && start == null && !startImpossible) {
       date = Dates.firstDate(summaryText == null ? "" : summaryText).orElse(null);
     }
     String impact = firstNonBlank(fields.get(Field.IMPACT), SectionText.of(byKind, SectionKind.IMPACT, false));

@@ -152,7 +152,8 @@ final class ItemAssembler {
       List<TicketLink> tickets = e.ticket() == null ? List.of() : List.of(e.ticket());
       items.add(new ActionItem(id, e.title(), e.description(), e.owner() != null ? e.owner() : defaultOwner,
           e.due(), e.priority(), e.status() == null ? ItemStatus.OPEN : e.status(), type,
-          measure == null ? null : measure.id(), tickets, List.of(), false, e.verification()));
+          measure == null ? null : measure.id(), tickets, List.of(), false, e.verification(), null,
+          e.line() > 0 ? e.line() : null));
     }
     return items;
   }

@@ -164,6 +164,15 @@ final class MarkdownOutlineReader {
             children.add(new TextLine(pLine + i, lines.get(i), 2));
           }
         }
+      } else if (child instanceof Heading h) {
+        // "- ### 20:23 UTC:": a heading written inside a bullet is the bullet's text.
+        String headingText = inlineText(h).strip();
+        if (first) {
+          text = headingText;
+          first = false;
+        } else {
+          children.add(new TextLine(lineOf(h), headingText, 2));
+        }
       } else if (child instanceof ListBlock nested) {
         children.addAll(listItems(nested));
       } else if (child instanceof TableBlock table) {

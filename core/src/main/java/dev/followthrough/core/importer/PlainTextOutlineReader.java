@@ -28,6 +28,7 @@ final class PlainTextOutlineReader {
 
   Outline read(String text) {
     String[] lines = Regex.split(text, "\\R", -1);
+    boolean[] pastedTop = PastedBullets.rewrite(lines);
     String title = null;
     int titleLine = 0;
     List<Section> sections = new ArrayList<>();
@@ -44,11 +45,13 @@ final class PlainTextOutlineReader {
         i++;
         continue;
       }
-      if (isSectionLabel(line)) {
+      // A pasted top-level bullet that only names a section ("•\tAction items") is its heading.
+      boolean pastedLabel = pastedTop[i] && isSectionLabel(line.substring(2));
+      if (pastedLabel || isSectionLabel(line)) {
         if (heading != null || hasContent(nodes)) {
           sections.add(new Section(heading, headingLine, List.copyOf(nodes)));
         }
-        heading = line;
+        heading = pastedLabel ? line.substring(2) : line;
         headingLine = number;
         nodes = new ArrayList<>();
         i++;

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads postmortem documents, Markdown or plain text, into {@link Postmortem}s as they are
+ * Reads postmortem documents, Markdown, HTML or plain text, into {@link Postmortem}s as they are
  * written: no due-date policy is applied here.
  *
  * <p>Stateless and thread-safe. Anything skipped or guessed is reported as a {@link Diagnostic};
@@ -34,12 +34,24 @@ public final class PostmortemImporter {
 
   private static final Pattern MARKDOWN_SIGNS =
       Pattern.compile("(?m)^(?:#{1,6}\\s+\\S|\\s*\\|.*\\|\\s*$|\\s*[-*+]\\s+\\[[ xX]]\\s)");
-  private static final List<String> DOCUMENT_SUFFIXES = List.of(".md", ".markdown", ".txt", ".text");
+  private static final List<String> DOCUMENT_SUFFIXES = List.of(".md", ".markdown", ".txt", ".text", ".html", ".htm");
 
-  private PostmortemImporter() {}
+  private final boolean explain;
+
+  private PostmortemImporter(boolean explain) {
+    this.explain = explain;
+  }
 
   public static PostmortemImporter create() {
-    return new PostmortemImporter();
+    return new PostmortemImporter(false);
+  }
+
+  /**
+   * An importer that also says, as INFO diagnostics starting with {@code explain:}, which rule took
+   * each line and which lines looked like an action or a time but were not taken.
+   */
+  public PostmortemImporter explaining() {
+    return new PostmortemImporter(true);
   }
 
   /** Reads one file. */
@@ -84,18 +96,24 @@ public final class PostmortemImporter {
       throw new DocumentException(name, 0, "is empty");
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
-    FrontMatter front = FrontMatter.split(text, name, diagnostics);
-    Outline outline = isMarkdown(name, front.body())
+    boolean html = HtmlOutlineReader.isHtml(name, text);
+    FrontMatter front = html ? FrontMatter.split("", name, diagnostics) : FrontMatter.split(text, name, diagnostics);
+    Outline outline = html ? new HtmlOutlineReader().read(text)
+        : isMarkdown(name, front.body())
         ? new MarkdownOutlineReader(front.bodyLineOffset()).read(MdxModules.blank(front.body()))
         : new PlainTextOutlineReader(front.bodyLineOffset()).read(front.body());
     Source source = new Source(name, sha256(bytes));
     Postmortem postmortem = new DocumentInterpreter(name, diagnostics).interpret(outline, front, source);
+    if (explain) {
+      diagnostics.addAll(Explanations.of(outline, postmortem));
+      diagnostics.sort(java.util.Comparator.comparingInt(Diagnostic::line));
+    }
     return new ParseResult(postmortem, diagnostics);
   }
 
   /**
    * The documents a path names: the file itself, or the {@code .md}, {@code .markdown}, {@code
-   * .txt} and {@code .text} files below a directory, in name order.
+   * .txt}, {@code .text}, {@code .html} and {@code .htm} files below a directory, in name order.
    */
   public List<Path> documents(Path path) {
     if (!Files.exists(path)) {

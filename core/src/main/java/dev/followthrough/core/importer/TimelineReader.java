@@ -92,14 +92,14 @@ final class TimelineReader {
         // A heading without a time or date ("### Detection") only groups the entries below it.
         boolean timed = !context(sub.line(), sub.text()) && leading(sub.text()).isPresent();
         pending = timed ? entry(sub.line(), sub.text(), entries) : -1;
-        detailOf = timed ? lines.size() - 1 : -1;
+        detailOf = pending >= 0 ? lines.size() - 1 : -1;
         joinable = false;
       } else if (underHeadings) {
         // Under time headings, the first paragraph below a heading is its text; the rest is detail.
         if (node instanceof TextLine t && !context(t.line(), t.text()) && pending >= 0) {
           TimelineEntry e = entries.get(pending);
           String text = joinable ? e.text() + " " + t.text() : t.text();
-          entries.set(pending, new TimelineEntry(e.at(), Wording.timelineKind(text), text));
+          entries.set(pending, new TimelineEntry(e.at(), Wording.timelineKind(text), text, e.line()));
           joinable = true;
         } else if (joinable && !(node instanceof TextLine)) {
           pending = -1;
@@ -155,7 +155,7 @@ final class TimelineReader {
     }
     if (!timed && joinable && !entries.isEmpty()) {
       TimelineEntry last = entries.get(entries.size() - 1);
-      entries.set(entries.size() - 1, new TimelineEntry(last.at(), last.kind(), last.text() + " " + line.text()));
+      entries.set(entries.size() - 1, new TimelineEntry(last.at(), last.kind(), last.text() + " " + line.text(), last.line()));
       return true;
     }
     entry(line.line(), line.text(), entries);
@@ -221,15 +221,19 @@ final class TimelineReader {
       }
       TimelineKind stated = kind >= 0 && kind < row.cells().size() ? kindNamed(row.cells().get(kind)) : null;
       int index = entry(row.line(), t + " " + e, entries);
-      if (stated != null) {
+      if (stated != null && index >= 0) {
         TimelineEntry entry = entries.get(index);
-        entries.set(index, new TimelineEntry(entry.at(), stated, entry.text()));
+        entries.set(index, new TimelineEntry(entry.at(), stated, entry.text(), entry.line()));
       }
     }
   }
 
-  /** Adds an entry and returns its index. */
+  /** Adds an entry and returns its index, or -1 when the line holds nothing to keep. */
   private int entry(int line, String text, List<TimelineEntry> entries) {
+    if (text.isBlank()) {
+      diagnostics.add(Diagnostic.info(line, "empty timeline entry skipped"));
+      return -1;
+    }
     var leading = leading(text);
     Instant at = null;
     String rest = text;
@@ -268,7 +272,7 @@ final class TimelineReader {
     } else {
       diagnostics.add(Diagnostic.info(line, "timeline entry without a time"));
     }
-    entries.add(new TimelineEntry(at, Wording.timelineKind(rest), rest));
+    entries.add(new TimelineEntry(at, Wording.timelineKind(rest), rest, line > 0 ? line : null));
     lines.add(line);
     details.add("");
     return entries.size() - 1;

@@ -34,8 +34,17 @@ final class Times {
   /** A clock time found in text, with where it starts and ends. */
   record TimeMention(LocalTime time, int start, int end) {}
 
-  /** An incident's start and end; either may be null. */
-  record Span(Instant start, Instant end, boolean zoneStated) {}
+  /**
+   * An incident's start and end; either may be null.
+   *
+   * @param startImpossible the start was written with a date that does not exist ("February 30"):
+   *     it is unknown, and no other date may stand in for it
+   */
+  record Span(Instant start, Instant end, boolean zoneStated, boolean startImpossible) {
+    Span(Instant start, Instant end, boolean zoneStated) {
+      this(start, end, zoneStated, false);
+    }
+  }
 
   /**
    * Whether the text holds a digit within its first {@code limit} characters: every date and time
@@ -95,10 +104,12 @@ final class Times {
     LocalDate fallback = dates.isEmpty() ? defaultDate : dates.get(0).date();
     TimeMention first = times.get(0);
     LocalDate startDate = dateBefore(dates, first.start(), fallback);
+    // A time whose own written date does not exist takes no other date: it stays unknown.
+    boolean startImpossible = impossibleDateBefore(text, dates, 0, first.start());
     if (startDate == null) {
-      return new Span(null, null, stated.isPresent());
+      return new Span(null, null, stated.isPresent(), startImpossible);
     }
-    Instant start = startDate.atTime(first.time()).atZone(zone).toInstant();
+    Instant start = startImpossible ? null : startDate.atTime(first.time()).atZone(zone).toInstant();
     Instant end = null;
     if (times.size() > 1) {
       TimeMention second = times.get(1);
@@ -107,12 +118,24 @@ final class Times {
           .reduce((a, b) -> b)
           .orElse(null);
       LocalDate endDate = own != null ? own.date() : startDate;
-      end = endDate.atTime(second.time()).atZone(zone).toInstant();
-      if (own == null && end.isBefore(start)) {
+      boolean endImpossible = own == null && (startImpossible || impossibleDateBefore(text, dates, first.end(), second.start()));
+      end = endImpossible ? null : endDate.atTime(second.time()).atZone(zone).toInstant();
+      if (own == null && end != null && end.isBefore(start)) {
         end = end.plus(java.time.Duration.ofDays(1));
       }
     }
-    return new Span(start, end, stated.isPresent());
+    return new Span(start, end, stated.isPresent(), startImpossible);
+  }
+
+  /** Whether an impossible date stands between {@code from} and a time at {@code to}, after any real date there. */
+  private static boolean impossibleDateBefore(String text, List<Dates.DateMention> dates, int from, int to) {
+    int after = from;
+    for (Dates.DateMention d : dates) {
+      if (d.end() <= to && d.end() > after) {
+        after = d.end();
+      }
+    }
+    return after < to && !Dates.impossibleDates(text.substring(after, to)).isEmpty();
   }
 
   private static LocalDate dateBefore(List<Dates.DateMention> dates, int position, LocalDate fallback) {

@@ -53,7 +53,8 @@ public final class ReimportMerge {
         added++;
       } else {
         ActionItem merged = mergeItem(previous, fresh, statedById.get(fresh.id()), now);
-        if (merged.equals(previous)) {
+        // An item that only moved to another line is unchanged: its line is where it stands, not an edit.
+        if (merged.equals(previous.withLine(merged.line()))) {
           unchanged++;
         } else {
           changed++;
@@ -150,7 +151,8 @@ public final class ReimportMerge {
     merged = change(merged, "title", previous.title(), fresh.title(), now).withTitle(fresh.title());
     merged = change(merged, "description", previous.description(), fresh.description(), now)
         .withDescription(fresh.description());
-    merged = merged.withType(fresh.type()).withMeasureId(fresh.measureId()).withMissingFromSource(false);
+    merged = merged.withType(fresh.type()).withMeasureId(fresh.measureId()).withMissingFromSource(false)
+        .withLine(fresh.line());
     if (previous.missingFromSource()) {
       merged = merged.recording(new HistoryEntry(now, ChangeOrigin.DOCUMENT, "missingFromSource", "true", "false", null));
     }
@@ -195,7 +197,7 @@ public final class ReimportMerge {
   private static ActionItem withId(ActionItem item, String id) {
     return new ActionItem(id, item.title(), item.description(), item.owner(), item.dueDate(), item.priority(),
         item.status(), item.type(), item.measureId(), item.tickets(), item.history(), item.missingFromSource(),
-        item.verificationCriterion(), item.verification());
+        item.verificationCriterion(), item.verification(), item.line());
   }
 
   /** A new item must not take the id of a flagged one that is still stored. */

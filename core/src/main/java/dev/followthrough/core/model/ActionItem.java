@@ -22,6 +22,8 @@ import java.util.List;
  * @param verificationCriterion how to tell that the item worked once done, as the document wrote it
  *     ({@code Verify: no alert for 30 days}), or {@code null}
  * @param verification {@code null} until the item is done; then whether its fix was shown to work
+ * @param line the line of its document the item was read from (1-based), or {@code null} when not
+ *     read from a document
  */
 public record ActionItem(
     String id,
@@ -37,11 +39,13 @@ public record ActionItem(
     List<HistoryEntry> history,
     boolean missingFromSource,
     String verificationCriterion,
-    Verification verification) {
+    Verification verification,
+    Integer line) {
 
   public ActionItem {
     Problems problems =
         new Problems("action item").slug("id", id).notBlank("title", title).notNull("status", status);
+    problems.check(line == null || line >= 0, "line: must not be negative");
     if (tickets != null) {
       problems.check(
           tickets.stream().map(TicketLink::tracker).distinct().count() == tickets.size(),
@@ -61,7 +65,7 @@ public record ActionItem(
   /** A new open item without owner, dates, tickets or history. */
   public static ActionItem open(String id, String title) {
     return new ActionItem(
-        id, title, null, null, null, null, ItemStatus.OPEN, null, null, List.of(), List.of(), false, null, null);
+        id, title, null, null, null, null, ItemStatus.OPEN, null, null, List.of(), List.of(), false, null, null, null);
   }
 
   /** The item as before verification existed: none recorded. */
@@ -69,7 +73,15 @@ public record ActionItem(
       ItemStatus status, String type, String measureId, List<TicketLink> tickets, List<HistoryEntry> history,
       boolean missingFromSource, String verificationCriterion) {
     this(id, title, description, owner, dueDate, priority, status, type, measureId, tickets, history,
-        missingFromSource, verificationCriterion, null);
+        missingFromSource, verificationCriterion, null, null);
+  }
+
+  /** The item without a known source line. */
+  public ActionItem(String id, String title, String description, String owner, LocalDate dueDate, Priority priority,
+      ItemStatus status, String type, String measureId, List<TicketLink> tickets, List<HistoryEntry> history,
+      boolean missingFromSource, String verificationCriterion, Verification verification) {
+    this(id, title, description, owner, dueDate, priority, status, type, measureId, tickets, history,
+        missingFromSource, verificationCriterion, verification, null);
   }
 
   /** The item's ticket in a tracker, by the tracker's type: an item has at most one per tracker. */
@@ -83,67 +95,72 @@ public record ActionItem(
 
   public ActionItem withTitle(String newTitle) {
     return new ActionItem(id, newTitle, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
   }
 
   public ActionItem withDescription(String newDescription) {
     return new ActionItem(id, title, newDescription, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
   }
 
   public ActionItem withOwner(String newOwner) {
     return new ActionItem(id, title, description, newOwner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
   }
 
   public ActionItem withDueDate(LocalDate newDueDate) {
     return new ActionItem(id, title, description, owner, newDueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
   }
 
   public ActionItem withPriority(Priority newPriority) {
     return new ActionItem(id, title, description, owner, dueDate, newPriority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
   }
 
   public ActionItem withStatus(ItemStatus newStatus) {
     return new ActionItem(id, title, description, owner, dueDate, priority, newStatus, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
   }
 
   public ActionItem withType(String newType) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, newType,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
   }
 
   public ActionItem withMeasureId(String newMeasureId) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        newMeasureId, tickets, history, missingFromSource, verificationCriterion, verification);
+        newMeasureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
   }
 
   public ActionItem withTickets(List<TicketLink> newTickets) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, newTickets, history, missingFromSource, verificationCriterion, verification);
+        measureId, newTickets, history, missingFromSource, verificationCriterion, verification, line);
   }
 
   public ActionItem withHistory(List<HistoryEntry> newHistory) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, newHistory, missingFromSource, verificationCriterion, verification);
+        measureId, tickets, newHistory, missingFromSource, verificationCriterion, verification, line);
   }
 
   public ActionItem withMissingFromSource(boolean missing) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missing, verificationCriterion, verification);
+        measureId, tickets, history, missing, verificationCriterion, verification, line);
   }
 
   public ActionItem withVerificationCriterion(String newCriterion) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, newCriterion, verification);
+        measureId, tickets, history, missingFromSource, newCriterion, verification, line);
   }
 
   public ActionItem withVerification(Verification newVerification) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, newVerification);
+        measureId, tickets, history, missingFromSource, verificationCriterion, newVerification, line);
+  }
+
+  public ActionItem withLine(Integer newLine) {
+    return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, newLine);
   }
 
   /** Appends one change to the history. */

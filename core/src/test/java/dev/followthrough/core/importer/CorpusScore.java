@@ -37,6 +37,8 @@ final class CorpusScore {
   final Ratio impact = new Ratio();
   final List<String> misses = new ArrayList<>();
   int documents;
+  /** Documents the importer refused (threw instead of returning a postmortem). */
+  int refusals;
 
   CorpusScore() {
     for (String f : List.of("owner", "due", "priority", "done")) {
@@ -85,6 +87,7 @@ final class CorpusScore {
   /** A document that failed to parse: everything it should have given is missed. */
   void failed(String id, String message, JsonNode expected) {
     documents++;
+    refusals++;
     misses.add(id + ": FAILED " + message);
     expected.path("actionItems").forEach(e -> recall.add(false));
     if (expected.path("timeline").hasNonNull("count")) {
@@ -226,14 +229,20 @@ final class CorpusScore {
   }
 
   List<String> report() {
+    return report("CORPUS");
+  }
+
+  /** The aggregate figures, one per line, each starting with {@code prefix}; no titles, no misses. */
+  List<String> report(String prefix) {
     List<String> lines = new ArrayList<>();
-    lines.add("CORPUS documents: " + documents);
-    lines.add("CORPUS action items: recall " + recall + ", precision " + precision);
-    fields.forEach((name, r) -> lines.add("CORPUS field " + name + ": " + r));
-    lines.add("CORPUS timeline count exact: " + timelineCount + " of documents");
-    lines.add("CORPUS timeline instants right: " + timelineInstants + " of entries with a time");
-    lines.add("CORPUS incident start right: " + start + ", end right: " + end);
-    lines.add("CORPUS impact percent right: " + impact);
+    lines.add(prefix + " documents: " + documents);
+    lines.add(prefix + " action items: recall " + recall + ", precision " + precision);
+    fields.forEach((name, r) -> lines.add(prefix + " field " + name + ": " + r));
+    lines.add(prefix + " timeline count exact: " + timelineCount + " of documents");
+    lines.add(prefix + " timeline instants right: " + timelineInstants + " of entries with a time");
+    lines.add(prefix + " incident start right: " + start + ", end right: " + end);
+    lines.add(prefix + " impact percent right: " + impact);
+    lines.add(prefix + " refusals: " + refusals + " of " + documents + " documents");
     return lines;
   }
 }

@@ -48,4 +48,30 @@ class HeaderAndDatesTest {
     assertThat(r.postmortem().incident().date()).isNull();
     assertThat(Parsing.at(r, 3)).anySatisfy(d -> assertThat(d.message()).contains("February 30, 2024"));
   }
+
+  @Test
+  void anImpossibleStatedStartIsNotReplacedByATimelineEntryOfAnotherDay() {
+    ParseResult r = markdown("""
+        # Database failover
+
+        ## Summary
+
+        - Duration: February 30, 2024, 10:00 PM to March 1, 2024, 2:00 AM
+        - Impact: writes failed
+
+        ## Timeline
+
+        - 10:00 PM Primary stops answering
+        - 11:30 PM Failover started
+        - 2:00 AM Writes succeed again
+
+        ## Action Items
+
+        - [ ] Add a failover drill
+        """);
+    assertThat(Parsing.at(r, 5)).anySatisfy(d -> assertThat(d.message()).contains("February 30, 2024"));
+    assertThat(r.postmortem().incident().start()).isNull();
+    assertThat(r.postmortem().incident().end()).isEqualTo(java.time.Instant.parse("2024-03-01T02:00:00Z"));
+    assertThat(Parsing.messages(r)).noneMatch(m -> m.contains("incident start taken from"));
+  }
 }
