@@ -92,6 +92,34 @@ class MovedAndFormerKeysTest {
   }
 
   /**
+   * A document may name a ticket a person made, which carries none of this item's keys until a
+   * sync has labelled it; that ticket may be moved to another project before the first sync (a
+   * triage moved it, say). The tracker still answers its old key, under the new one: the item must
+   * follow it, not show it as deleted (the advice to unlink would then make a second ticket).
+   */
+  @Test
+  void aTicketNamedInTheDocumentAndMovedBeforeTheFirstSyncIsFollowedNotMarkedDeleted() {
+    fill(store, 1, 2);
+    String existing = tracker.createAll(List.of(new TicketDraft("ft-made-by-a-person", "Existing ticket", null, null, null,
+        null, List.of(), null, TicketState.OPEN))).get(0).ticket().key();
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTickets(List.of(TicketLink.of("memory", existing, null))), "item-1");
+    TicketSnapshot moved = tracker.move(existing);
+    // The tracker still answers the old key, with the ticket under its new key.
+    assertThat(tracker.fetch(List.of(existing))).extracting(TicketSnapshot::key).containsExactly(moved.key());
+
+    SyncPlan plan = engine().plan();
+    assertThat(plan.deleted()).isEmpty();
+    assertThat(plan.actions()).noneMatch(a -> a instanceof PlannedAction.MarkDeleted);
+    SyncResult r = engine().sync();
+    assertThat(r.deleted()).isEmpty();
+    assertThat(link(item("item-1"), "memory").state()).isEqualTo(TicketLink.State.LINKED);
+    assertThat(link(item("item-1"), "memory").key()).isEqualTo(moved.key());
+    // item-0 got a ticket of its own; item-1 keeps the person's, under its new key.
+    assertThat(tracker.tickets()).hasSize(2);
+    assertThat(engine().plan().actions()).isEmpty();
+  }
+
+  /**
    * The run that finds a move also sends the changes made since the last sync: they go to the
    * ticket's new key. Not every tracker takes writes under the old one (GitHub answers a
    * transferred issue's old address with 301, REST OpenAPI "update an issue"), so the plan must
