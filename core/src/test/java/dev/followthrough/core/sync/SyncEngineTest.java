@@ -427,6 +427,20 @@ class SyncEngineTest {
   }
 
   @Test
+  void aPlanAppliedAfterAnotherRunLeftItsCreateUncertainCreatesNothing() {
+    // The other run's create reached the tracker but its answer was lost: the item holds that
+    // run's intent, newer than the plan, and the ticket is not searchable yet.
+    tracker = InMemoryTracker.builder().clock(clock).searchLag(Duration.ofSeconds(30)).build();
+    fill(store, 1, 1);
+    SyncPlan stale = engine().plan();
+    clock.advance(Duration.ofSeconds(1));
+    tracker.inject(Call.CREATE, dev.followthrough.core.tracker.TrackerFault.RESET_AFTER_APPLIED);
+    assertThat(engine().sync().failures()).hasSize(1);
+    engine().apply(stale);
+    assertThat(tracker.tickets()).hasSize(1);
+  }
+
+  @Test
   void anEditOfATrackerOwnedFieldMadeWhileTheSyncPullsItIsKeptAndPushed() {
     fill(store, 1, 2);
     engine().sync();
