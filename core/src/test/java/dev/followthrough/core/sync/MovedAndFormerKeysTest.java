@@ -187,4 +187,51 @@ class MovedAndFormerKeysTest {
         .satisfies(t -> assertThat(t.title()).isEqualTo("Renamed while it moved"))
         .satisfies(t -> assertThat(t.state()).isEqualTo(TicketState.DONE));
   }
+
+  /**
+   * A plan that marks a ticket deleted, applied after another run (the person unlinked the item and
+   * synced, which made it a new ticket): the new, live ticket must not be marked deleted.
+   */
+  @Test
+  void aStalePlanThatMarksATicketDeletedLeavesTheTicketAnotherRunLinkedSince() {
+    fill(store, 1, 2);
+    engine().sync();
+    String gone = link(item("item-1"), "memory").key();
+    tracker.delete(gone);
+    SyncPlan stale = engine().plan();
+    assertThat(stale.actions()).anyMatch(a -> a instanceof PlannedAction.MarkDeleted);
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTickets(List.of()), "item-1");
+    engine().sync();
+    String fresh = link(item("item-1"), "memory").key();
+    assertThat(fresh).isNotEqualTo(gone);
+
+    engine().apply(stale);
+    assertThat(link(item("item-1"), "memory").state()).isEqualTo(TicketLink.State.LINKED);
+    assertThat(link(item("item-1"), "memory").key()).isEqualTo(fresh);
+  }
+
+  /**
+   * A plan that follows a move, applied after another run linked the item to another ticket (the
+   * moved one was deleted, the item unlinked and given a new ticket): the item keeps the new one,
+   * not the deleted ticket the plan saw.
+   */
+  @Test
+  void aStalePlanThatFollowsAMoveLeavesTheTicketAnotherRunLinkedSince() {
+    fill(store, 1, 2);
+    engine().sync();
+    TicketSnapshot moved = tracker.move(link(item("item-1"), "memory").key());
+    SyncPlan stale = engine().plan();
+    assertThat(stale.actions()).anyMatch(a -> a instanceof PlannedAction.Moved);
+    engine().sync();
+    tracker.delete(moved.key());
+    engine().sync();
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTickets(List.of()), "item-1");
+    engine().sync();
+    String fresh = link(item("item-1"), "memory").key();
+    assertThat(fresh).isNotEqualTo(moved.key());
+
+    engine().apply(stale);
+    assertThat(link(item("item-1"), "memory").key()).isEqualTo(fresh);
+    assertThat(engine().plan().deleted()).isEmpty();
+  }
 }
