@@ -48,6 +48,28 @@ class GitHubMovesAndMilestonesTest {
     return store.find("pm-0").orElseThrow().postmortem().item(id).orElseThrow().tickets().get(0).key();
   }
 
+  /**
+   * An issue a document names, carrying none of the item's keys (made by a person), transferred
+   * before the first sync: GitHub answers its old number with 301 to the new repository (REST
+   * OpenAPI, get an issue). It is the item's ticket still, never a deleted one.
+   */
+  @Test
+  void anIssueNamedInTheDocumentAndTransferredBeforeTheFirstSyncIsFollowedNotMarkedDeleted() {
+    fill(2);
+    String number = tracker.createAll(List.of(new dev.followthrough.core.tracker.TicketDraft("ft-made-by-a-person",
+        "Existing issue", null, null, null, null, List.of(), null, dev.followthrough.core.tracker.TicketState.OPEN)))
+        .get(0).ticket().key();
+    StoreEdits.edit(store, "pm-0", "item-1", i -> i.withTickets(List.of(
+        dev.followthrough.core.model.TicketLink.of("github", number, null))));
+    int moved = fixture.github.transfer(Integer.parseInt(number), "ops-archive");
+
+    SyncResult r = engine(store).sync();
+    assertThat(r.deleted()).isEmpty();
+    assertThat(key("item-1")).isEqualTo("acme/ops-archive#" + moved);
+    assertThat(store.find("pm-0").orElseThrow().postmortem().item("item-1").orElseThrow().tickets().get(0).state())
+        .isEqualTo(dev.followthrough.core.model.TicketLink.State.LINKED);
+  }
+
   @Test
   void anIssueTransferredToAnotherRepositoryIsFollowedThereNeverMarkedDeleted() {
     fill(3);

@@ -65,9 +65,11 @@ public final class TicketReminders implements Notifier {
     int sent = 0;
     List<String> failures = new ArrayList<>();
     for (var entry : byPostmortem.entrySet()) {
-      List<Due> due = entry.getValue();
       // The intent first: after this write, no rerun reminds these items again within the period.
-      record(entry.getKey(), due, SENT, now);
+      // Checked again inside the write, on the items as stored: another run (report takes no run
+      // lock) may have recorded them since this report was built.
+      List<Due> due = claim(entry.getKey(), entry.getValue(), now);
+      skipped += entry.getValue().size() - due.size();
       List<Due> refused = new ArrayList<>();
       for (Due d : due) {
         try {
@@ -97,6 +99,25 @@ public final class TicketReminders implements Notifier {
       }
     }
     return last != null && SENT.equals(last.to()) && last.at().plus(every).isAfter(now);
+  }
+
+  /** Records the reminders as sent for the items not reminded within the period as stored now; returns those. */
+  private List<Due> claim(String postmortemId, List<Due> items, Instant now) {
+    Map<String, Due> byItem = new LinkedHashMap<>();
+    items.forEach(d -> byItem.put(d.item().id(), d));
+    java.util.Set<String> claimed = new java.util.HashSet<>();
+    store.modify(postmortemId, p -> {
+      claimed.clear(); // the change may be applied again on a newer version
+      return p.withActionItems(p.actionItems().stream().map(i -> {
+        Due d = byItem.get(i.id());
+        if (d == null || remindedWithin(i, now)) {
+          return i;
+        }
+        claimed.add(i.id());
+        return i.recording(new HistoryEntry(now, ChangeOrigin.LOCAL, FIELD, d.ticketKey(), SENT, "followthrough"));
+      }).toList());
+    });
+    return items.stream().filter(d -> claimed.contains(d.item().id())).toList();
   }
 
   private void record(String postmortemId, List<Due> items, String outcome, Instant now) {

@@ -142,6 +142,11 @@ public final class SyncEngine {
         // carries this item's idempotency key.
         TicketSnapshot moved = foundFor(c.draft(), fetchedByIdempotencyKey);
         if (moved == null) {
+          // One that carries none of the item's keys yet (a ticket named in the document, moved
+          // before a sync labelled it) is told apart from a deleted one by asking for it alone.
+          moved = answeredUnderAnotherKey(c.link().key(), retrier);
+        }
+        if (moved == null) {
           // Adapters leave a ticket out of fetch only when a direct read said it is gone.
           actions.add(new MarkDeleted(c.ref(), c.link().key()));
           continue;
@@ -163,6 +168,12 @@ public final class SyncEngine {
       actions.addAll(diff);
     }
     return new SyncPlan(tracker.type(), clock.instant(), actions, unchanged, deleted);
+  }
+
+  /** The ticket a tracker answers, alone, for a key it no longer has; {@code null} when it answers none. */
+  private TicketSnapshot answeredUnderAnotherKey(String key, Retrier retrier) {
+    List<TicketSnapshot> answer = retrier.call(() -> tracker.fetch(List.of(key)));
+    return answer.size() == 1 && !answer.get(0).key().equals(key) ? answer.get(0) : null;
   }
 
   /** Tickets carrying the candidates' current or former keys, by the key they carry. */

@@ -111,4 +111,21 @@ class TicketRemindersTest {
     assertThat(tracker.comments(key("late"))).hasSize(1);
     assertThat(tracker.comments(key("later"))).hasSize(1);
   }
+
+  /**
+   * Two {@code report --notify} runs that overlap (a cron job and a person, two hosts) each build
+   * their report before either records its reminders: the report's items say "not reminded yet"
+   * to both. {@code report} takes no run lock, so only the store's record can keep the second
+   * from posting the same reminder again.
+   */
+  @Test
+  void twoOverlappingRunsEachWithTheReportItBuiltBeforeTheOtherRecordedPostOneReminderPerTicket() {
+    OverdueReport first = report();
+    OverdueReport second = report();
+    reminders().send(first);
+    NotifyResult overlapping = reminders().send(second);
+    assertThat(tracker.comments(key("late"))).as("reminders on the late item's ticket").hasSize(1);
+    assertThat(tracker.comments(key("later"))).as("reminders on the later item's ticket").hasSize(1);
+    assertThat(overlapping.sent()).isZero();
+  }
 }

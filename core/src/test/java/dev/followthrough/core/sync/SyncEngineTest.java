@@ -364,6 +364,24 @@ class SyncEngineTest {
   }
 
   @Test
+  void recoveringCreatesSentAtDifferentTimesWaitsForTheNewestOnesWindow() {
+    // One create per request: the first is sent at once, the second after the client gave up on the
+    // first, 30 s later. Each finishes 45 s after it was sent and shows in the search 30 s after that.
+    tracker = InMemoryTracker.builder().clock(clock).batchCreate(1).searchLag(Duration.ofSeconds(30))
+        .createSettleTime(Duration.ofSeconds(30)).clientWait(Duration.ofSeconds(30), clock).build();
+    fill(store, 1, 2);
+    tracker.inject(Call.CREATE, dev.followthrough.core.tracker.TrackerFault.STILL_WORKING);
+    tracker.inject(Call.CREATE, dev.followthrough.core.tracker.TrackerFault.STILL_WORKING);
+    assertThat(engine().sync().failures()).hasSize(2);
+    // The next run comes at once: both creates are inside their windows, which end 30 s apart.
+    SyncResult next = engine().sync();
+    assertThat(next.created()).isEmpty();
+    assertThat(next.adopted()).hasSize(2);
+    assertThat(tracker.tickets()).hasSize(2);
+    assertOneTicketPerItem();
+  }
+
+  @Test
   void aTransientReadFailureIsRetriedWithinTheRun() {
     fill(store, 1, 2);
     tracker.failNext(Call.FIND_BY_KEYS, new TrackerException("memory", Kind.TRANSIENT, 503, "unavailable"));
@@ -405,6 +423,20 @@ class SyncEngineTest {
     engine().sync();
     SyncResult late = engine().apply(stale);
     assertThat(late.failures()).isEmpty();
+    assertThat(tracker.tickets()).hasSize(1);
+  }
+
+  @Test
+  void aPlanAppliedAfterAnotherRunLeftItsCreateUncertainCreatesNothing() {
+    // The other run's create reached the tracker but its answer was lost: the item holds that
+    // run's intent, newer than the plan, and the ticket is not searchable yet.
+    tracker = InMemoryTracker.builder().clock(clock).searchLag(Duration.ofSeconds(30)).build();
+    fill(store, 1, 1);
+    SyncPlan stale = engine().plan();
+    clock.advance(Duration.ofSeconds(1));
+    tracker.inject(Call.CREATE, dev.followthrough.core.tracker.TrackerFault.RESET_AFTER_APPLIED);
+    assertThat(engine().sync().failures()).hasSize(1);
+    engine().apply(stale);
     assertThat(tracker.tickets()).hasSize(1);
   }
 
