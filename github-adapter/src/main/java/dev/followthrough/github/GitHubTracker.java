@@ -218,8 +218,9 @@ public final class GitHubTracker implements Tracker {
   @Override
   public TicketSnapshot update(String ticketKey, TicketDraft d, Set<TicketField> changed) {
     try {
-      GHIssue issue = issue(ticketKey);
-      GHRepository home = repoOf(IssueRefs.parse(ticketKey, repositoryName));
+      IssueRefs ref = IssueRefs.parse(ticketKey, repositoryName);
+      GHRepository home = repoOf(ref);
+      GHIssue issue = home.getIssue(ref.number());
       for (TicketField field : changed) {
         switch (field) {
           case TITLE -> issue.setTitle(d.title());

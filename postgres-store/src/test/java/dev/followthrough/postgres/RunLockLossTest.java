@@ -65,7 +65,7 @@ class RunLockLossTest {
       CountDownLatch refused = new CountDownLatch(1);
       AtomicInteger creates = new AtomicInteger();
       CompletableFuture<SyncResult> secondRun = new CompletableFuture<>();
-      Tracker killing = new Forwarding(tracker) {
+      Tracker killing = new dev.followthrough.core.testing.DelegatingTracker(tracker) {
         @Override
         public List<CreateOutcome> createAll(List<TicketDraft> drafts) {
           List<CreateOutcome> outcomes = super.createAll(drafts);
@@ -234,23 +234,5 @@ class RunLockLossTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Passes every call on; a test overrides the one where it acts. */
-  static class Forwarding implements Tracker {
-    private final Tracker delegate;
-
-    Forwarding(Tracker delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override public String type() { return delegate.type(); }
-    @Override public Capabilities capabilities() { return delegate.capabilities(); }
-    @Override public List<TicketSnapshot> findByKeys(Collection<String> keys) { return delegate.findByKeys(keys); }
-    @Override public List<TicketSnapshot> fetch(Collection<String> keys) { return delegate.fetch(keys); }
-    @Override public List<CreateOutcome> createAll(List<TicketDraft> drafts) { return delegate.createAll(drafts); }
-    @Override public TicketSnapshot update(String key, TicketDraft d, Set<TicketField> f) { return delegate.update(key, d, f); }
-    @Override public TicketSnapshot transition(String key, TicketState target) { return delegate.transition(key, target); }
-    @Override public void comment(String key, String text) { delegate.comment(key, text); }
   }
 }
