@@ -102,7 +102,14 @@ final class ReportCommand implements Callable<Integer> {
         out.print(text);
         out.flush();
       } else {
-        Files.writeString(output, text, StandardCharsets.UTF_8);
+        try {
+          Files.writeString(output, text, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+          // A path the user typed is bad input, not a fault of ours.
+          Path parent = output.toAbsolutePath().getParent();
+          String why = parent != null && !Files.isDirectory(parent) ? "no such directory" : "cannot be written";
+          throw new CommandFailedException(output + ": " + why, FollowthroughCli.BAD_INPUT);
+        }
         err.println("followthrough: report written to " + output);
       }
       if (notify) {

@@ -134,6 +134,14 @@ class CliTest {
   }
 
   @Test
+  void reportToAnUnwritableOutputIsAUsageErrorNamingThePath() {
+    String target = dir.resolve("no-such-dir").resolve("r.txt").toString();
+    CliRunner.Result r = run("report", "--output", target, "--store", store());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains(target).doesNotContain("internal error").doesNotContain("\tat ");
+  }
+
+  @Test
   void reportOfAMissingPathExitsTwo() {
     CliRunner.Result r = run("report", dir.resolve("nope").toString(), "--store", store());
     assertThat(r.exit()).isEqualTo(2);
