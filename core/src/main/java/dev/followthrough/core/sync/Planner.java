@@ -62,7 +62,7 @@ final class Planner {
     Map<String, TicketSnapshot> changedByIdempotencyKey = new HashMap<>();
     if (scope.mode() == SyncMode.INCREMENTAL) {
       for (TicketSnapshot t : retrier.call(() -> scope.feed().changedSince(scope.since()))) {
-        read.read(t);
+        read.listed(t);
         TicketSnapshot other = changed.get(t.key());
         if (other == null || FieldDiff.newer(t, other)) {
           changed.put(t.key(), t);

@@ -7,26 +7,25 @@ import java.util.Map;
 
 /**
  * What a plan read from the tracker that the watermark depends on: when the read began (this
- * machine's clock), the newest change time among the tickets read, and each planned item's ticket
- * change time, so that a run never moves the watermark past a change it failed to store.
+ * machine's clock), whether the change feed listed anything, and each planned item's ticket change
+ * time, so that a run never moves the watermark past a change it failed to store.
  */
 final class ReadTickets {
   private final Instant startedAt;
   private final Map<String, Instant> updatedByItem = new HashMap<>();
-  private Instant newest;
+  private boolean listedChanges;
 
   ReadTickets(Instant startedAt) {
     this.startedAt = startedAt;
   }
 
-  void read(TicketSnapshot ticket) {
-    if (ticket.updatedAt() != null && (newest == null || ticket.updatedAt().isAfter(newest))) {
-      newest = ticket.updatedAt();
-    }
+  /** A ticket the change feed listed. */
+  void listed(TicketSnapshot ticket) {
+    listedChanges = true;
   }
 
+  /** The ticket read for an item, from the feed or a fetch. */
   void readFor(ItemRef item, TicketSnapshot ticket) {
-    read(ticket);
     if (ticket.updatedAt() != null) {
       updatedByItem.put(item.toString(), ticket.updatedAt());
     }
@@ -36,9 +35,8 @@ final class ReadTickets {
     return startedAt;
   }
 
-  /** The newest change time read, or {@code null} when no ticket was read. */
-  Instant newest() {
-    return newest;
+  boolean listedChanges() {
+    return listedChanges;
   }
 
   /** The change time of the ticket read for an item, or {@code null}. */

@@ -7,6 +7,7 @@ import dev.followthrough.core.tracker.Tracker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,12 @@ final class Watermarks {
   }
 
   /**
-   * Stores the watermark after a run: the newest change read, but never later than the read's
-   * start (a ticket changed while a long read went on may have been passed over) nor at or past
-   * the change of an item the run failed to store. Call it only after the run wrote its pulls.
+   * Stores the watermark after a run, once the run wrote its pulls. The watermark is the time the
+   * read began: every change the tracker stamped more than the overlap before it was visible to the
+   * read, since the overlap exceeds search lag plus clock skew. It moves only when the feed listed
+   * something (or the run was full), so while nothing changes the next read asks for the same
+   * instant, which lets a tracker answer "not modified". It never moves past the change of an item
+   * whose change this run failed to store: that change is read again next time.
    */
   void advance(PlanScope scope, ReadTickets read, SyncResult result) {
     Optional<ChangeFeed> feed = tracker.changeFeed();
@@ -70,29 +74,23 @@ final class Watermarks {
       return;
     }
     Optional<SyncState> before = store.syncState(feed.get().scope());
-    Instant candidate = read.newest() == null || read.newest().isAfter(read.startedAt()) ? read.startedAt() : read.newest();
-    if (scope.mode() == SyncMode.INCREMENTAL && read.newest() == null) {
-      candidate = null;
+    boolean full = scope.mode() == SyncMode.FULL;
+    if (!full && (before.isEmpty() || !read.listedChanges())) {
+      return;
+    }
+    Instant watermark = read.startedAt();
+    if (!full && before.get().watermark().isAfter(watermark)) {
+      watermark = before.get().watermark();
     }
     for (SyncResult.Failure failure : result.failures()) {
       Instant failedChange = read.updatedFor(failure.item());
-      if (failedChange != null && candidate != null && !failedChange.isAfter(candidate)) {
-        candidate = failedChange.minusMillis(1);
+      if (failedChange != null && failedChange.isBefore(watermark)) {
+        watermark = failedChange;
       }
     }
-    Instant watermark;
-    Instant lastFullAt;
-    if (scope.mode() == SyncMode.FULL) {
-      watermark = candidate;
-      lastFullAt = read.startedAt();
-    } else {
-      Instant old = before.map(SyncState::watermark).orElse(null);
-      watermark = candidate == null || (old != null && old.isAfter(candidate)) ? old : candidate;
-      lastFullAt = before.map(SyncState::lastFullAt).orElse(null);
-    }
-    if (watermark != null && lastFullAt != null) {
-      store.saveSyncState(feed.get().scope(), new SyncState(watermark, lastFullAt));
-    }
+    Instant lastFullAt = full ? read.startedAt() : before.get().lastFullAt();
+    store.saveSyncState(feed.get().scope(),
+        new SyncState(watermark.truncatedTo(ChronoUnit.MILLIS), lastFullAt.truncatedTo(ChronoUnit.MILLIS)));
   }
 
   private Duration overlap(ChangeFeed feed) {

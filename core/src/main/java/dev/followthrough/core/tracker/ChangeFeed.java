@@ -8,17 +8,20 @@ import java.util.List;
  * An optional capability of a {@link Tracker}: the tickets that changed since an instant of the
  * tracker's own clock, so that a re-sync reads only those instead of every linked ticket.
  *
- * <p>The engine keeps a watermark per {@link #scope()}: the newest {@link TicketSnapshot#updatedAt()}
- * it has read and stored. Each read asks for changes since the watermark minus {@link #overlap()},
- * so a change the tracker's search showed late, or stamped with a clock that differs from this
- * machine's, is read by a later run instead of being missed. A full reconciliation still runs on a
+ * <p>The engine keeps a watermark per {@link #scope()}: when its last read that found changes
+ * began, moved only after what that read pulled was stored. Each read asks for changes since the
+ * watermark minus {@link #overlap()}, so a change the tracker's search showed late, or stamped with
+ * a clock that differs from this machine's, is read by a later run instead of being missed; while
+ * nothing changes, {@code since} stays the same from run to run (a tracker may answer "not
+ * modified"). A full reconciliation still runs on a
  * schedule as a backstop, and it alone finds tickets that were deleted or left the feed's scope.
  *
  * <p>To implement it: answer every ticket carrying Followthrough's label whose last change is at or
  * after {@code since}, each with its {@code updatedAt} filled in, oldest change first, without
  * duplicates (the same ticket twice keeps the newer copy). Reading a ticket as it was before its
- * latest change is allowed (a lagging index); leaving out a ticket whose change is older than the
- * overlap is not. Not thread-safe, like the tracker.
+ * latest change is allowed (a lagging index); leaving out a ticket whose change the index showed
+ * when the read began is not, also when other tickets change while the pages are read (offset
+ * paging then skips some: read again). Not thread-safe, like the tracker.
  */
 public interface ChangeFeed {
 

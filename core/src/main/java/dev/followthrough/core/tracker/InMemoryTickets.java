@@ -53,8 +53,8 @@ final class InMemoryTickets {
   /**
    * The tickets whose last change, as the change index shows it now, is at or after {@code since}
    * (the tracker's clock), oldest change first. Any write may reach the index late, not only a
-   * create: every other write shows only a search lag after it was made (Jira Cloud OpenAPI,
-   * {@code /rest/api/3/search/jql}: "Recent updates might not be immediately visible"), so a later
+   * create: every other write shows only a search lag after it was made (one vendor's search API
+   * says "Recent updates might not be immediately visible": TRACKER-APIS.md), so a later
    * change can be listed before an earlier one, and a ticket is listed as it was before its latest change.
    */
   List<TicketSnapshot> changedSince(Instant since) {
