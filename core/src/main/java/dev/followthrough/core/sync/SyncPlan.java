@@ -39,7 +39,9 @@ public record SyncPlan(String tracker, Instant madeAt, List<PlannedAction> actio
       out.append(a.describe()).append('\n');
     }
     out.append(actions.size()).append(actions.size() == 1 ? " change, " : " changes, ").append(unchanged)
-        .append(" items already in sync with ").append(tracker).append('\n');
+        .append(" items already in sync with ").append(tracker)
+        .append(mode == SyncMode.INCREMENTAL ? " (read incrementally: only tickets changed since the last sync)" : "")
+        .append('\n');
     for (DeletedTicket d : deleted) {
       out.append(d.describe()).append('\n');
     }
