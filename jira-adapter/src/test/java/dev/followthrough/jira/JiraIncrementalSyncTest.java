@@ -110,6 +110,10 @@ class JiraIncrementalSyncTest {
     fixture.jira.clockSkew(Duration.ofMinutes(-3));
     fill(1, 3);
     settle();
+    fixture.jira.setStatus(key("pm-0", "item-2"), "indeterminate", "In Progress", null);
+    fixture.clock.advance(JiraFixture.LAG);
+    assertThat(engine().sync().pulled()).as("a change that moves the watermark to this read").hasSize(1);
+    fixture.clock.advance(Duration.ofSeconds(5));
     fixture.jira.setStatus(key("pm-0", "item-1"), "done", "Done", "Done");
     fixture.clock.advance(Duration.ofSeconds(5));
     assertThat(engine().sync().pulled()).as("inside the search lag").isEmpty();
