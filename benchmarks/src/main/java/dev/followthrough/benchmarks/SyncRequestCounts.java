@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Prints requests per item for syncing N action items (default 1,000) with Jira and GitHub
- * simulators, next to the floors of ⌈N/50⌉ bulk creates and ⌈N/100⌉ reads.
+ * simulators, next to the floors of ⌈N/50⌉ bulk creates and ⌈N/100⌉ reads, and the requests of an
+ * unchanged incremental re-sync (Jira Cloud, Data Center and GitHub), which should be one.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.followthrough.benchmarks.SyncRequestCounts [N]}
  */
@@ -19,6 +20,8 @@ public final class SyncRequestCounts {
     List<SyncMeasurement.Run> runs = new ArrayList<>();
     runs.addAll(JiraSyncRequests.measure(n / 50, 50));
     runs.addAll(GitHubSyncRequests.measure(n / 50, 50));
+    runs.addAll(JiraSyncRequests.measureIncremental(n / 50, 50));
+    runs.addAll(GitHubSyncRequests.measureIncremental(n / 50, 50));
     System.out.println("Floors for N = " + n + ": " + ceil(n, 50) + " bulk creates, " + ceil(n, 100) + " reads of 100");
     System.out.print(SyncMeasurement.table(runs));
   }
