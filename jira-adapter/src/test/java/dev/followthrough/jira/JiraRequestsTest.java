@@ -14,6 +14,7 @@ import dev.followthrough.core.tracker.TicketField;
 import dev.followthrough.core.tracker.TicketState;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -208,6 +209,31 @@ class JiraRequestsTest {
     fixture.tracker().epicPerPostmortem("Epic").build().createAll(List.of(c));
     assertThat(fixture.jira.issues()).hasSize(4);
     assertThat(fixture.jira.issues().get(3).path("fields").path("parent").path("key").asText()).isEqualTo(epic);
+  }
+
+  /**
+   * Jira Cloud's search trails writes (TRACKER-APIS.md; the v3 OpenAPI of /search/jql: "Recent
+   * updates might not be immediately visible"). A second run inside that lag, in a new process
+   * (an item added to the postmortem, or one whose create was refused and fixed), must not make a
+   * second epic for the same postmortem: the epic's label search cannot see the first one yet.
+   */
+  @Test
+  void aRunInsideTheSearchLagMakesNoSecondEpicForThePostmortem() {
+    fixture = new JiraFixture(true);
+    TicketDraft a = new TicketDraft("ft-pm-a-1", "One", null, null, null, null, List.of(), null, TicketState.OPEN,
+        "pm-a", "Disk full");
+    fixture.tracker().epicPerPostmortem("Epic").build().createAll(List.of(a));
+    fixture.clock.advance(Duration.ofSeconds(5));
+    TicketDraft b = new TicketDraft("ft-pm-a-2", "Two", null, null, null, null, List.of(), null, TicketState.OPEN,
+        "pm-a", "Disk full");
+    fixture.tracker().epicPerPostmortem("Epic").build().createAll(List.of(b));
+
+    var epics = fixture.jira.issues().stream()
+        .filter(i -> i.path("fields").path("summary").asText().equals("Postmortem: Disk full")).toList();
+    assertThat(epics).as("epics of pm-a").hasSize(1);
+    String epic = epics.get(0).path("key").asText();
+    assertThat(fixture.jira.issues()).filteredOn(i -> !i.path("key").asText().equals(epic))
+        .allSatisfy(i -> assertThat(i.path("fields").path("parent").path("key").asText()).isEqualTo(epic));
   }
 
   @Test
