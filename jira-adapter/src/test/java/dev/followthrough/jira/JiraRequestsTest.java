@@ -12,9 +12,9 @@ import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.tracker.TicketDraft;
 import dev.followthrough.core.tracker.TicketField;
 import dev.followthrough.core.tracker.TicketState;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -222,10 +222,11 @@ class JiraRequestsTest {
     fixture = new JiraFixture(true);
     TicketDraft a = new TicketDraft("ft-pm-a-1", "One", null, null, null, null, List.of(), null, TicketState.OPEN,
         "pm-a", "Disk full");
-    fixture.tracker().epicPerPostmortem("Epic").build().createAll(List.of(a));
+    String first = fixture.tracker().epicPerPostmortem("Epic").build().createAll(List.of(a)).get(0).ticket().key();
     fixture.clock.advance(Duration.ofSeconds(5));
+    // What core's draft building passes: the ticket the store already links for pm-a's other item.
     TicketDraft b = new TicketDraft("ft-pm-a-2", "Two", null, null, null, null, List.of(), null, TicketState.OPEN,
-        "pm-a", "Disk full");
+        "pm-a", "Disk full", List.of(), List.of(first));
     fixture.tracker().epicPerPostmortem("Epic").build().createAll(List.of(b));
 
     var epics = fixture.jira.issues().stream()

@@ -4,22 +4,43 @@ import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.Measure;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.TicketKeys;
-import dev.followthrough.core.tracker.Capabilities;
+import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.tracker.TicketDraft;
 import dev.followthrough.core.tracker.TicketState;
+import dev.followthrough.core.tracker.Tracker;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the ticket an item should have: title, a description with its context, labels. */
 final class ItemDrafts {
+  /** Enough to survive a sibling or two moved or deleted by hand; each may cost one read. */
+  static final int MAX_SIBLINGS = 3;
+
   private ItemDrafts() {}
 
-  static TicketDraft draft(Postmortem p, ActionItem item, List<String> labels, Capabilities capabilities) {
+  static TicketDraft draft(Postmortem p, ActionItem item, List<String> labels, Tracker tracker) {
     TicketState state = TicketState.of(item.status());
-    if (state == TicketState.IN_PROGRESS && !capabilities.inProgressState()) {
+    if (state == TicketState.IN_PROGRESS && !tracker.capabilities().inProgressState()) {
       state = TicketState.OPEN;
     }
     return new TicketDraft(p.idempotencyKey(item), item.title(), description(p, item), item.owner(), item.dueDate(),
-        item.priority(), labels, sourceUrl(p), state, p.id(), p.title(), List.of(TicketKeys.legacy(p.id(), item.id())));
+        item.priority(), labels, sourceUrl(p), state, p.id(), p.title(), List.of(TicketKeys.legacy(p.id(), item.id())),
+        siblingTickets(p, item, tracker.type()));
+  }
+
+  /**
+   * The tickets this tool already made, in this tracker, for the postmortem's other items: a run in
+   * a new process learns from them, by reads that do not lag, where the first run grouped them.
+   */
+  static List<String> siblingTickets(Postmortem p, ActionItem item, String trackerType) {
+    List<String> keys = new ArrayList<>();
+    for (ActionItem other : p.actionItems()) {
+      TicketLink link = other.id().equals(item.id()) ? null : SyncRun.link(other, trackerType);
+      if (link != null && !link.isPending() && !link.isDeleted() && keys.size() < MAX_SIBLINGS) {
+        keys.add(link.key());
+      }
+    }
+    return keys;
   }
 
   /** Plain text; adapters turn it into ADF, wiki markup or Markdown. Deterministic on purpose. */

@@ -157,7 +157,7 @@ final class Planner {
         if (targeted && (link == null || link.isPending() || link.isDeleted() || !scope.ticketKeys().contains(link.key()))) {
           continue;
         }
-        Candidate c = new Candidate(p, item, link, ItemDrafts.draft(p, item, options.labels(), tracker.capabilities()));
+        Candidate c = new Candidate(p, item, link, ItemDrafts.draft(p, item, options.labels(), tracker));
         if (c.link() != null && c.link().isDeleted()) {
           if (!item.status().isClosed()) {
             deleted.add(new DeletedTicket(c.ref(), c.link().key()));

@@ -160,7 +160,7 @@ final class SyncRun {
       Instant now = clock.instant();
       // A ticket closed in the tracker starts the wait for its fix to be shown to work.
       writer.change(a.item(), (postmortem, item) -> options.verification().settle(PulledValues.apply(item, pull, now,
-          ItemDrafts.draft(postmortem, item, options.labels(), tracker.capabilities())), now.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+          ItemDrafts.draft(postmortem, item, options.labels(), tracker)), now.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
       pulled.add(a.item());
     } else if (a instanceof Conflict conflict) {
       Instant now = clock.instant();

@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param postmortemTitle that postmortem's title, or {@code null}
  * @param formerKeys keys that older versions gave the same item ({@link TicketKeys#legacy}): a ticket
  *     carrying one is the item's ticket, and an update of its labels moves it to the current key
+ * @param siblingTickets keys of tickets already linked, in this tracker, to other items of the same
+ *     postmortem: a read by key is current where a search may lag, so a tracker that groups tickets
+ *     can find the group through them before it makes a new one
  */
 public record TicketDraft(
     String idempotencyKey,
@@ -35,7 +38,16 @@ public record TicketDraft(
     TicketState state,
     String postmortemId,
     String postmortemTitle,
-    List<String> formerKeys) {
+    List<String> formerKeys,
+    List<String> siblingTickets) {
+
+  /** A draft without sibling tickets. */
+  public TicketDraft(String idempotencyKey, String title, String description, String owner, LocalDate dueDate,
+      Priority priority, List<String> labels, String sourceUrl, TicketState state, String postmortemId,
+      String postmortemTitle, List<String> formerKeys) {
+    this(idempotencyKey, title, description, owner, dueDate, priority, labels, sourceUrl, state, postmortemId,
+        postmortemTitle, formerKeys, List.of());
+  }
 
   /** A draft without former keys. */
   public TicketDraft(String idempotencyKey, String title, String description, String owner, LocalDate dueDate,
@@ -60,6 +72,7 @@ public record TicketDraft(
     }
     labels = labels == null ? List.of() : List.copyOf(labels);
     formerKeys = formerKeys == null ? List.of() : List.copyOf(formerKeys);
+    siblingTickets = siblingTickets == null ? List.of() : List.copyOf(siblingTickets);
     state = state == null ? TicketState.OPEN : state;
   }
 }

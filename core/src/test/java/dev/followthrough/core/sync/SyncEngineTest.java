@@ -258,7 +258,7 @@ class SyncEngineTest {
     // What a run killed after the tracker created the tickets, before the store saved the keys, leaves.
     var p = store.find("pm-0").orElseThrow();
     var drafts = p.postmortem().actionItems().stream()
-        .map(i -> ItemDrafts.draft(p.postmortem(), i, options.labels(), tracker.capabilities()))
+        .map(i -> ItemDrafts.draft(p.postmortem(), i, options.labels(), tracker))
         .map(d -> new dev.followthrough.core.tracker.TicketDraft(d.idempotencyKey(), d.title(), d.description(), d.owner(),
             d.dueDate(), d.priority(), d.labels(), d.sourceUrl(), TicketState.OPEN))
         .toList();
