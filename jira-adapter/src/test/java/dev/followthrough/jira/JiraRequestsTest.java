@@ -244,4 +244,23 @@ class JiraRequestsTest {
     fixture.server.verify(postRequestedFor(urlEqualTo(JiraFixture.CLOUD_PATH + "/rest/api/3/issue/bulk"))
         .withRequestBody(equalToJson("{\"issueUpdates\": [{\"fields\": {\"parent\": {\"key\": \"OPS-100\"}}}]}", true, true)));
   }
+
+  /** A sibling moved by hand under some other parent does not lead to that parent: it is no postmortem's epic. */
+  @Test
+  void aSiblingsParentWithoutTheEpicLabelIsNotTakenForTheEpic() {
+    fixture = new JiraFixture(true);
+    String feature = fixture.tracker().build().createAll(List.of(draft(null))).get(0).ticket().key();
+    TicketDraft a = new TicketDraft("ft-pm-a-1", "One", null, null, null, null, List.of(), null, TicketState.OPEN,
+        "pm-a", "Disk full");
+    String sibling = fixture.tracker().parent(feature).build().createAll(List.of(a)).get(0).ticket().key();
+    TicketDraft b = new TicketDraft("ft-pm-a-2", "Two", null, null, null, null, List.of(), null, TicketState.OPEN,
+        "pm-a", "Disk full", List.of(), List.of(sibling));
+    fixture.tracker().epicPerPostmortem("Epic").build().createAll(List.of(b));
+
+    var epic = fixture.jira.issues().stream()
+        .filter(i -> i.path("fields").path("summary").asText().equals("Postmortem: Disk full")).toList();
+    assertThat(epic).hasSize(1);
+    assertThat(fixture.jira.issues().get(3).path("fields").path("parent").path("key").asText())
+        .isEqualTo(epic.get(0).path("key").asText()).isNotEqualTo(feature);
+  }
 }
