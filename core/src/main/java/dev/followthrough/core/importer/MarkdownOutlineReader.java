@@ -33,7 +33,7 @@ import org.commonmark.parser.Parser;
 final class MarkdownOutlineReader {
   private static final Parser PARSER = parser(true);
 
-  private static final java.util.regex.Pattern TASK_BOX = java.util.regex.Pattern.compile("^\\[([ xX])]\\s+");
+  private static final java.util.regex.Pattern TASK_BOX = java.util.regex.Pattern.compile("^\\[([ xX*])]\\s+");
 
   private final int lineOffset;
   private String title;
