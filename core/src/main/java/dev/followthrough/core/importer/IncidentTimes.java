@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class IncidentTimes {
   private static final Pattern BEGINS = Pattern.compile(
-      "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:begins|began|starts|started)|start of (?:the )?(?:incident|outage|impact)"
+      "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:begins|began|starts|started|start(?=[\\s:.,]*$))|start of (?:the )?(?:incident|outage|impact)"
           + "|(?:is|was|went|goes) (?:hard |completely |fully )?down)\\b");
   private static final Pattern ENDS = Pattern.compile(
       "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:ends|ended|is over|over|resolved|closed)|"

@@ -235,6 +235,11 @@ final class TimelineReader {
       return -1;
     }
     var leading = leading(text);
+    Optional<String> timeFirst = leading.isEmpty() ? LabelledTimes.timeFirst(text) : Optional.empty();
+    if (timeFirst.isPresent() && leading(timeFirst.get()).isPresent()) {
+      text = timeFirst.get();
+      leading = leading(text);
+    }
     Instant at = null;
     String rest = text;
     if (leading.isPresent()) {
