@@ -50,4 +50,31 @@ class LabelledTimelineTest {
     assertThat(p.timeline()).extracting(TimelineEntry::text)
         .containsExactly("Note: 3 of 5 gateways failed their health check", "gateways restarted");
   }
+
+  @Test
+  void aTimelineIndentedFourSpacesIsStillTheTimeline() {
+    Postmortem p = md("""
+        # Cache outage
+
+        Date: 2024-02-01
+
+        ## Timeline
+
+            10:00 UTC cache node fails
+            10:20 UTC traffic moved to the replica
+            10:45 UTC cache node replaced
+
+        ## Action items
+
+        - Alert on cache node health
+
+        ## Details
+
+            $ redis-cli info replication
+            10:00 role:master
+        """);
+    assertThat(p.timeline()).extracting(TimelineEntry::at).containsExactly(Instant.parse("2024-02-01T10:00:00Z"),
+        Instant.parse("2024-02-01T10:20:00Z"), Instant.parse("2024-02-01T10:45:00Z"));
+    assertThat(p.timeline().get(1).line()).isEqualTo(8);
+  }
 }
