@@ -77,4 +77,29 @@ class LabelledTimelineTest {
         Instant.parse("2024-02-01T10:20:00Z"), Instant.parse("2024-02-01T10:45:00Z"));
     assertThat(p.timeline().get(1).line()).isEqualTo(8);
   }
+
+  @Test
+  void aSpanHeadingOverTimedBulletsGivesTheBulletsItsHalfOfTheDay() {
+    Postmortem p = md("""
+        # Deploy outage
+
+        Date: 2024-02-01
+
+        ## Timeline
+
+        ### 10:07-10:29 AM UTC:
+
+        - 10:07: deploy starts
+        - 10:29: rollback done
+
+        ### 1:10-1:40 PM UTC:
+
+        - 1:10: second deploy
+        - 1:40: errors back to normal
+        """);
+    assertThat(p.timeline()).extracting(TimelineEntry::at).containsExactly(Instant.parse("2024-02-01T10:07:00Z"),
+        Instant.parse("2024-02-01T10:29:00Z"), Instant.parse("2024-02-01T13:10:00Z"), Instant.parse("2024-02-01T13:40:00Z"));
+    assertThat(p.timeline()).extracting(TimelineEntry::text)
+        .containsExactly("deploy starts", "rollback done", "second deploy", "errors back to normal");
+  }
 }
