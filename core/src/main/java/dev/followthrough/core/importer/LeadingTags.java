@@ -16,7 +16,7 @@ record LeadingTags(String text, String owner, String reference) {
   private static final Pattern OWNER = Pattern.compile(
       "^[\\[(]\\s*((?:[A-Za-z][\\w.-]{0,30}\\s+){0,2}team|@?[A-Za-z][\\w.-]{1,30})\\s*\\??\\s*[\\])]\\s+(?=\\S)");
   private static final Pattern ISSUE = Pattern.compile(
-      "(?i)^((?:bug|issue|ticket|jira|pr)\\s+#?\\d+)\\s*[-–—:]\\s+(?=\\S)");
+      "(?i)^((?:bug|issue|ticket|pr)\\s+#?\\d+)\\s*[-–—:]\\s+(?=\\S)");
   // Bracketed words that tag an item rather than name who owns it.
   private static final Set<String> TAGS = Set.of("proposal", "rfc", "bug", "issue", "pr", "wip", "draft", "done",
       "todo", "doing", "fixed", "optional", "stretch", "meta", "tracking", "epic", "ongoing", "blocked", "new",
@@ -40,7 +40,7 @@ record LeadingTags(String text, String owner, String reference) {
       }
       return new LeadingTags(text, null, null);
     }
-    if ("BbIiTtJjPp".indexOf(first) >= 0) {
+    if ("BbIiTtPp".indexOf(first) >= 0) {
       Matcher m = ISSUE.matcher(text);
       if (m.find()) {
         return new LeadingTags(text.substring(m.end()), null, m.group(1));
