@@ -45,10 +45,10 @@ class CorpusTest {
   // Later on 2026-12-07 the development set grew to 86 documents (five more repositories); the
   // importer of that day read them at start 0.767 and end 0.625, so those two floors moved to just
   // under that (the others still held). Raise them as the new documents' misses are fixed.
-  // On the 86 documents, with HTML read as HTML and the rules of the 'rules' branch: recall 0.916,
-  // precision 0.944, count 0.814, instants 0.787, start 0.767, end 0.643; the floors sit under them.
-  static final double ITEM_RECALL = 0.91;
-  static final double ITEM_PRECISION = 0.94;
+  // On the 86 documents, with HTML read as HTML and the rules of the rules branch: recall 0.928,
+  // precision 0.953, count 0.814, instants 0.787, start 0.767, end 0.643; the floors sit under them.
+  static final double ITEM_RECALL = 0.92;
+  static final double ITEM_PRECISION = 0.95;
   static final double FIELD_ACCURACY = 0.98;
   static final double TIMELINE_COUNT_EXACT = 0.81;
   static final double TIMELINE_INSTANTS_RIGHT = 0.78;
