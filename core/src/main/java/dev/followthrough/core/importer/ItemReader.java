@@ -42,6 +42,12 @@ final class ItemReader {
           verification, group);
     }
 
+    /** Done when nothing said otherwise: under "Immediate fixes:", work already carried out. */
+    Entry doneUnlessStated() {
+      return status != null ? this : new Entry(line, title, description, owner, due, priority, type, ItemStatus.DONE,
+          ticket, kind, task, verification, group);
+    }
+
     /** The entry as one of a group under a heading ("Monitoring Enhancements:"). */
     Entry inGroup(String heading) {
       return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, verification,
