@@ -63,6 +63,8 @@ public final class ImportSession {
     });
     if (result.created()) {
       index.add(inserted[0]);
+      // An incident older than some already stored: they may repeat it.
+      Recurrences.recordOnLater(store, index, inserted[0]);
     }
     return result;
   }

@@ -25,7 +25,7 @@ final class Dates {
       Pattern.compile("(?i)\\b" + MONTH + "\\.?\\s+(\\d{1,2})\\s*[-–]\\s*\\d{1,2},?\\s+(\\d{4})\\b");
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + "\\.?,?\\s+(\\d{4})\\b");
-  /** "3/10/2024", "07-27-2023": month first, with slashes or dashes (never mixed). */
+  /** "3/10/2024", "07-27-2023": month first unless the document is day first ({@link DateOrder}). */
   private static final Pattern US_DATE =
       Pattern.compile("(?=\\d)(?<![\\d/-])(\\d{1,2})([/-])(\\d{1,2})\\2(\\d{4})(?![\\d-])");
   /** "5-26-21": a two-digit year, trusted only where a date is expected, as in a title. */
@@ -96,7 +96,7 @@ final class Dates {
     }
     m = US_DATE.matcher(text).region(from, text.length());
     if (m.lookingAt()) {
-      LocalDate d = date(m.group(4), m.group(1), m.group(3));
+      LocalDate d = numeric(m);
       return d == null ? null : new DateMention(d, m.start(), m.end());
     }
     return null;
@@ -114,7 +114,7 @@ final class Dates {
       collect(MONTH_DAY_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(1)), m.group(2)));
       collect(DAY_MONTH_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(2)), m.group(1)));
     }
-    collect(US_DATE.matcher(t), found, m -> date(m.group(4), m.group(1), m.group(3)));
+    collect(US_DATE.matcher(t), found, Dates::numeric);
     if (named) {
       collect(MONTH_RANGE_YEAR.matcher(t), found, m -> date(m.group(3), month(m.group(1)), m.group(2)));
     }
@@ -210,6 +210,15 @@ final class Dates {
     } catch (DateTimeException | NumberFormatException e) {
       return null;
     }
+  }
+
+  /** "07-27-2023" month first; "29-09-2021", and every such date of a day-first document, day first. */
+  private static LocalDate numeric(Matcher m) {
+    if (DateOrder.dayFirst()) {
+      return date(m.group(4), m.group(3), m.group(1));
+    }
+    LocalDate monthFirst = date(m.group(4), m.group(1), m.group(3));
+    return monthFirst != null || Integer.parseInt(m.group(1)) <= 12 ? monthFirst : date(m.group(4), m.group(3), m.group(1));
   }
 
   static String month(String name) {

@@ -80,9 +80,13 @@ final class DocumentInterpreter {
     }
 
     String title = firstNonBlank(front.text("title"), fields.get(Field.TITLE), outline.title());
-    if (title == null) {
+    if (title == null && !fileTitle().isBlank()) {
       title = fileTitle();
       diagnostics.add(Diagnostic.warning(0, "no title found; using the file name"));
+    } else if (title == null) {
+      // A postmortem must have a title: a file named "__.md" gives none, and that costs no document.
+      title = "Untitled postmortem";
+      diagnostics.add(Diagnostic.warning(0, "no title found, and the file name has no words; titled 'Untitled postmortem'"));
     }
     String severity = firstNonBlank(front.text("severity"), fields.get(Field.SEVERITY));
     IncidentReader incidentReader = new IncidentReader(diagnostics, fields, fieldLines, byKind);

@@ -37,8 +37,9 @@ final class EntryMaker {
       text = text.substring(prefix.end());
     }
     InlineMetadata meta = InlineMetadata.of(text);
-    String body = meta.text();
-    String owner = meta.owner();
+    LeadingTags tags = LeadingTags.of(meta.text());
+    String body = tags.text();
+    String owner = meta.owner() != null ? meta.owner() : tags.owner();
     LocalDate due = meta.due();
     Priority priority = meta.priority();
     String type = meta.type();
@@ -66,7 +67,8 @@ final class EntryMaker {
     String title = body;
     String detail = null;
     Matcher named = ItemReader.NAME_DESCRIPTION.matcher(Times.scanned(body));
-    if (named.matches() && ItemReader.words(named.group(1)) <= ItemReader.MAX_HEADING_WORDS && !named.group(1).contains("http")) {
+    // After an issue number ("Bug 1587511 - worker-manager: hard kill…") the colon is part of the title.
+    if (tags.reference() == null && named.matches() && ItemReader.words(named.group(1)) <= ItemReader.MAX_HEADING_WORDS && !named.group(1).contains("http")) {
       title = named.group(1).strip();
       detail = body.substring(named.start(2)).strip();
     }
@@ -82,6 +84,9 @@ final class EntryMaker {
     }
     if (detail != null) {
       description.add(0, detail);
+    }
+    if (tags.reference() != null) {
+      description.add(tags.reference());
     }
     title = Regex.replaceAll(ItemReader.stripColon(title), "[.\\s]+$", "");
     if (title.isBlank()) {

@@ -37,12 +37,32 @@ final class HtmlToMarkdown {
     Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
     HtmlToMarkdown converter = new HtmlToMarkdown();
     converter.title(document);
-    converter.blocks(document.body());
+    converter.blocks(content(document));
     int[] map = new int[converter.lines.size() + 2];
     for (int i = 0; i < converter.lines.size(); i++) {
       map[i + 1] = converter.lines.get(i);
     }
     return new Converted(converter.out.toString(), map);
+  }
+
+  /**
+   * The part of a page that is the document: its one {@code <main>} (or {@code role="main"}, or
+   * one {@code <article>}) when it has one, else its body; without the site's chrome (navigation,
+   * side bars, footers), which a published site repeats on every page and which would otherwise
+   * read as the summary of each.
+   */
+  private static Element content(Document document) {
+    Element root = document.body();
+    for (String main : List.of("main, [role=main]", "article")) {
+      var found = document.select(main);
+      if (found.size() == 1) {
+        root = found.first();
+        break;
+      }
+    }
+    root.select("nav, aside, footer, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]")
+        .remove();
+    return root;
   }
 
   /** A page without a level-one heading is titled by its {@code <title>} (Google Docs, Notion). */

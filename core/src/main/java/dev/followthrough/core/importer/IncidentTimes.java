@@ -14,23 +14,30 @@ import java.util.regex.Pattern;
  */
 final class IncidentTimes {
   private static final Pattern BEGINS = Pattern.compile(
-      "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:begins|began|starts|started)|start of (?:the )?(?:incident|outage|impact)"
+      "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:begins|began|starts|started|start(?=[\\s:.,]*$))|start of (?:the )?(?:incident|outage|impact)"
           + "|(?:is|was|went|goes) (?:hard |completely |fully )?down)\\b");
   private static final Pattern ENDS = Pattern.compile(
       "\\b(?:(?:outage|incident|impact|downtime|disruption)\\s+(?:ends|ended|is over|over|resolved|closed)|"
           + "end of (?:the )?(?:incident|outage|impact)|outage to an end|service (?:resumes|resumed|restored|recovered)|"
           + "return(?:s|ed)? to normal|back to normal|fully (?:recovered|restored|operational)|self-heals?|back online|"
           + "(?:systems?|services?) (?:are |is )?(?:verified |fully )?operational|"
-          + "(?:working|running|available|flowing|processing|succeeding|being created|up) again)\\b");
+          + "(?:working|running|available|flowing|processing|succeeding|being created|up) again|"
+          // "trees re-opened", "OUTAGE MITIGATED", "Natural Resolution", "the hub comes up", "brought online",
+          // "reported that the error was fixed": ends as release engineering, status pages and teams word them.
+          + "(?:trees?|repos?|repositories) (?:are |were |is |was )?re-?opened|"
+          + "(?:outage|incident|impact|issue|problem|disruption) (?:is |was |has been )?mitigated|natural resolution|"
+          + "(?:hub|site|service|cluster|api|server|app|application)s? (?:comes|came|is|was|are|were) (?:back )?(?:up|online)|"
+          + "brought (?:back )?online|(?:error|issue|problem|outage) (?:is |was |has been )?fixed)\\b");
 
   /** Summaries and resolutions are read this far for a told end. */
   private static final int MAX_PROSE = 20_000;
 
   /** In a sentence that tells the end: a marker, or a verb of ending that a time follows or precedes. */
-  private static final Pattern TOLD_END = Pattern.compile("(?i)" + ENDS.pattern() + "|\\b(?:resolved|recovered|ceased)\\b");
+  private static final Pattern TOLD_END = Pattern.compile("(?i)" + ENDS.pattern() + "|\\b(?:resolved|recovered|ceased|closed)\\b");
 
   /** Every marker holds one of these stems; most entries hold none, and skip the markers. */
-  private static final Pattern MARKER_WORDS = Pattern.compile("begin|began|start|end|over|resolv|clos|resum|restor|recover|normal|heal|operational|online|down|again");
+  private static final Pattern MARKER_WORDS = Pattern.compile("begin|began|start|end|over|resolv|clos|resum|restor|recover|normal|heal|operational|online|down|again"
+      + "|open|mitigat|natural| up|fixed");
 
   private IncidentTimes() {}
 

@@ -41,7 +41,8 @@ final class ItemAssembler {
       for (Section s : byKind.getOrDefault(kind, List.of())) {
         Measure group = null;
         int groupIndex = -1;
-        for (Entry e : new ItemReader(diagnostics).read(s.nodes())) {
+        for (Entry read : new ItemReader(diagnostics).read(s.nodes())) {
+          Entry e = carriedOut(s.heading()) ? read.doneUnlessStated() : read;
           if (e.group() != null && group != null && e.group().equals(group.title())) {
             group = new Measure(group.id(), group.kind(), group.category(), group.title(),
                 group.description() + "\n" + e.title());
@@ -207,5 +208,15 @@ final class ItemAssembler {
       candidate = id + "-" + n;
     }
     return candidate;
+  }
+
+  /** "Immediate fixes:", "Immediate Actions Taken": a heading over work carried out during the incident. */
+  static boolean carriedOut(String heading) {
+    if (heading == null) {
+      return false;
+    }
+    String g = SectionKind.normalize(heading);
+    return g.startsWith("immediate fix") || g.contains("actions taken") || g.startsWith("immediate actions taken")
+        || g.equals("what we did") || g.startsWith("mitigations applied") || g.equals("completed");
   }
 }

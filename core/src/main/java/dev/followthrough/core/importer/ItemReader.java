@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,12 @@ final class ItemReader {
     Entry retitled(String newTitle, String newDescription) {
       return new Entry(line, newTitle, newDescription, owner, due, priority, type, status, ticket, kind, task,
           verification, group);
+    }
+
+    /** Done when nothing said otherwise: under "Immediate fixes:", work already carried out. */
+    Entry doneUnlessStated() {
+      return status != null ? this : new Entry(line, title, description, owner, due, priority, type, ItemStatus.DONE,
+          ticket, kind, task, verification, group);
     }
 
     /** The entry as one of a group under a heading ("Monitoring Enhancements:"). */
@@ -86,7 +93,15 @@ final class ItemReader {
         continue;
       }
       Matcher marked = own == null || node instanceof Bullet ? null : MARKED_ITEM.matcher(own);
-      if (marked != null && marked.matches()) {
+      var labelled = own == null || node instanceof Bullet ? Optional.<StatusLabels.Labelled>empty() : StatusLabels.of(own);
+      if (labelled.isPresent()) {
+        int next = i + 1 < nodes.size() && nodes.get(i + 1) instanceof Blank ? i + 2 : i + 1;
+        boolean told = next < nodes.size() && nodes.get(next) instanceof TextLine t && StatusLabels.reportsDone(t.text());
+        i = told ? next : i;
+        ItemStatus status = told ? ItemStatus.DONE : labelled.get().status();
+        maker.add(entries, node.line(), labelled.get().text() + (status == ItemStatus.IN_PROGRESS ? " (status: in progress)" : ""),
+            List.of(), status == ItemStatus.DONE ? Boolean.TRUE : null);
+      } else if (marked != null && marked.matches()) {
         // "Action item: Start incidents earlier. …" says what it is, wherever it stands.
         maker.add(entries, node.line(), marked.group(1), List.of(), null);
       } else if (node instanceof Table table) {

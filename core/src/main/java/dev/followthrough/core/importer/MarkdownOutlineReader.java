@@ -23,6 +23,7 @@ import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
@@ -33,7 +34,7 @@ import org.commonmark.parser.Parser;
 final class MarkdownOutlineReader {
   private static final Parser PARSER = parser(true);
 
-  private static final java.util.regex.Pattern TASK_BOX = java.util.regex.Pattern.compile("^\\[([ xX])]\\s+");
+  private static final java.util.regex.Pattern TASK_BOX = java.util.regex.Pattern.compile("^\\[([ xX*])]\\s+");
 
   private final int lineOffset;
   private String title;
@@ -86,8 +87,10 @@ final class MarkdownOutlineReader {
       for (var child = quote.getFirstChild(); child != null; child = child.getNext()) {
         top(child);
       }
+    } else if (block instanceof IndentedCodeBlock code && heading != null && SectionKind.of(heading) == SectionKind.TIMELINE) {
+      nodes.addAll(TimelineBlocks.indentedLines(code.getLiteral(), lineOf(code)));
     }
-    // Code blocks, HTML blocks and rules carry no postmortem content.
+    // Other code blocks (logs, commands), HTML blocks and rules carry no postmortem content.
   }
 
   private void paragraph(Paragraph p) {

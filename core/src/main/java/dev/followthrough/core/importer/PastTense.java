@@ -19,6 +19,13 @@ final class PastTense {
   private static final Pattern LEADING_CLAUSE = Pattern.compile("^(?:\\S+\\s+){0,5}?\\S+,\\s+");
   private static final java.util.Set<String> IRREGULAR = java.util.Set.of("sent", "wrote", "built", "ran", "made");
 
+  /** Past forms that before a noun describe it rather than report work done. */
+  private static final java.util.Set<String> DESCRIBING = java.util.Set.of("automated", "dedicated", "centralized",
+      "centralised", "standardized", "standardised", "structured", "detailed", "unified", "integrated", "managed",
+      "distributed", "advanced", "automatic", "scheduled", "documented", "versioned", "tiered", "staged");
+  private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "a", "an", "our", "all", "this",
+      "these", "those", "its", "their", "some", "every", "each", "it", "them", "away", "out", "up");
+
   private PastTense() {}
 
   static boolean isDone(String text) {
@@ -52,6 +59,10 @@ final class PastTense {
       return false;
     }
     String first = Regex.replaceAll(words[0].toLowerCase(Locale.ROOT), "[^a-z-]", "");
+    if (DESCRIBING.contains(first) && !DETERMINERS.contains(words[1].toLowerCase(Locale.ROOT))) {
+      // "Automated detection of…", "Dedicated runbook for…": the word describes a thing to have.
+      return false;
+    }
     if (IRREGULAR.contains(first)) {
       return true;
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class PlainTextOutlineReader {
   private static final Pattern BULLET =
-      Pattern.compile("^([-*•+·]|\\d{1,3}[.)])\\s+(?:\\[([ xX])]\\s+)?(.*)$");
+      Pattern.compile("^([-*•+·]|\\d{1,3}[.)])\\s+(?:\\[([ xX*])]\\s+)?(.*)$");
   private static final int MAX_LABEL_WORDS = 7;
 
   private final int lineOffset;

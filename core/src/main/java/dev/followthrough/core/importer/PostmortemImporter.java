@@ -95,6 +95,10 @@ public final class PostmortemImporter {
     if (text.isBlank()) {
       throw new DocumentException(name, 0, "is empty");
     }
+    return DateOrder.during(text, () -> read(bytes, text, name));
+  }
+
+  private ParseResult read(byte[] bytes, String text, String name) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     boolean html = HtmlOutlineReader.isHtml(name, text);
     FrontMatter front = html ? FrontMatter.split("", name, diagnostics) : FrontMatter.split(text, name, diagnostics);

@@ -32,6 +32,14 @@ final class ProseItems {
 
   /** Each sentence of a paragraph that commits to future work is an item; the rest is context. */
   void promises(TextLine line, List<Entry> entries) {
+    var noted = ResolutionNotes.of(line.text());
+    if (noted.isPresent()) {
+      // The note is the item's resolution, not an item of its own; "(added …)" makes it done.
+      said.add(line.text());
+      maker.add(entries, line.line(), noted.get().observation(), List.of(), noted.get().done() ? Boolean.TRUE : null);
+      diagnostics.add(Diagnostic.info(line.line(), "item with its resolution noted in brackets: " + noted.get().note()));
+      return;
+    }
     List<String> sentences = Commitments.sentences(line.text());
     List<String> found = Commitments.among(sentences, said);
     said.addAll(sentences);

@@ -101,6 +101,11 @@ final class TableReader {
       if (cell(row, status) != null && s == null) {
         diagnostics.add(Diagnostic.warning(row.line(), "status '" + cell(row, status) + "' not understood; read as OPEN"));
       }
+      String coOwners = ownerText == null ? null : coOwners(ownerText);
+      if (coOwners != null) {
+        // "charles,olivier,stephane": the first owns the item, the others are kept beside it.
+        detail = detail == null ? "Co-owners: " + coOwners : detail + "\nCo-owners: " + coOwners;
+      }
       entries.add(new Entry(row.line(), titleText, detail,
           ownerText == null ? meta.owner() : firstPerson(ownerText),
           dueDate == null ? meta.due() : dueDate,
@@ -139,6 +144,19 @@ final class TableReader {
       diagnostics.add(Diagnostic.warning(line, "due date '" + text + "' is not a date; ignored"));
     }
     return d;
+  }
+
+  /** The people after the first in an owner cell, joined by ", "; null when there is one. */
+  private static String coOwners(String text) {
+    String[] people = PEOPLE_SEPARATOR.split(text);
+    java.util.List<String> rest = new java.util.ArrayList<>();
+    for (int i = 1; i < people.length; i++) {
+      String p = people[i].strip();
+      if (!p.isEmpty()) {
+        rest.add(InlineMetadata.person(Regex.split(p, "\\s+\\(")[0]));
+      }
+    }
+    return rest.isEmpty() ? null : String.join(", ", rest);
   }
 
   private static String firstPerson(String text) {

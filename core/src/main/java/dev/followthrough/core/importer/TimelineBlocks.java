@@ -81,4 +81,20 @@ final class TimelineBlocks {
     }
     return bullets >= MIN_ENTRIES && timed >= MIN_TIMED * bullets;
   }
+
+  /**
+   * A timeline indented four spaces, which Markdown reads as a code block: each line is an entry's
+   * line, as if it had not been indented.
+   */
+  static List<Outline.Node> indentedLines(String literal, int firstLine) {
+    List<Outline.Node> lines = new java.util.ArrayList<>();
+    String[] written = literal.split("\n");
+    for (int i = 0; i < written.length; i++) {
+      if (!written[i].isBlank()) {
+        lines.add(new Outline.TextLine(firstLine + i, written[i].strip(), 0));
+      }
+    }
+    lines.add(new Outline.Blank(firstLine));
+    return lines;
+  }
 }

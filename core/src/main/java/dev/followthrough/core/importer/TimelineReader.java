@@ -19,11 +19,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Timelines as lines, bullets, a table or sub-headings ({@code ### 13:35} with the paragraph below
- * as the entry's text). Lines such as "All times in PST" or a date on its own set the zone or day
- * of the entries after them. An entry without a date takes the day of the entry before it (the
- * incident's day for the first), and a time earlier than the previous entry's rolls over to the
- * next day. A line without a time right under an entry continues that entry.
+ * Timelines as lines, bullets, a table or sub-headings ({@code ### 13:35} over the entry's text;
+ * spans over timed bullets, see {@link TimeRanges}). "All times in PST" or a date on its own sets the
+ * zone or day of the entries after it. An entry without a date takes the day of the one before (the
+ * incident's day for the first); a time earlier than the previous entry's rolls over to the next
+ * day. A line without a time right under an entry continues that entry.
  */
 final class TimelineReader {
   private final List<Diagnostic> diagnostics;
@@ -87,8 +87,14 @@ final class TimelineReader {
     boolean joinable = false;
     int pending = -1;
     int detailOf = -1;
+    String span = null;
     for (Node node : nodes) {
-      if (node instanceof SubHeading sub) {
+      if (node instanceof SubHeading sub && (span = TimeRanges.over(nodes, sub).orElse(null)) != null) {
+        pending = -1;
+        joinable = false;
+      } else if (node instanceof Bullet b && span != null) {
+        bullet(new Bullet(b.line(), TimeRanges.withMeridiem(b.text(), span), b.checked(), b.children()), entries);
+      } else if (node instanceof SubHeading sub) {
         // A heading without a time or date ("### Detection") only groups the entries below it.
         boolean timed = !context(sub.line(), sub.text()) && leading(sub.text()).isPresent();
         pending = timed ? entry(sub.line(), sub.text(), entries) : -1;
@@ -235,6 +241,11 @@ final class TimelineReader {
       return -1;
     }
     var leading = leading(text);
+    Optional<String> timeFirst = leading.isEmpty() ? LabelledTimes.timeFirst(text) : Optional.empty();
+    if (timeFirst.isPresent() && leading(timeFirst.get()).isPresent()) {
+      text = timeFirst.get();
+      leading = leading(text);
+    }
     Instant at = null;
     String rest = text;
     if (leading.isPresent()) {
@@ -260,8 +271,7 @@ final class TimelineReader {
         previous = at;
       }
     } else if (Dates.at(text.strip(), 0) != null) {
-      // "2021-05-08 | Release published": a day without a time is read as the start of that day,
-      // in UTC whatever the timeline's zone, so that the day shown is the day written.
+      // "2021-05-08 | Release published": the start of that day in UTC, so the day shown is the day written.
       Dates.DateMention d = Dates.at(text.strip(), 0);
       at = d.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
       rest = Regex.replaceFirst(text.strip().substring(d.end()), "^[\\s:|,–—-]+", "");

@@ -115,7 +115,8 @@ final class Wording {
     if (Regex.matches(t, ".*\\bblocked\\b.*")) {
       return Optional.of(ItemStatus.BLOCKED);
     }
-    if (Regex.matches(t, ".*\\b(open|todo|to do|not started|planned|new|pending|backlog)\\b.*")) {
+    // "FAILED": the attempt did not work, so the action is still to do.
+    if (Regex.matches(t, ".*\\b(open|todo|to do|not started|planned|new|pending|backlog|failed)\\b.*")) {
       return Optional.of(ItemStatus.OPEN);
     }
     return Optional.empty();

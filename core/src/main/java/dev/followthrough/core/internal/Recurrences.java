@@ -3,6 +3,7 @@ package dev.followthrough.core.internal;
 import dev.followthrough.core.FollowthroughException;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Recurrence;
+import dev.followthrough.core.recurrence.RecurrenceDetector;
 import dev.followthrough.core.recurrence.RecurrenceIndex;
 import dev.followthrough.core.recurrence.RecurrenceMatch;
 import dev.followthrough.core.store.ActionStore;
@@ -26,6 +27,31 @@ public final class Recurrences {
           Recurrence.EarlierItems.of(earlier))));
     }
     return found.isEmpty() ? newer : newer.withRecurrenceOf(found);
+  }
+
+  /**
+   * Records {@code older}, just imported, as repeated by the stored incidents dated after it that
+   * match it (see {@link RecurrenceIndex#laterRepeats}); a recurrence already recorded, and its
+   * status, is kept as it is, and one already holding {@link RecurrenceDetector#MAX_MATCHES} gains none.
+   *
+   * @return the ids of the stored postmortems that gained a recurrence
+   */
+  public static List<String> recordOnLater(ActionStore store, RecurrenceIndex index, Postmortem older) {
+    List<String> changed = new ArrayList<>();
+    index.laterRepeats(older).forEach((laterId, m) -> store.modify(laterId, later -> {
+      // What is recorded stays (a user may have settled it), and a record stays bounded.
+      if (later.recurrenceOf().size() >= RecurrenceDetector.MAX_MATCHES
+          || later.recurrenceOf().stream().anyMatch(r -> r.postmortemId().equals(older.id()))) {
+        return later;
+      }
+      List<Recurrence> found = new ArrayList<>(later.recurrenceOf());
+      found.add(new Recurrence(older.id(), Math.round(m.score() * 1000) / 1000.0, Recurrence.Status.SUSPECTED,
+          m.sharedTerms(), Recurrence.EarlierItems.of(older)));
+      found.sort(java.util.Comparator.comparingDouble(Recurrence::score).reversed());
+      changed.add(laterId);
+      return later.withRecurrenceOf(found);
+    }));
+    return changed;
   }
 
   /** Confirms or dismisses a recorded recurrence. */

@@ -43,6 +43,10 @@ public final class RecurrenceIndex {
    * postmortems dated on or before it (all of them when either side has no date).
    */
   public List<RecurrenceMatch> matches(Postmortem newer) {
+    return matches(newer, detector.profile(newer));
+  }
+
+  private List<RecurrenceMatch> matches(Postmortem newer, Profile profile) {
     LocalDate day = newer.incident().referenceDate();
     List<Profile> candidates = new ArrayList<>();
     earlier.forEach((id, e) -> {
@@ -51,6 +55,28 @@ public final class RecurrenceIndex {
         candidates.add(e.profile());
       }
     });
-    return detector.matches(detector.profile(newer), candidates);
+    return detector.matches(profile, candidates);
+  }
+
+  /**
+   * The indexed postmortems dated after {@code older} that repeat it, each with the match that
+   * {@link #matches} gives for it now that {@code older} is indexed: a folder imported in name
+   * order may bring an incident after a later one, which was compared only with what came before
+   * it. Costs nothing when {@code older} is the newest incident (or has no date).
+   */
+  public Map<String, RecurrenceMatch> laterRepeats(Postmortem older) {
+    Map<String, RecurrenceMatch> repeats = new LinkedHashMap<>();
+    LocalDate day = older.incident().referenceDate();
+    if (day == null) {
+      return repeats;
+    }
+    earlier.forEach((id, e) -> {
+      LocalDate laterDay = e.postmortem().incident().referenceDate();
+      if (!id.equals(older.id()) && laterDay != null && laterDay.isAfter(day)) {
+        matches(e.postmortem(), e.profile()).stream().filter(m -> m.earlierPostmortemId().equals(older.id())).findFirst()
+            .ifPresent(m -> repeats.put(id, m));
+      }
+    });
+    return repeats;
   }
 }

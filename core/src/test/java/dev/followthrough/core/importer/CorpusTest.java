@@ -45,13 +45,15 @@ class CorpusTest {
   // Later on 2026-12-07 the development set grew to 86 documents (five more repositories); the
   // importer of that day read them at start 0.767 and end 0.625, so those two floors moved to just
   // under that (the others still held). Raise them as the new documents' misses are fixed.
-  static final double ITEM_RECALL = 0.87;
-  static final double ITEM_PRECISION = 0.03;
+  // On the 86 documents, with HTML read as HTML and the rules of the rules branch: recall 0.928,
+  // precision 0.953, count 0.814, instants 0.787, start 0.767, end 0.643; the floors sit under them.
+  static final double ITEM_RECALL = 0.92;
+  static final double ITEM_PRECISION = 0.95;
   static final double FIELD_ACCURACY = 0.98;
-  static final double TIMELINE_COUNT_EXACT = 0.65;
-  static final double TIMELINE_INSTANTS_RIGHT = 0.69;
+  static final double TIMELINE_COUNT_EXACT = 0.81;
+  static final double TIMELINE_INSTANTS_RIGHT = 0.78;
   static final double START_RIGHT = 0.76;
-  static final double END_RIGHT = 0.62;
+  static final double END_RIGHT = 0.64;
   static final double IMPACT_RIGHT = 1.0;
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,6 +13,42 @@ import org.junit.jupiter.api.Test;
 /** US dates with dashes, short dates in titles, and dates that lines give on their own. */
 class DatesInTitlesAndTimelinesTest {
   @Test
+  void aDocumentWithADayOver12ReadsAllItsNumericDatesDayFirst() {
+    Postmortem p = md("""
+        # Mirror outage
+
+        ## Timeline
+
+        - 29-09-2021 10:00 UTC: mirror stops syncing
+        - 03-10-2021 09:00 UTC: mirror fixed
+
+        ## Action items
+
+        - Alert when the mirror is a day behind
+        """);
+    assertThat(p.timeline()).extracting(TimelineEntry::at)
+        .containsExactly(Instant.parse("2021-09-29T10:00:00Z"), Instant.parse("2021-10-03T09:00:00Z"));
+    Postmortem monthFirst = md("""
+        # Mirror outage
+
+        ## Timeline
+
+        - 09-29-2021 10:00 UTC: mirror stops syncing
+        - 10-03-2021 09:00 UTC: mirror fixed
+        """);
+    assertThat(monthFirst.timeline()).extracting(TimelineEntry::at)
+        .containsExactly(Instant.parse("2021-09-29T10:00:00Z"), Instant.parse("2021-10-03T09:00:00Z"));
+  }
+
+  @Test
+  void theDateOrderIsDecidedByTheUnambiguousDates() {
+    assertThat(DateOrder.isDayFirst("on 29-09-2021 and 03-10-2021")).isTrue();
+    assertThat(DateOrder.isDayFirst("on 03/10/2021")).isFalse();
+    assertThat(DateOrder.isDayFirst("on 09/29/2021 and 29/09/2021")).isFalse();
+    assertThat(DateOrder.isDayFirst("build 129-09-2021 and v1.29-09-2021")).isFalse();
+  }
+
+  @Test
   void aShortUsDateInTheTitleDatesATimelineOfBareTimes() {
     Postmortem p = md("""
         # Checkout outage 3-14-22

@@ -22,6 +22,28 @@ class HtmlPagesTest {
   }
 
   @Test
+  void aPublishedSitesNavigationSideBarAndFooterAreNotTheDocument() {
+    ParseResult r = html("""
+        <html><head><title>Cache outage – Team site</title></head><body>
+        <nav><ul><li>Home</li><li>Runbooks</li><li>Fix the pager rota</li></ul></nav>
+        <aside><p>Other incidents: disk full on the build host</p></aside>
+        <main>
+        <h1>Cache outage</h1>
+        <nav id="TOC"><ul><li>Runbooks</li><li>Fix the pager rota</li></ul></nav>
+        <p>On 2024-02-01 the cache cluster lost its primary and pages were slow for an hour.</p>
+        <h2>Action items</h2>
+        <ul><li>Alert on cache primary health</li></ul>
+        </main>
+        <footer><p>Add yourself to the on-call list</p></footer>
+        </body></html>
+        """);
+    Postmortem p = r.postmortem();
+    assertThat(p.title()).isEqualTo("Cache outage");
+    assertThat(p.incident().summary()).startsWith("On 2024-02-01 the cache cluster").doesNotContain("Runbooks", "disk full");
+    assertThat(p.actionItems()).extracting(ActionItem::title).containsExactly("Alert on cache primary health");
+  }
+
+  @Test
   void confluenceStorageFormatTasksStatusesAndMentions() {
     ParseResult r = html("""
         <h1>Postmortem: Image registry outage</h1>

@@ -10,6 +10,54 @@ import org.junit.jupiter.api.Test;
 /** Pattern 5: start and end from markers and durations, never from a chat log. */
 class IncidentStartEndTest {
   @Test
+  void endsWordedAsReleaseEngineeringAndStatusPagesWordThem() {
+    String template = """
+        # Builds failing
+
+        Incident date: 2022-09-12
+
+        ## Timeline
+
+        - 09:00 UTC: builds start failing
+        - 09:40 UTC: bad commit backed out
+        - 10:05 UTC: %s
+        - 10:30 UTC: retrospective scheduled
+        """;
+    for (String end : java.util.List.of("trees re-opened", "OUTAGE MITIGATED", "Natural Resolution",
+        "the hub comes up with a new volume", "the chart is brought online there", "users report the error was fixed")) {
+      assertThat(md(template.formatted(end)).incident().end()).as(end).isEqualTo(Instant.parse("2022-09-12T10:05:00Z"));
+    }
+  }
+
+  @Test
+  void anEndToldAsUntilOrClosedInTheSummary() {
+    Postmortem until = md("""
+        # Jobs stuck
+
+        ## Summary
+
+        On 2022-09-12 jobs were stuck from 20:06 until 22:05 UTC, and nobody was paged.
+
+        ## Action items
+
+        - Alert on stuck jobs
+        """);
+    assertThat(until.incident().end()).isEqualTo(Instant.parse("2022-09-12T22:05:00Z"));
+    Postmortem closed = md("""
+        # Jobs stuck
+
+        ## Summary
+
+        Jobs stopped at 08:10 UTC on 2022-09-12. The incident was closed by the on-call engineer at 10:40 UTC.
+
+        ## Action items
+
+        - Alert on stuck jobs
+        """);
+    assertThat(closed.incident().end()).isEqualTo(Instant.parse("2022-09-12T10:40:00Z"));
+  }
+
+  @Test
   void outageMarkersInTheTimelineGiveStartAndEnd() {
     Postmortem p = md("""
         # Payments down

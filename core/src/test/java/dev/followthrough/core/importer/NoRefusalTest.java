@@ -13,6 +13,19 @@ import org.junit.jupiter.api.Test;
 /** A document with a section heading or an action list is read, whatever else in it cannot be. */
 class NoRefusalTest {
   @Test
+  void aDocumentWhoseTitleAndFileNameGiveNoWordsIsStillRead() {
+    ParseResult r = PostmortemImporter.create().parse("""
+        **Incident date:** 2024-05-02
+
+        ## Action items
+
+        - [ ] Alert on queue age
+        """, "__.md");
+    assertThat(r.postmortem().title()).isNotBlank();
+    assertThat(r.postmortem().actionItems()).extracting(ActionItem::title).containsExactly("Alert on queue age");
+  }
+
+  @Test
   void headingsInsideBulletsBecomeTheBulletsText() {
     ParseResult r = markdown("""
         # Queue stall

@@ -11,6 +11,42 @@ import org.junit.jupiter.api.Test;
 /** Items reported as already carried out are done; a ticket or plan for the work is not the work. */
 class PastTenseItemsTest {
   @Test
+  void itemsUnderALabelOfWorkCarriedOutAreDone() {
+    Postmortem p = md("""
+        # Relay outage
+
+        ## Resolving the issue
+
+        **Immediate fixes:**
+
+        - Scale up nodes: four times the capacity
+        - Clear logs: free the disk
+
+        **Short-term improvements:**
+
+        - Alert on relay memory use
+        - Move the busiest relay to a larger server
+        """);
+    assertThat(p.actionItems()).extracting(ActionItem::status)
+        .containsExactly(ItemStatus.DONE, ItemStatus.DONE, ItemStatus.OPEN, ItemStatus.OPEN);
+  }
+
+  @Test
+  void aPastFormDescribingTheThingToHaveIsNoReport() {
+    Postmortem p = md("""
+        # Cache outage
+
+        ## Action items
+
+        - Automated detection of cache misses over 50%
+        - Dedicated runbook for cache failover
+        - Automated the cache warm-up after deploys
+        """);
+    assertThat(p.actionItems()).extracting(ActionItem::status)
+        .containsExactly(ItemStatus.OPEN, ItemStatus.OPEN, ItemStatus.DONE);
+  }
+
+  @Test
   void workReportedInThePastIsDone() {
     Postmortem p = md("""
         # Token leak
