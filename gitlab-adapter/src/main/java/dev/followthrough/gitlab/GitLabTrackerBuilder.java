@@ -89,7 +89,7 @@ public final class GitLabTrackerBuilder {
     // Apache HttpClient instead of HttpURLConnection, which resends a POST whose connection broke
     // before the answer (sun.net.http.retryPost) and so can make a second issue; this handler
     // resends only requests that never left, or that are safe to repeat (no body).
-    client.put(ClientProperties.CONNECTOR_PROVIDER, new ApacheConnectorProvider());
+    client.put(ClientProperties.CONNECTOR_PROVIDER, ApacheConnectorProvider.class.getName());
     client.put(ApacheClientProperties.RETRY_HANDLER, new DefaultHttpRequestRetryHandler(1, false));
     String base = url.toString().replaceAll("/+$", "");
     GitLabApi api = new GitLabApi(base, TokenType.PRIVATE, token.reveal(), null, client);
