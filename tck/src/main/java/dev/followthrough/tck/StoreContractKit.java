@@ -38,8 +38,18 @@ import org.junit.jupiter.api.Test;
  * The behaviour every {@link ActionStore} must show. A store module's test extends this class and
  * opens a fresh, empty store for each test; the kit closes it.
  */
-public abstract class StoreContractKit {
+public abstract class StoreContractKit implements SyncStateContract {
   protected ActionStore store;
+
+  @Override
+  public ActionStore storeUnderTest() {
+    return store;
+  }
+
+  @Override
+  public ActionStore secondHandle() throws Exception {
+    return openAgain();
+  }
 
   /** A new, empty store. */
   protected abstract ActionStore createStore() throws Exception;

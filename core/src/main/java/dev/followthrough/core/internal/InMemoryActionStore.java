@@ -14,6 +14,7 @@ import java.util.TreeMap;
 final class InMemoryActionStore implements ActionStore {
   private final Clock clock;
   private final Map<String, StoredPostmortem> records = new TreeMap<>();
+  private final Map<String, dev.followthrough.core.store.SyncState> syncStates = new TreeMap<>();
   // A semaphore, not a reentrant lock: a second run on the same thread must be refused too.
   private final java.util.concurrent.Semaphore runLock = new java.util.concurrent.Semaphore(1);
 
@@ -54,6 +55,16 @@ final class InMemoryActionStore implements ActionStore {
     StoredPostmortem stored = new StoredPostmortem(postmortem, version, clock.instant());
     records.put(postmortem.id(), stored);
     return stored;
+  }
+
+  @Override
+  public synchronized Optional<dev.followthrough.core.store.SyncState> syncState(String trackerScope) {
+    return Optional.ofNullable(syncStates.get(trackerScope));
+  }
+
+  @Override
+  public synchronized void saveSyncState(String trackerScope, dev.followthrough.core.store.SyncState state) {
+    syncStates.put(trackerScope, java.util.Objects.requireNonNull(state));
   }
 
   @Override
