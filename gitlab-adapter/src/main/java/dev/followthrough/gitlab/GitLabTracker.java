@@ -2,6 +2,7 @@ package dev.followthrough.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.followthrough.core.tracker.Capabilities;
+import dev.followthrough.core.tracker.ChangeFeed;
 import dev.followthrough.core.tracker.TicketDraft;
 import dev.followthrough.core.tracker.TicketField;
 import dev.followthrough.core.tracker.TicketSnapshot;
@@ -11,6 +12,7 @@ import dev.followthrough.core.tracker.TrackerException;
 import dev.followthrough.core.tracker.TrackerException.Kind;
 import jakarta.ws.rs.core.Form;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -42,6 +44,7 @@ public final class GitLabTracker implements Tracker {
   private final GitLabUsers users;
   private final Capabilities capabilities;
   private final IssueMoves moves;
+  private final GitLabChangeFeed changes;
   private Long projectId;
 
   GitLabTracker(GitLabTrackerBuilder b, GitLabApi api) {
@@ -53,6 +56,9 @@ public final class GitLabTracker implements Tracker {
     this.moves = new IssueMoves(requests, fields);
     // One create per request and no batch create; a create that timed out may still finish
     // within about the request timeout, and then shows in the list after the lag.
+    Object[] issuesPath = {"projects", IssueRefs.encoded(b.project), "issues"};
+    this.changes = new GitLabChangeFeed(requests, issuesPath, this::snapshot, "gitlab:" + b.url + "/" + b.project,
+        b.listLag.plus(Duration.ofMinutes(5)));
     this.capabilities = new Capabilities(1, IssueRequests.PAGE, true, b.listLag, false, b.requestTimeout, b.requestTimeout, false);
   }
 
@@ -64,6 +70,12 @@ public final class GitLabTracker implements Tracker {
   @Override
   public String type() {
     return GitLabErrors.TRACKER;
+  }
+
+  /** The project's Followthrough issues changed since an instant ({@link GitLabChangeFeed}). */
+  @Override
+  public Optional<ChangeFeed> changeFeed() {
+    return Optional.of(changes);
   }
 
   @Override

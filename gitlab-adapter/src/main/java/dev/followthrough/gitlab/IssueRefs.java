@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
 record IssueRefs(String project, long iid) {
   private static final Pattern QUALIFIED = Pattern.compile("([\\w.-]+(?:/[\\w.-]+)+)#(\\d+)");
 
+  /** A project path as one URL path segment (REST API docs, namespaced paths: {@code /} as {@code %2F}). */
+  static String encoded(String project) {
+    return java.net.URLEncoder.encode(project, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   static IssueRefs parse(String key, String configured) {
     Matcher m = QUALIFIED.matcher(key);
     if (m.matches()) {

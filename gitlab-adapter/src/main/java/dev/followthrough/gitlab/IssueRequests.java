@@ -60,6 +60,17 @@ final class IssueRequests extends AbstractApi {
     return all;
   }
 
+  /** One page of a list, as asked: the filter names the page. */
+  List<JsonNode> page(Map<String, String> filter, Object... path) throws GitLabApiException {
+    MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
+    filter.forEach(query::putSingle);
+    query.putSingle("per_page", String.valueOf(PAGE));
+    requests++;
+    List<JsonNode> page = new ArrayList<>();
+    tree(get(Response.Status.OK, query, path)).forEach(page::add);
+    return page;
+  }
+
   static int nextPage(Response response, int current) {
     String next = response.getHeaderString("x-next-page");
     if (next != null) {
