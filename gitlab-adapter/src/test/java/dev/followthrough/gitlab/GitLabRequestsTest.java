@@ -127,4 +127,27 @@ class GitLabRequestsTest {
     fixture.gitlab.delete(Long.parseLong(a.key()));
     assertThat(tracker.fetch(List.of(a.key(), b.key()))).extracting(TicketSnapshot::key).containsExactly(b.key());
   }
+
+  @Test
+  void theChangeFeedMissesNoIssueThatChangesWhileItsPagesAreRead() {
+    for (int i = 0; i < 150; i++) {
+      fixture.gitlab.issues.create(fixture.gitlab.project, "Item " + i, IssueDescriptions.marker("ft-feed-" + i),
+          List.of("followthrough", "ft-feed-" + i));
+      fixture.clock.advance(Duration.ofSeconds(1));
+    }
+    java.time.Instant since = fixture.clock.instant().minus(Duration.ofHours(1));
+    // After the first page, a person edits the oldest issue: with page=2 the 101st would slide onto page 1.
+    fixture.gitlab.faults.afterEachRequest(n -> {
+      if (n == 1) {
+        fixture.clock.advance(Duration.ofSeconds(5));
+        fixture.gitlab.issues.touch(fixture.gitlab.issue(1));
+      }
+    });
+    List<TicketSnapshot> changed = tracker.changeFeed().orElseThrow().changedSince(since);
+    fixture.gitlab.faults.afterEachRequest(null);
+    assertThat(changed).extracting(TicketSnapshot::idempotencyKey).doesNotHaveDuplicates().hasSize(150);
+    assertThat(changed.get(changed.size() - 1).key()).as("the edited issue, at its later place").isEqualTo("1");
+    assertThat(fixture.requests("GET", "updated_after=")).allSatisfy(e -> assertThat(e.getRequest().getUrl())
+        .contains("order_by=updated_at", "sort=asc", "labels=followthrough"));
+  }
 }
