@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code tracker.type: gitlab} from the command line, against the GitLab simulator. */
 class GitLabCliTest {
   @TempDir Path dir;
-  final GitLabFixture fixture = new GitLabFixture();
+  final GitLabFixture fixture = new GitLabFixture(dev.followthrough.core.testing.TestClock.following(java.time.Clock.systemUTC()));
 
   @AfterEach
   void stop() {
