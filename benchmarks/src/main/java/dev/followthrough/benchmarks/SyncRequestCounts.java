@@ -1,12 +1,13 @@
 package dev.followthrough.benchmarks;
 
 import dev.followthrough.github.GitHubSyncRequests;
+import dev.followthrough.gitlab.GitLabSyncRequests;
 import dev.followthrough.jira.JiraSyncRequests;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints requests per item for syncing N action items (default 1,000) with Jira and GitHub
+ * Prints requests per item for syncing N action items (default 1,000) with Jira, GitHub and GitLab
  * simulators, next to the floors of ⌈N/50⌉ bulk creates and ⌈N/100⌉ reads, and the requests of an
  * unchanged incremental re-sync (Jira Cloud, Data Center and GitHub), which should be one.
  *
@@ -23,9 +24,11 @@ public final class SyncRequestCounts {
     if (!onlyIncremental) {
       runs.addAll(JiraSyncRequests.measure(n / 50, 50));
       runs.addAll(GitHubSyncRequests.measure(n / 50, 50));
+      runs.addAll(GitLabSyncRequests.measure(n / 50, 50));
     }
     runs.addAll(JiraSyncRequests.measureIncremental(n / 50, 50));
     runs.addAll(GitHubSyncRequests.measureIncremental(n / 50, 50));
+    runs.addAll(GitLabSyncRequests.measureIncremental(n / 50, 50));
     System.out.println("Floors for N = " + n + ": " + ceil(n, 50) + " bulk creates, " + ceil(n, 100) + " reads of 100");
     System.out.print(SyncMeasurement.table(runs));
   }
