@@ -55,4 +55,24 @@ class RecordsSurviveReimportTest {
     assertThat(ft.postmortems().get(0).item(ITEM).orElseThrow().status()).isEqualTo(ItemStatus.OPEN);
     assertThat(pm).isNotBlank();
   }
+
+  @Test
+  void aLineChangedAfterALaterRecordIsAConflictSettledByTheRule() throws IOException {
+    for (var rule : new dev.followthrough.core.config.ConflictRule[] {
+        dev.followthrough.core.config.ConflictRule.FIELD_OWNER, dev.followthrough.core.config.ConflictRule.TRACKER}) {
+      Path store = dir.resolve("store-" + rule);
+      Followthrough ft = Followthrough.builder().store(ActionStore.directory(store)).clock(clock)
+          .syncOptions(dev.followthrough.core.sync.SyncOptions.defaults().withConflicts(rule)).build();
+      String pm = ft.importDocument(Files.writeString(dir.resolve("pm.md"), DOC)).postmortemId();
+      ft.store().modify(pm, p -> p.withItem(p.item("alert-on-consumer-lag").orElseThrow()
+          .withStatus(ItemStatus.IN_PROGRESS).recording(new dev.followthrough.core.model.HistoryEntry(clock.instant(),
+              ChangeOrigin.TRACKER, "status", "OPEN", "IN_PROGRESS", null))));
+      ft.importDocument(Files.writeString(dir.resolve("pm.md"), DOC.replace("- [ ] Alert", "- [x] Alert")));
+      ActionItem item = ft.postmortems().get(0).item("alert-on-consumer-lag").orElseThrow();
+      assertThat(item.status()).as(rule.name())
+          .isEqualTo(rule == dev.followthrough.core.config.ConflictRule.TRACKER ? ItemStatus.IN_PROGRESS : ItemStatus.DONE);
+      assertThat(item.history()).as(rule.name()).anyMatch(h -> h.field().equals("conflict:status")
+          && h.from().equals("IN_PROGRESS") && h.to().equals("DONE"));
+    }
+  }
 }
