@@ -75,4 +75,17 @@ class RecordsSurviveReimportTest {
           && h.from().equals("IN_PROGRESS") && h.to().equals("DONE"));
     }
   }
+
+  @Test
+  void anUnlinkedTicketTheDocumentCitesIsNotLinkedAgainByAReimport() throws IOException {
+    String table = "# Queue stalls\n\nIncident date: 2025-02-03\n\n## Action items\n\n"
+        + "| Action item | Owner | Ticket |\n|---|---|---|\n| Restart stalled consumers automatically | erin | OPS-412 |\n";
+    Followthrough ft = followthrough(VerificationPolicy.standard());
+    Path doc = Files.writeString(dir.resolve("pm.md"), table);
+    String pm = ft.importDocument(doc).postmortemId();
+    assertThat(ft.postmortems().get(0).item(ITEM).orElseThrow().tickets()).extracting(t -> t.key()).containsExactly("OPS-412");
+    ft.unlink(pm, ITEM, null);
+    assertThat(ft.importDocument(doc).changed()).isZero();
+    assertThat(ft.postmortems().get(0).item(ITEM).orElseThrow().tickets()).isEmpty();
+  }
 }
