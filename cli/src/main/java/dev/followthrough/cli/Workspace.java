@@ -37,8 +37,10 @@ final class Workspace implements AutoCloseable {
   /** The facade over the store, with the configured policy; it knows no tracker. */
   Followthrough followthrough() {
     if (followthrough == null) {
+      // The tracker section's conflict rule also settles a document line changed after a later record.
+      var conflicts = config.trackerSettings().map(t -> t.basics().conflicts()).orElse(null);
       followthrough = Followthrough.builder().store(store()).policy(config.policy())
-          .verification(config.verification()).build();
+          .verification(config.verification()).syncOptions(SyncOptions.defaults().withConflicts(conflicts)).build();
     }
     return followthrough;
   }

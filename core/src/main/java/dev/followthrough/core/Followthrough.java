@@ -120,7 +120,7 @@ public final class Followthrough implements AutoCloseable {
 
   /** A run of imports that compares new postmortems with the stored ones read only once. */
   public ImportSession importSession() {
-    return new ImportSession(store, policy, verification, clock, importer, recurrence);
+    return new ImportSession(store, policy, verification, clock, syncOptions.conflicts(), importer, recurrence);
   }
 
   /**

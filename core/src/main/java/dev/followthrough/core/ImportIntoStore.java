@@ -1,6 +1,7 @@
 package dev.followthrough.core;
 
 import dev.followthrough.core.importer.ParseResult;
+import dev.followthrough.core.config.ConflictRule;
 import dev.followthrough.core.internal.ReimportMerge;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.policy.DueDatePolicy;
@@ -24,7 +25,7 @@ final class ImportIntoStore {
    * flagged); {@code onInsert} may add to a postmortem seen for the first time (its recurrences).
    */
   static ImportResult run(ActionStore store, DueDatePolicy policy, VerificationPolicy verification, Clock clock,
-      ParseResult parsed, UnaryOperator<Postmortem> onInsert) {
+      ConflictRule conflicts, ParseResult parsed, UnaryOperator<Postmortem> onInsert) {
     Postmortem stated = parsed.postmortem();
     LocalDate today = LocalDate.now(clock);
     Postmortem filled = verification.settle(policy.apply(stated, today), today);
@@ -39,7 +40,7 @@ final class ImportIntoStore {
               saved.version(), parsed.diagnostics());
         }
         ReimportMerge.Outcome outcome =
-            ReimportMerge.merge(existing.get().postmortem(), filled, stated, clock.instant());
+            ReimportMerge.merge(existing.get().postmortem(), filled, stated, clock.instant(), conflicts);
         Postmortem merged = verification.settle(outcome.merged(), today);
         StoredPostmortem saved = merged.equals(existing.get().postmortem())
             ? existing.get()

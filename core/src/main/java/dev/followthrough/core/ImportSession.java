@@ -3,6 +3,7 @@ package dev.followthrough.core;
 import dev.followthrough.core.importer.ParseResult;
 import dev.followthrough.core.importer.PostmortemImporter;
 import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.config.ConflictRule;
 import dev.followthrough.core.internal.Recurrences;
 import dev.followthrough.core.policy.DueDatePolicy;
 import dev.followthrough.core.policy.VerificationPolicy;
@@ -26,12 +27,14 @@ public final class ImportSession {
   private final DueDatePolicy policy;
   private final VerificationPolicy verification;
   private final Clock clock;
+  private final ConflictRule conflicts;
   private final PostmortemImporter importer;
   private final RecurrenceDetector detector;
   private RecurrenceIndex index;
 
   ImportSession(ActionStore store, DueDatePolicy policy, VerificationPolicy verification, Clock clock,
-      PostmortemImporter importer, RecurrenceDetector detector) {
+      ConflictRule conflicts, PostmortemImporter importer, RecurrenceDetector detector) {
+    this.conflicts = conflicts;
     this.store = store;
     this.policy = policy;
     this.verification = verification;
@@ -57,7 +60,7 @@ public final class ImportSession {
   /** As {@link Followthrough#importParsed}. */
   public ImportResult importParsed(ParseResult parsed) {
     Postmortem[] inserted = new Postmortem[1];
-    ImportResult result = ImportIntoStore.run(store, policy, verification, clock, parsed, p -> {
+    ImportResult result = ImportIntoStore.run(store, policy, verification, clock, conflicts, parsed, p -> {
       inserted[0] = Recurrences.find(index(), p);
       return inserted[0];
     });

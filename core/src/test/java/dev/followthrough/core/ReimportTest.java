@@ -55,6 +55,8 @@ class ReimportTest {
     // Local state a sync would have written: a ticket and a status from the tracker.
     var current = ft.store().find(stored.id()).orElseThrow();
     ft.store().update(stored.withItem(alert.withStatus(ItemStatus.IN_PROGRESS)
+        .recording(new dev.followthrough.core.model.HistoryEntry(java.time.Instant.parse("2025-05-02T00:00:00Z"),
+            ChangeOrigin.TRACKER, "status", "OPEN", "IN_PROGRESS", null))
         .withTickets(List.of(TicketLink.of("jira", "OPS-1", null)))), current.version());
 
     ImportResult again = ft.importDocument(write(DOC

@@ -1,5 +1,6 @@
 package dev.followthrough.core.internal;
 
+import dev.followthrough.core.config.ConflictRule;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.ChangeOrigin;
 import dev.followthrough.core.model.HistoryEntry;
@@ -33,8 +34,20 @@ public final class ReimportMerge {
    * @param stated the same document before the policy, to tell stated values from filled ones
    */
   public static Outcome merge(Postmortem stored, Postmortem incoming, Postmortem stated, Instant now) {
+    return merge(stored, incoming, stated, now, ConflictRule.FIELD_OWNER);
+  }
+
+  /**
+   * As above; a field that both the document and a later record changed is settled by {@code rule}:
+   * {@code TRACKER} keeps the recorded value, the others take the document's.
+   */
+  public static Outcome merge(Postmortem stored, Postmortem incoming, Postmortem stated, Instant now,
+      ConflictRule rule) {
+    ItemMerge items = new ItemMerge(now, rule);
     Map<String, ActionItem> old = new HashMap<>();
-    stored.actionItems().forEach(i -> old.put(i.id(), i));
+    Set<String> storedIds = new HashSet<>();
+    stored.actionItems().stream().filter(i -> !isLocal(i)).forEach(i -> old.put(i.id(), i));
+    stored.actionItems().forEach(i -> storedIds.add(i.id()));
     Map<String, ActionItem> statedById = new HashMap<>();
     stated.actionItems().forEach(i -> statedById.put(i.id(), i));
 
@@ -48,11 +61,11 @@ public final class ReimportMerge {
       String id = idFor.getOrDefault(fresh.id(), fresh.id());
       ActionItem previous = old.get(id);
       if (previous == null) {
-        id = unique(fresh.id(), used, old.keySet());
+        id = unique(fresh.id(), used, storedIds);
         result.add(withId(fresh, id));
         added++;
       } else {
-        ActionItem merged = mergeItem(previous, fresh, statedById.get(fresh.id()), now);
+        ActionItem merged = items.merge(previous, fresh, statedById.get(fresh.id()));
         // An item that only moved to another line is unchanged: its line is where it stands, not an edit.
         if (merged.equals(previous.withLine(merged.line()))) {
           unchanged++;
@@ -65,7 +78,11 @@ public final class ReimportMerge {
     }
     int missing = 0;
     for (ActionItem previous : stored.actionItems()) {
-      if (!used.contains(previous.id())) {
+      if (!used.contains(previous.id()) && isLocal(previous)) {
+        // Flagged by an earlier release that took it for a document's item.
+        result.add(!previous.missingFromSource() ? previous : previous.withMissingFromSource(false)
+            .recording(new HistoryEntry(now, ChangeOrigin.DOCUMENT, "missingFromSource", "true", "false", null)));
+      } else if (!used.contains(previous.id())) {
         ActionItem flagged = previous;
         if (!previous.missingFromSource()) {
           flagged = previous.withMissingFromSource(true)
@@ -80,11 +97,21 @@ public final class ReimportMerge {
     return new Outcome(merged, added, changed, unchanged, missing);
   }
 
+  /**
+   * An item this tool made (a follow-up of an ineffective fix) was never in the document: it is
+   * neither matched with the document's items nor missing from it.
+   */
+  static boolean isLocal(ActionItem item) {
+    return !item.history().isEmpty() && item.history().get(0).origin() == ChangeOrigin.LOCAL
+        && "created".equals(item.history().get(0).field());
+  }
+
   /** Maps incoming ids to stored ids: same id first, then the most similar remaining title. */
-  private static Map<String, String> matchIds(List<ActionItem> stored, List<ActionItem> incoming) {
+  private static Map<String, String> matchIds(List<ActionItem> allStored, List<ActionItem> incoming) {
     Map<String, String> mapping = new HashMap<>();
     Set<String> takenStored = new HashSet<>();
     Set<String> storedIds = new HashSet<>();
+    List<ActionItem> stored = allStored.stream().filter(i -> !isLocal(i)).toList();
     stored.forEach(i -> storedIds.add(i.id()));
     for (ActionItem in : incoming) {
       if (storedIds.contains(in.id())) {
@@ -139,59 +166,6 @@ public final class ReimportMerge {
       }
     }
     return words;
-  }
-
-  /**
-   * The document owns title, description, type and measure; owner, due date and priority too when
-   * it states them. Status, tickets and history stay as the store has them, except that a box
-   * ticked in the document closes an open item.
-   */
-  private static ActionItem mergeItem(ActionItem previous, ActionItem fresh, ActionItem stated, Instant now) {
-    ActionItem merged = previous;
-    merged = change(merged, "title", previous.title(), fresh.title(), now).withTitle(fresh.title());
-    merged = change(merged, "description", previous.description(), fresh.description(), now)
-        .withDescription(fresh.description());
-    merged = merged.withType(fresh.type()).withMeasureId(fresh.measureId()).withMissingFromSource(false)
-        .withLine(fresh.line());
-    if (previous.missingFromSource()) {
-      merged = merged.recording(new HistoryEntry(now, ChangeOrigin.DOCUMENT, "missingFromSource", "true", "false", null));
-    }
-    boolean ownerStated = stated != null && stated.owner() != null;
-    if (ownerStated || previous.owner() == null) {
-      merged = change(merged, "owner", previous.owner(), fresh.owner(), now).withOwner(fresh.owner());
-    }
-    boolean dueStated = stated != null && stated.dueDate() != null;
-    if (dueStated || previous.dueDate() == null) {
-      merged = change(merged, "dueDate", str(previous.dueDate()), str(fresh.dueDate()), now).withDueDate(fresh.dueDate());
-    }
-    boolean priorityStated = stated != null && stated.priority() != null;
-    if (priorityStated || previous.priority() == null) {
-      merged = change(merged, "priority", str(previous.priority()), str(fresh.priority()), now)
-          .withPriority(fresh.priority());
-    }
-    if (fresh.status().isClosed() && !previous.status().isClosed()) {
-      merged = change(merged, "status", str(previous.status()), str(fresh.status()), now).withStatus(fresh.status());
-    }
-    // A criterion written in the document wins; one added later in the store survives a document without one.
-    if (fresh.verificationCriterion() != null) {
-      merged = change(merged, "verificationCriterion", previous.verificationCriterion(), fresh.verificationCriterion(), now)
-          .withVerificationCriterion(fresh.verificationCriterion());
-    }
-    if (previous.tickets().isEmpty() && !fresh.tickets().isEmpty()) {
-      merged = merged.withTickets(fresh.tickets());
-    }
-    return merged;
-  }
-
-  private static ActionItem change(ActionItem item, String field, String from, String to, Instant now) {
-    if (Objects.equals(from, to)) {
-      return item;
-    }
-    return item.recording(new HistoryEntry(now, ChangeOrigin.DOCUMENT, field, from, to, null));
-  }
-
-  private static String str(Object value) {
-    return value == null ? null : value.toString();
   }
 
   private static ActionItem withId(ActionItem item, String id) {

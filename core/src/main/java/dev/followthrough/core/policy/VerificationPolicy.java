@@ -74,7 +74,7 @@ public record VerificationPolicy(Map<Priority, Integer> verifyDays, OnIneffectiv
   public ActionItem settle(ActionItem item, LocalDate today) {
     Verification v = item.verification();
     if (item.status() == ItemStatus.DONE) {
-      if (v == null || v.state() == Verification.State.INEFFECTIVE) {
+      if (v == null || v.state() == Verification.State.INEFFECTIVE && closedAgainSinceVerdict(item)) {
         Priority priority = item.priority() == null ? Priority.P3 : item.priority();
         return item.withVerification(Verification.pending(doneOn(item, today).plusDays(verifyDays.get(priority)),
             item.verificationCriterion()));
@@ -82,6 +82,29 @@ public record VerificationPolicy(Map<Priority, Integer> verifyDays, OnIneffectiv
       return item;
     }
     return v != null && v.isPending() ? item.withVerification(null) : item;
+  }
+
+  /**
+   * An ineffective fix whose item stayed done (a follow-up item was opened instead) keeps its
+   * verdict; only an item reopened and then done again awaits a new verification.
+   */
+  private static boolean closedAgainSinceVerdict(ActionItem item) {
+    List<HistoryEntry> history = item.history();
+    int verdict = -1;
+    for (int i = 0; i < history.size(); i++) {
+      if ("verification".equals(history.get(i).field())) {
+        verdict = i;
+      }
+    }
+    if (verdict < 0) {
+      return true;
+    }
+    for (int i = verdict + 1; i < history.size(); i++) {
+      if ("status".equals(history.get(i).field()) && ItemStatus.DONE.name().equals(history.get(i).to())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static LocalDate doneOn(ActionItem item, LocalDate today) {
