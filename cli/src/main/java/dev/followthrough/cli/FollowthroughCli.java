@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       RecurrenceCommand.class,
       StoreCommand.class,
       CompletionCommand.class,
+      DoctorCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
