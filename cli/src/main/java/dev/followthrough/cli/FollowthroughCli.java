@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
       StoreCommand.class,
       CompletionCommand.class,
       DoctorCommand.class,
+      InitCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
