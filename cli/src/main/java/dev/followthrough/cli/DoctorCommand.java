@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code doctor}: checks the setup and says how to fix each problem; changes nothing. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-    description = {"Check the configuration, the store and the tracker, and say how to fix each problem.",
+    description = {"Check the setup and say how to fix each problem.",
+        "Checks the configuration and its variables, the store and the tracker.",
         "Only reads: nothing is written to the tracker or the store. Exit code 1 when a check failed."},
     footer = {"", "Example: followthrough doctor --config followthrough.yaml"})
 final class DoctorCommand implements Callable<Integer> {

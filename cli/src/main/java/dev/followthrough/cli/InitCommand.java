@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code init}: writes a commented followthrough.yaml whose secrets are {@code ${VAR}} references. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-    description = {"Write a commented followthrough.yaml for a tracker and a store, with no secret in it.",
+    description = {"Write a commented followthrough.yaml with no secret in it.",
         "Credentials are ${VAR} references to environment variables; an existing file is never overwritten."},
     footer = {"", "Example: followthrough init --tracker github"})
 final class InitCommand implements Callable<Integer> {
