@@ -53,6 +53,7 @@ class JiraDoctorCliTest {
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("ok       tracker credentials", "tracker project", "tracker permissions", "tracker clock",
         "tracker user erin", "All checks passed.").doesNotContain("problem");
+    assertThat(dir.resolve("store")).as("the doctor creates no store").doesNotExist();
   }
 
   @Test
