@@ -36,6 +36,8 @@ import picocli.CommandLine.ScopeType;
       RecurrenceCommand.class,
       StoreCommand.class,
       CompletionCommand.class,
+      DoctorCommand.class,
+      InitCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

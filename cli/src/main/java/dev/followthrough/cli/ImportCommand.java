@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code import PATH...}: reads documents into the store, applying the due-date policy. */
-@Command(
+@Command(footer = {"", "Example: followthrough import postmortems/ --store .followthrough"}, 
     name = "import",
     mixinStandardHelpOptions = true,
     description = {

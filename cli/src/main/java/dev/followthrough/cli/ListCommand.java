@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code list}: prints the stored action items. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the action items in the store.")
+@Command(footer = {"", "Example: followthrough list --status OPEN --owner erin"}, name = "list", mixinStandardHelpOptions = true, description = "List the action items in the store.")
 final class ListCommand implements Callable<Integer> {
   enum Format { json, text }
 

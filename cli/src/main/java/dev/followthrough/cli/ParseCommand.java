@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code parse FILE}: prints one document as written, storing nothing. */
-@Command(
+@Command(footer = {"", "Example: followthrough parse postmortems/2025-05-03-webhooks.md --format text --lines"}, 
     name = "parse",
     mixinStandardHelpOptions = true,
     description = {

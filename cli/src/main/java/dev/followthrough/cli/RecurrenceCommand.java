@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code recurrence confirm|dismiss PM_ID EARLIER_PM_ID}: settles a likely recurrence. */
-@Command(name = "recurrence", mixinStandardHelpOptions = true,
+@Command(footer = {"", "Example: followthrough recurrence confirm 2026-11-20-category-page-stampede 2023-04-02-cache-stampede"}, name = "recurrence", mixinStandardHelpOptions = true,
     description = {"Confirm or dismiss that an incident repeats an earlier one.", "'recurrences' lists them."},
     subcommands = {RecurrenceCommand.Confirm.class, RecurrenceCommand.Dismiss.class})
 final class RecurrenceCommand implements Callable<Integer> {
@@ -45,7 +45,7 @@ final class RecurrenceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "confirm", mixinStandardHelpOptions = true, description = "The incident repeats the earlier one.")
+  @Command(footer = {"", "Example: followthrough recurrence confirm 2026-11-20-category-page-stampede 2023-04-02-cache-stampede"}, name = "confirm", mixinStandardHelpOptions = true, description = "The incident repeats the earlier one.")
   static final class Confirm extends Settle {
     @Override
     Recurrence.Status status() {
@@ -53,7 +53,7 @@ final class RecurrenceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "dismiss", mixinStandardHelpOptions = true, description = "The two incidents are not the same failure.")
+  @Command(footer = {"", "Example: followthrough recurrence dismiss 2026-11-20-category-page-stampede 2023-04-02-cache-stampede"}, name = "dismiss", mixinStandardHelpOptions = true, description = "The two incidents are not the same failure.")
   static final class Dismiss extends Settle {
     @Override
     Recurrence.Status status() {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code recurrences}: lists the incidents recorded as likely repeats of earlier ones. */
-@Command(name = "recurrences", mixinStandardHelpOptions = true,
+@Command(footer = {"", "Example: followthrough recurrences --format text"}, name = "recurrences", mixinStandardHelpOptions = true,
     description = {"List the postmortems that likely repeat an earlier incident.",
         "Found on import; shows the score, the failure terms both share, and how the earlier",
         "incident's action items stood. Settle one with",

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code report [PATH...]}: overdue, due-soon and unowned action items. */
-@Command(
+@Command(footer = {"", "Example: followthrough report postmortems/ --as-of 2026-11-24 --format markdown"}, 
     name = "report",
     mixinStandardHelpOptions = true,
     description = {

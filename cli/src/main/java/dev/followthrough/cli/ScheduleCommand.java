@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code schedule}: syncs on a cron expression or an interval until stopped. */
-@Command(name = "schedule", mixinStandardHelpOptions = true,
+@Command(footer = {"", "Example: followthrough schedule --every 15m --jitter 1m"}, name = "schedule", mixinStandardHelpOptions = true,
     description = {"Run 'sync' on a schedule until stopped.",
         "Ctrl-C or SIGTERM let a running sync finish.",
         "Runs never overlap, also not with other processes using the same store."})

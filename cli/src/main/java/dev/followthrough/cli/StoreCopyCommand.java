@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * links and history, from the configured store into another, for example from the directory
  * store into PostgreSQL. Both stores' run locks are held, so no sync changes either meanwhile.
  */
-@Command(name = "copy", mixinStandardHelpOptions = true,
+@Command(footer = {"", "Example: followthrough store copy --to postgres.yaml"}, name = "copy", mixinStandardHelpOptions = true,
     description = {"Copy every postmortem from the configured store into another.",
         "Items, ticket links and history go to a store directory, or to a configuration file whose 'store:' names it.",
         "A postmortem the target holds already is left alone when it is equal and an error",

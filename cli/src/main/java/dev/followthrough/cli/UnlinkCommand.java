@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code unlink ITEM}: forgets an item's ticket, so that the next sync creates a new one. */
-@Command(name = "unlink", mixinStandardHelpOptions = true,
+@Command(footer = {"", "Example: followthrough unlink 2025-01-10-orders-api-deadlock/lock-rows-in-one-fixed-order"}, name = "unlink", mixinStandardHelpOptions = true,
     description = {"Forget an item's ticket link; the next sync makes a new one.",
         "Typically after its ticket was deleted in the tracker ('plan' and 'sync' name such items).",
         "A create still in progress is refused: run 'sync' first, which settles it."})

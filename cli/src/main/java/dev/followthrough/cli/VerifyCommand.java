@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code verify ITEM --effective|--ineffective}: records whether a done item's fix worked. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(footer = {"", "Example: followthrough verify 2025-01-10-orders-api-deadlock/lock-rows-in-one-fixed-order --effective --evidence https://dashboards.example.com/deadlocks"}, name = "verify", mixinStandardHelpOptions = true,
     description = {"Record whether a done action item's fix worked.",
         "This is the verification of effectiveness. An ineffective fix reopens the item, and its ticket at the",
         "next sync, or adds a follow-up item when the policy says 'ineffective:",

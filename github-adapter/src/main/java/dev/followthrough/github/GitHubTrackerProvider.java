@@ -35,4 +35,9 @@ public final class GitHubTrackerProvider implements TrackerProvider {
     Matcher number = ISSUE_NUMBER.matcher(text);
     return number.find() ? Optional.of(TicketLink.of(TYPE, number.group(1), null)) : Optional.empty();
   }
+
+  @Override
+  public java.util.List<dev.followthrough.core.tracker.Check> diagnose(TrackerSettings settings, java.time.Clock clock) {
+    return new GitHubDoctor((GitHubSettings) settings, clock).run();
+  }
 }

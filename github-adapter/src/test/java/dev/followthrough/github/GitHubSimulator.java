@@ -266,7 +266,10 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
     Supplier<ResponseDefinition> limited = () -> aResponse().withStatus(429).withHeader("Retry-After", "7")
         .withHeader("Content-Type", "application/json")
         .withBody("{\"message\":\"You have exceeded a secondary rate limit.\"}").build();
-    return faults.answer(kind(r.getMethod().getName(), r.getUrl(), r.getBodyAsString()), work, limited);
+    ResponseDefinition answer = faults.answer(kind(r.getMethod().getName(), r.getUrl(), r.getBodyAsString()), work, limited);
+    // An origin server with a clock sends Date (RFC 9110 §6.6.1); this one's is the simulated clock.
+    return ResponseDefinitionBuilder.like(answer).withHeader("Date",
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(java.time.ZoneOffset.UTC))).build();
   }
 
   private static RequestKind kind(String method, String url, String body) {

@@ -102,6 +102,19 @@ final class JiraClient {
     return check(response, null);
   }
 
+  /** A GET whose status and headers the caller reads itself, as the doctor's checks do. */
+  HttpResponse<String> getAnswer(String path) {
+    return exchange("GET", path, null, null);
+  }
+
+  static JsonNode tree(HttpResponse<String> response) {
+    try {
+      return response.body() == null || response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    } catch (JsonProcessingException e) {
+      return JSON.createObjectNode();
+    }
+  }
+
   private JsonNode send(String method, String path, JsonNode body, String ticketKey) {
     return check(exchange(method, path, body, ticketKey), ticketKey);
   }

@@ -26,6 +26,11 @@ public final class JiraTrackerProvider implements TrackerProvider {
   }
 
   @Override
+  public java.util.List<dev.followthrough.core.tracker.Check> diagnose(TrackerSettings settings, java.time.Clock clock) {
+    return new JiraDoctor((JiraSettings) settings, clock).run();
+  }
+
+  @Override
   public Optional<TicketLink> referenceIn(String text) {
     Matcher key = ISSUE_KEY.matcher(text);
     if (!key.find()) {

@@ -53,6 +53,8 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
   private final String api;
   private final JiraIssueStore store;
   private final List<ObjectNode> users = new ArrayList<>();
+  /** Permissions, issue types and priorities of the site, as the doctor reads them. */
+  final JiraSiteSetup site = new JiraSiteSetup();
   private final Deque<Supplier<ResponseDefinition>> injected = new ArrayDeque<>();
   /** Faults aimed at kinds of request, and the hook that sees each request carried out. */
   final AimedFaults faults;
@@ -207,7 +209,10 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     ResponseDefinition answer = faults.answer(kind(method, url), work, limited);
     Integer delay = delayNext;
     delayNext = null;
-    return delay == null ? answer : ResponseDefinitionBuilder.like(answer).withFixedDelay(delay).build();
+    // An origin server with a clock sends Date (RFC 9110 §6.6.1); this one's is the simulated clock.
+    ResponseDefinitionBuilder dated = ResponseDefinitionBuilder.like(answer).withHeader("Date",
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(java.time.ZoneOffset.UTC)));
+    return (delay == null ? dated : dated.withFixedDelay(delay)).build();
   }
 
   private RequestKind kind(String method, String url) {
@@ -264,6 +269,10 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     }
     if (method.equals("GET") && path.equals("/user/search")) {
       return userSearch(query);
+    }
+    ResponseDefinition setup = method.equals("GET") ? site.answer(path, query, project, cloud, users) : null;
+    if (setup != null) {
+      return setup;
     }
     Matcher m = ISSUE_PATH.matcher(path);
     if (!m.matches()) {

@@ -31,6 +31,18 @@ public interface TrackerProvider {
     return Optional.empty();
   }
 
+  /**
+   * Checks, with read-only requests, that the tracker these settings name can be used: reachable,
+   * credentials accepted, project or repository found, the permissions sync needs, the clock
+   * against the tracker's. Never writes to the tracker and never puts a secret in a result. This
+   * default checks nothing, and says so.
+   *
+   * @param clock this machine's clock, compared with the tracker's {@code Date} header
+   */
+  default List<Check> diagnose(TrackerSettings settings, java.time.Clock clock) {
+    return List.of(Check.skipped("tracker", "the '" + type() + "' module offers no checks of its own"));
+  }
+
   /** The provider for a type, among those on the class path. */
   static Optional<TrackerProvider> forType(String type) {
     return available().stream().filter(p -> p.type().equals(type)).findFirst();
