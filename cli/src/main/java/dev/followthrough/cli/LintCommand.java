@@ -43,12 +43,18 @@ final class LintCommand implements Callable<Integer> {
       description = "warning or error: the level at which findings make the exit code 1 (default: ${DEFAULT-VALUE}).")
   Threshold failOn;
 
+  @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE",
+      description = "Configuration file whose lint: section sets rule levels and teams (default: followthrough.yaml when present).")
+  Path config;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PostmortemImporter importer = PostmortemImporter.create();
-    QualityChecker checker = QualityChecker.standard();
+    ConfigOptions options = new ConfigOptions();
+    options.config = config;
+    QualityChecker checker = QualityChecker.of(options.config().lint());
     List<Located> found = new ArrayList<>();
     for (Path path : paths) {
       for (Path file : importer.documents(path)) {

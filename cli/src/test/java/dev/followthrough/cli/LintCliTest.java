@@ -63,4 +63,18 @@ class LintCliTest {
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("missing.md").doesNotContain("Exception");
   }
+
+  @Test
+  void theConfigSwitchesARuleOffAndRaisesAnotherToError() throws Exception {
+    Path file = document("- [ ] Improve database monitoring due: 2026-01-10\n");
+    Path config = dir.resolve("followthrough.yaml");
+    Files.writeString(config, "lint:\n  rules: {no-owner: off, vague: error}\n");
+    Run run = lint(file.toString(), "--config", config.toString());
+    assertThat(run.out()).as(run.err()).contains("error vague").doesNotContain("no-owner");
+    assertThat(run.code()).isEqualTo(1);
+    Files.writeString(config, "lint:\n  rules: {vagueness: error}\n");
+    Run bad = lint(file.toString(), "--config", config.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("lint.rules.vagueness");
+  }
 }

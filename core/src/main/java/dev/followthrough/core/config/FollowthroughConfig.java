@@ -13,15 +13,22 @@ import java.util.Optional;
  * @param tracker {@code null} when no tracker is configured (import and report still work)
  * @param notifications the {@code notify:} section, or {@code null} when reminders are not configured
  * @param verification {@code policy.verifyDays} and {@code policy.ineffective}
+ * @param lint the {@code lint:} section: rule levels and team names
  */
 public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy,
-    NotifyConfig notifications, VerificationPolicy verification) {
+    NotifyConfig notifications, VerificationPolicy verification, dev.followthrough.core.quality.LintSettings lint) {
   public static final Path DEFAULT_STORE = Path.of(".followthrough");
 
   public FollowthroughConfig {
     store = store == null ? StoreSettings.directory(DEFAULT_STORE) : store;
     policy = policy == null ? DueDatePolicy.standard() : policy;
     verification = verification == null ? VerificationPolicy.standard() : verification;
+    lint = lint == null ? dev.followthrough.core.quality.LintSettings.standard() : lint;
+  }
+
+  public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy,
+      NotifyConfig notifications, VerificationPolicy verification) {
+    this(store, tracker, policy, notifications, verification, null);
   }
 
   public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy, NotifyConfig notifications) {
@@ -48,7 +55,7 @@ public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, 
 
   /** The same configuration with another store. */
   public FollowthroughConfig withStore(StoreSettings newStore) {
-    return new FollowthroughConfig(newStore, tracker, policy, notifications, verification);
+    return new FollowthroughConfig(newStore, tracker, policy, notifications, verification, lint);
   }
 
   public Optional<TrackerSettings> trackerSettings() {
