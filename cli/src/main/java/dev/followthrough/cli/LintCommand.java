@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "lint",
     mixinStandardHelpOptions = true,
-    description = {"Check postmortems' action items for vague, unbounded or unowned work; nothing is stored.",
+    description = {"Check action items for vague, unbounded or unowned work.",
       "Exit 0 when clean, 1 with findings at or above --fail-on, 2 for bad input.",
       "Example: followthrough lint postmortems/ --format github --fail-on warning"})
 final class LintCommand implements Callable<Integer> {
