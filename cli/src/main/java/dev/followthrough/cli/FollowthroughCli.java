@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       ParseCommand.class,
+      LintCommand.class,
       ImportCommand.class,
       ListCommand.class,
       ReportCommand.class,

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 final class ConfigLoader {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-  private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify", "sync");
+  private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify", "sync", "lint");
   private static final Set<String> SYNC = Set.of("fullEvery", "overlap");
   private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery");
   private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority", "verifyDays", "ineffective");
@@ -79,10 +79,11 @@ final class ConfigLoader {
     NotifyConfig notify = root.hasNonNull("notify") ? notify(root.get("notify"), problems) : null;
     VerificationPolicy verification = root.path("policy").isObject() ? verification(root.get("policy"), problems) : null;
     SyncConfig sync = root.hasNonNull("sync") ? sync(root.get("sync"), problems) : null;
+    var lint = root.hasNonNull("lint") ? LintConfig.read(root.get("lint"), problems) : null;
     if (!problems.isEmpty()) {
       throw new ConfigException(name, problems);
     }
-    return new FollowthroughConfig(store, tracker, policy, notify, verification, sync);
+    return new FollowthroughConfig(store, tracker, policy, notify, verification, sync, lint);
   }
 
   /** A plain path means the directory store; a mapping names its provider by {@code type}. */

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param notifications the {@code notify:} section, or {@code null} when reminders are not configured
  * @param verification {@code policy.verifyDays} and {@code policy.ineffective}
  * @param sync the {@code sync:} section: full reconciliation period and incremental overlap
+ * @param lint the {@code lint:} section: rule levels and team names
  */
 public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy,
-    NotifyConfig notifications, VerificationPolicy verification, SyncConfig sync) {
+    NotifyConfig notifications, VerificationPolicy verification, SyncConfig sync,
+    dev.followthrough.core.quality.LintSettings lint) {
   public static final Path DEFAULT_STORE = Path.of(".followthrough");
 
   public FollowthroughConfig {
@@ -24,11 +26,12 @@ public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, 
     policy = policy == null ? DueDatePolicy.standard() : policy;
     verification = verification == null ? VerificationPolicy.standard() : verification;
     sync = sync == null ? SyncConfig.defaults() : sync;
+    lint = lint == null ? dev.followthrough.core.quality.LintSettings.standard() : lint;
   }
 
-  public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy, NotifyConfig notifications,
-      VerificationPolicy verification) {
-    this(store, tracker, policy, notifications, verification, null);
+  public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy,
+      NotifyConfig notifications, VerificationPolicy verification) {
+    this(store, tracker, policy, notifications, verification, null, null);
   }
 
   public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy, NotifyConfig notifications) {
@@ -36,7 +39,7 @@ public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, 
   }
 
   public static FollowthroughConfig defaults() {
-    return new FollowthroughConfig(null, null, null, null, null, null);
+    return new FollowthroughConfig(null, null, null, null, null, null, null);
   }
 
   /**
@@ -55,7 +58,7 @@ public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, 
 
   /** The same configuration with another store. */
   public FollowthroughConfig withStore(StoreSettings newStore) {
-    return new FollowthroughConfig(newStore, tracker, policy, notifications, verification, sync);
+    return new FollowthroughConfig(newStore, tracker, policy, notifications, verification, sync, lint);
   }
 
   public Optional<TrackerSettings> trackerSettings() {
