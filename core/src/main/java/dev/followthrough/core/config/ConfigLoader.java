@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 final class ConfigLoader {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-  private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify");
+  private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify", "serve");
   private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery");
   private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority", "verifyDays", "ineffective");
 
@@ -77,10 +77,11 @@ final class ConfigLoader {
     DueDatePolicy policy = root.hasNonNull("policy") ? policy(root.get("policy"), problems) : null;
     NotifyConfig notify = root.hasNonNull("notify") ? notify(root.get("notify"), problems) : null;
     VerificationPolicy verification = root.path("policy").isObject() ? verification(root.get("policy"), problems) : null;
+    ServeConfig serve = root.hasNonNull("serve") ? serve(root.get("serve"), problems) : null;
     if (!problems.isEmpty()) {
       throw new ConfigException(name, problems);
     }
-    return new FollowthroughConfig(store, tracker, policy, notify, verification);
+    return new FollowthroughConfig(store, tracker, policy, notify, verification, serve);
   }
 
   /** A plain path means the directory store; a mapping names its provider by {@code type}. */
@@ -241,6 +242,21 @@ final class ConfigLoader {
     }
     return new NotifyConfig(webhook == null ? null : Secret.of(webhook), section.flag("comments", false),
         section.duration("commentEvery", false));
+  }
+
+  private static ServeConfig serve(JsonNode node, List<String> problems) {
+    if (!node.isObject()) {
+      problems.add("serve: expected a mapping");
+      return null;
+    }
+    ConfigSection section = new ConfigSection("serve", node, problems);
+    section.allowOnly(Set.of("token"));
+    Secret token = section.secret("token");
+    if (token != null && token.reveal().length() < 16) {
+      // The value is a secret: say what is wrong without repeating it.
+      section.problem("token", "must be at least 16 characters (a random string, such as from 'openssl rand -hex 32')");
+    }
+    return new ServeConfig(token);
   }
 
   private static void unknownTopKeys(JsonNode root, List<String> problems) {

@@ -31,6 +31,14 @@ public interface TrackerProvider {
     return Optional.empty();
   }
 
+  /**
+   * Reads this tracker's webhook deliveries for settings it read, or empty when it sends none
+   * that Followthrough understands.
+   */
+  default Optional<WebhookReceiver> webhooks(TrackerSettings settings) {
+    return Optional.empty();
+  }
+
   /** The provider for a type, among those on the class path. */
   static Optional<TrackerProvider> forType(String type) {
     return available().stream().filter(p -> p.type().equals(type)).findFirst();
