@@ -275,6 +275,18 @@ public abstract class StoreContractKit {
   }
 
   @Test
+  void aWebhookDeliveryIsRecordedOnceAndForgottenAfterItsRetention() throws Exception {
+    Instant t = Instant.parse("2025-06-01T10:00:00Z");
+    java.time.Duration week = java.time.Duration.ofDays(7);
+    assertThat(store.recordDelivery("github", "d-1", t, week)).isTrue();
+    assertThat(store.recordDelivery("jira", "d-1", t, week)).as("another source's id").isTrue();
+    try (ActionStore other = openAgain()) {
+      assertThat(other.recordDelivery("github", "d-1", t.plusSeconds(60), week)).as("a redelivery").isFalse();
+    }
+    assertThat(store.recordDelivery("github", "d-1", t.plus(week).plusSeconds(1), week)).as("past retention").isTrue();
+  }
+
+  @Test
   void describeNamesTheStore() {
     assertThat(store.describe()).isNotBlank();
   }
