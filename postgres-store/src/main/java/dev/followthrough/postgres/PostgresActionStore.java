@@ -231,6 +231,11 @@ final class PostgresActionStore implements ActionStore {
   }
 
   @Override
+  public boolean recordDelivery(String source, String deliveryId, Instant receivedAt, java.time.Duration retention) {
+    return inTransaction(c -> DeliveryRows.record(c, source, deliveryId, receivedAt, retention));
+  }
+
+  @Override
   public Optional<RunLock> tryLockRun() {
     // A connection outside the pool: a pooled one would keep the lock after being handed back.
     return AdvisoryRunLock.tryLock(() -> settings.connectOutsidePool("followthrough run lock"), settings.schema(), name);
