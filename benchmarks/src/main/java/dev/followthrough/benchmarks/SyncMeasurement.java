@@ -67,6 +67,28 @@ public final class SyncMeasurement {
     return new Run(name, items, result, byKind, server.getAllServeEvents().size(), writes, peak);
   }
 
+  /**
+   * An unchanged incremental re-sync: a first (full) sync, then two syncs ten minutes apart that
+   * read the new tickets back through the change list until they are older than the overlap, then
+   * the measured one, ten minutes later, with nothing changed.
+   */
+  public static Run incremental(String name, ActionStore store, Tracker tracker, dev.followthrough.core.testing.TestClock clock,
+      WireMockServer server, int items) {
+    SyncEngine engine = SyncEngine.builder(store, tracker).clock(clock).sleeper(d -> { }).build();
+    engine.sync();
+    for (int i = 0; i < 3; i++) {
+      clock.advance(java.time.Duration.ofMinutes(10));
+      if (i < 2) {
+        engine.sync();
+      }
+    }
+    Run run = sync(name, store, tracker, clock, server, items);
+    if (run.result().mode() != dev.followthrough.core.sync.SyncMode.INCREMENTAL) {
+      throw new IllegalStateException(name + " was not incremental: " + run.result().mode());
+    }
+    return run;
+  }
+
   private static void resetPeaks() {
     System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -26,4 +26,18 @@ public final class GitHubSyncRequests {
       return List.of(first, again, cached);
     }
   }
+
+  /** An unchanged incremental re-sync of N items: one conditional list, answered 304. */
+  public static List<SyncMeasurement.Run> measureIncremental(int postmortems, int itemsEach) {
+    try (GitHubFixture fixture = new GitHubFixture()) {
+      fixture.github.addUser("sam");
+      GitHubTracker tracker = fixture.tracker().createInterval(Duration.ZERO).users(Map.of()).changeFeed(true).build();
+      int before = tracker.notModifiedAnswers();
+      var run = SyncMeasurement.incremental("GitHub, unchanged re-sync, incremental", SyncMeasurement.store(postmortems, itemsEach),
+          tracker, fixture.clock, fixture.server, postmortems * itemsEach);
+      System.out.println("GitHub incremental: " + (tracker.notModifiedAnswers() - before) + " of " + run.total()
+          + " reads answered 304 Not Modified");
+      return List.of(run);
+    }
+  }
 }

@@ -20,4 +20,18 @@ public final class JiraSyncRequests {
       return List.of(first, again);
     }
   }
+
+  /** An unchanged incremental re-sync of N items, on Cloud and on Data Center. */
+  public static List<SyncMeasurement.Run> measureIncremental(int postmortems, int itemsEach) {
+    int n = postmortems * itemsEach;
+    List<SyncMeasurement.Run> runs = new java.util.ArrayList<>();
+    for (boolean cloud : new boolean[] {true, false}) {
+      try (JiraFixture fixture = new JiraFixture(cloud, JiraFixture.LAG)) {
+        JiraTracker tracker = fixture.tracker().users(Map.of("erin", "5b10ac8d82e05b22cc7d4ef5")).changeFeed(true).build();
+        runs.add(SyncMeasurement.incremental((cloud ? "Jira Cloud" : "Jira Data Center") + ", unchanged re-sync, incremental",
+            SyncMeasurement.store(postmortems, itemsEach), tracker, fixture.clock, fixture.server, n));
+      }
+    }
+    return runs;
+  }
 }

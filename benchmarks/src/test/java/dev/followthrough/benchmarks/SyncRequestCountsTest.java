@@ -33,4 +33,15 @@ class SyncRequestCountsTest {
     assertThat(again.writes()).isZero();
     assertThat(again.requests()).containsEntry("GET /repos/acme/ops/issues", 10);
   }
+
+  @Test
+  void anUnchangedIncrementalReSyncOfAThousandItemsSendsOneRequestPerTracker() {
+    var runs = new java.util.ArrayList<>(JiraSyncRequests.measureIncremental(N / 50, 50));
+    runs.addAll(GitHubSyncRequests.measureIncremental(N / 50, 50));
+    assertThat(runs).hasSize(3).allSatisfy(r -> {
+      assertThat(r.result().unchanged()).as(r.name()).isEqualTo(N);
+      assertThat(r.total()).as(r.name()).isLessThanOrEqualTo(1);
+      assertThat(r.writes()).as(r.name()).isZero();
+    });
+  }
 }

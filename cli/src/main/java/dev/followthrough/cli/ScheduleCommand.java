@@ -78,7 +78,7 @@ final class ScheduleCommand implements Callable<Integer> {
 
           @Override
           public void finished(SyncResult result) {
-            out.println(Instant.now() + " " + result.summary());
+            out.println(Instant.now() + " " + result.mode().word() + " sync: " + result.summary());
             out.flush();
             if (!result.succeeded()) {
               failedRuns.incrementAndGet();

@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sync", mixinStandardHelpOptions = true,
     description = {"Keep one ticket per action item in step with the tracker.",
         "Creates, updates and closes tickets, and pulls status and assignee back from the tracker.",
+        "Where the tracker lists its changes, a re-sync reads only the tickets changed since the last one;"
+            + " every linked ticket is read on the first sync, every sync.fullEvery (24h) and with --full.",
         "Exit code 1 when some items failed.", "", "Example: followthrough sync --config followthrough.yaml"})
 final class SyncCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
@@ -21,6 +23,9 @@ final class SyncCommand implements Callable<Integer> {
       description = "Stop starting new work after this long (default: ${DEFAULT-VALUE}); the rest is done by the next run.")
   Duration timeBudget;
 
+  @Option(names = "--full", description = "Read every linked ticket (a full reconciliation), not only the changed ones.")
+  boolean full;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -28,9 +33,10 @@ final class SyncCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SyncResult result;
     try (Workspace workspace = options.workspace()) {
-      result = workspace.syncEngine(timeBudget).listener(new ProgressPrinter(spec.commandLine().getErr())).build().sync();
+      var engine = workspace.syncEngine(timeBudget).listener(new ProgressPrinter(spec.commandLine().getErr())).build();
+      result = full ? engine.syncFull() : engine.sync();
     }
-    out.println(result.summary());
+    out.println(result.mode().word() + " sync: " + result.summary());
     result.deleted().forEach(d -> out.println(d.describe()));
     out.flush();
     return result.succeeded() ? FollowthroughCli.OK : FollowthroughCli.WORK_FAILED;

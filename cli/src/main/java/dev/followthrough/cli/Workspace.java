@@ -60,7 +60,8 @@ final class Workspace implements AutoCloseable {
   SyncEngine.Builder syncEngine(Duration timeBudget) {
     var basics = trackerSettings().basics();
     return SyncEngine.builder(store(), tracker()).options(SyncOptions.defaults().withLabels(basics.labels())
-        .withConflicts(basics.conflicts()).withTimeBudget(timeBudget).withVerification(config.verification()));
+        .withConflicts(basics.conflicts()).withTimeBudget(timeBudget).withVerification(config.verification())
+        .withFullEvery(config.sync().fullEvery()).withOverlap(config.sync().overlap()));
   }
 
   @Override

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code tracker.type: jira} from the command line, against the Jira simulator. */
 class JiraCliTest {
   @TempDir Path dir;
-  final JiraFixture fixture = new JiraFixture(true);
+  // Jira's clock agrees with this machine's, as a real one does: the incremental search asks for
+  // changes since a time of this machine's clock.
+  final JiraFixture fixture = new JiraFixture(true, JiraFixture.LAG, JiraWorkflow.RESOLUTION_ON_SCREEN,
+      dev.followthrough.core.testing.TestClock.following(java.time.Clock.systemUTC()));
 
   @AfterEach
   void stop() {
@@ -63,7 +66,10 @@ class JiraCliTest {
     dev.followthrough.tck.SecretForms.of(JiraFixture.CLOUD_TOKEN.reveal()).basic("bot@example.com", JiraFixture.CLOUD_TOKEN.reveal()).assertNotIn("sync output", sync.out() + sync.err());
 
     fixture.jira.setStatus(fixture.jira.issues().get(0).get("key").asText(), "done", "Done", "Done");
-    assertThat(run("sync", "--config", config.toString()).out()).contains("1 pulled");
+    // The next scheduled sync comes after Jira's search index has caught up with the change.
+    fixture.clock.advance(JiraFixture.LAG);
+    assertThat(run("sync", "--config", config.toString()).out()).contains("incremental sync: ").contains("1 pulled");
+    assertThat(run("sync", "--full", "--config", config.toString()).out()).startsWith("full sync: ");
     assertThat(run("plan", "--config", config.toString()).out()).startsWith("0 changes");
   }
 

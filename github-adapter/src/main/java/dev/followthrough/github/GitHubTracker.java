@@ -49,6 +49,7 @@ public final class GitHubTracker implements Tracker {
   private final GitHubAssignees assignees;
   private GHRepository repository;
   private final TimeoutConnector connector;
+  private final GitHubChangeFeed changes;
 
   GitHubTracker(GitHubTrackerBuilder b, GitHub github, TimeoutConnector connector) {
     this.github = github;
@@ -60,6 +61,8 @@ public final class GitHubTracker implements Tracker {
     // out may still finish within about the request timeout, and then shows in the list.
     this.capabilities = new Capabilities(1, PAGE, false, b.listLag, false, b.requestTimeout, b.requestTimeout, false);
     this.fields = new GitHubFields(b.users, b.repository);
+    this.changes = b.overlap == null ? null
+        : new GitHubChangeFeed(this::repo, fields::snapshot, "github:" + b.endpoint + "/" + b.repository, b.overlap);
   }
 
   /** A tracker for {@code owner/name}, on github.com unless {@link GitHubTrackerBuilder#endpoint} says otherwise. */
@@ -70,6 +73,12 @@ public final class GitHubTracker implements Tracker {
   @Override
   public String type() {
     return GitHubErrors.TRACKER;
+  }
+
+  /** The repository's Followthrough issues changed since an instant ({@link GitHubChangeFeed}). */
+  @Override
+  public Optional<dev.followthrough.core.tracker.ChangeFeed> changeFeed() {
+    return Optional.ofNullable(changes);
   }
 
   /** Reads answered 304 Not Modified (nothing changed since the last read), free of the primary rate limit. */
@@ -84,22 +93,7 @@ public final class GitHubTracker implements Tracker {
 
   private GHRepository repo() {
     if (repository == null) {
-      GHRepository opened;
-      try {
-        opened = github.getRepository(repositoryName);
-      } catch (IOException e) {
-        throw GitHubErrors.convert(e, null, "opening repository " + repositoryName);
-      }
-      // Without push access GitHub silently drops labels, assignees and milestones on a create
-      // (TRACKER-APIS.md), and with the labels the key every lookup relies on: refuse to start.
-      // A repository answer without permissions (some App tokens) says nothing, so it is let through.
-      if (opened.hasPullAccess() && !opened.hasPushAccess()) {
-        throw new TrackerException(type(), Kind.AUTH, 403, null, null, "the token can read " + repositoryName
-            + " but has no push access, so GitHub would silently drop the labels, assignees and milestones of every"
-            + " issue made, and with them the key that keeps one issue per item; give the account write access to the"
-            + " repository", null);
-      }
-      repository = opened;
+      repository = PushAccess.open(github, repositoryName);
     }
     return repository;
   }

@@ -33,6 +33,8 @@ public final class GitHubTrackerBuilder {
   Sleeper sleeper = Sleeper.REAL;
   Clock clock = Clock.systemUTC();
   HttpClient http;
+  Duration overlap;
+  boolean changeFeed = true;
 
   GitHubTrackerBuilder(String repository) {
     if (repository == null || !repository.matches("[\\w.-]+/[\\w.-]+")) {
@@ -118,7 +120,24 @@ public final class GitHubTrackerBuilder {
     return this;
   }
 
+  /**
+   * How far before the watermark an incremental sync's list begins (default: the list lag plus five
+   * minutes for the difference between GitHub's clock and this machine's).
+   */
+  public GitHubTrackerBuilder overlap(Duration overlap) {
+    this.overlap = Objects.requireNonNull(overlap);
+    return this;
+  }
+
+  /** Without the list of changed issues every sync reads every linked issue (default: with it). */
+  public GitHubTrackerBuilder changeFeed(boolean enabled) {
+    this.changeFeed = enabled;
+    return this;
+  }
+
   public GitHubTracker build() {
+    // Five minutes of clock difference is Kerberos' default tolerance (MIT krb5 clockskew = 300 s).
+    overlap = !changeFeed ? null : overlap != null ? overlap : listLag.plus(Duration.ofMinutes(5));
     if (prebuilt != null) {
       return new GitHubTracker(this, prebuilt, null);
     }

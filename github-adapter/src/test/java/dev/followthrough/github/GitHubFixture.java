@@ -39,7 +39,9 @@ final class GitHubFixture implements AutoCloseable {
 
   GitHubTrackerBuilder tracker() {
     return GitHubTracker.builder("acme/ops").endpoint(URI.create(server.baseUrl())).token(TOKEN)
-        .requestTimeout(Duration.ofMillis(1500)).clock(clock).sleeper(clock);
+        .requestTimeout(Duration.ofMillis(1500)).clock(clock).sleeper(clock)
+        // Most tests here are of full reads; GitHubIncrementalSyncTest turns the change list on.
+        .changeFeed(false);
   }
 
   List<ServeEvent> requests(String method, String pathStart) {

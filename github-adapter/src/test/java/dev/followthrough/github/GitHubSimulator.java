@@ -17,6 +17,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -62,6 +63,7 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
   private int nextIssue = 1;
   private int nextMilestone = 1;
   private int notModified;
+  private Duration clockSkew = Duration.ZERO;
   private String baseUrl = "http://localhost";
 
   GitHubSimulator(String owner, String repo, String token, Clock clock) {
@@ -79,6 +81,16 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
 
   void baseUrl(String url) {
     this.baseUrl = url;
+  }
+
+  /** GitHub's clock runs this far ahead of the test clock (negative: behind); it stamps {@code updated_at}. */
+  synchronized void clockSkew(Duration skew) {
+    this.clockSkew = skew;
+  }
+
+  /** GitHub's own time, to the second as its timestamps are ({@code YYYY-MM-DDTHH:MM:SSZ}, REST OpenAPI). */
+  private String stamp() {
+    return clock.instant().plus(clockSkew).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
   synchronized void addUser(String login) {
@@ -557,6 +569,17 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
         matches.add(i);
       }
     }
+    // since: only issues updated at or after it; sort=updated orders by updated_at (REST OpenAPI,
+    // list repository issues). The list is computed afresh for every page, so page numbers shift
+    // when an issue changes between two pages.
+    if (params.containsKey("since")) {
+      java.time.Instant since = java.time.Instant.parse(params.get("since"));
+      matches.removeIf(i -> java.time.Instant.parse(i.path("updated_at").asText()).isBefore(since));
+    }
+    if ("updated".equals(params.get("sort"))) {
+      matches.sort(java.util.Comparator.comparing((ObjectNode i) -> java.time.Instant.parse(i.path("updated_at").asText()))
+          .thenComparing(i -> i.path("number").asInt()));
+    }
     // sort=created and direction=desc by default: newest first (REST OpenAPI, list repository issues).
     if (!"asc".equals(params.get("direction"))) {
       java.util.Collections.reverse(matches);
@@ -647,7 +670,7 @@ final class GitHubSimulator implements ResponseDefinitionTransformerV2 {
   }
 
   private void touch(ObjectNode issue) {
-    issue.put("updated_at", clock.instant().toString());
+    issue.put("updated_at", stamp());
   }
 
   private static String sha1(String text) {

@@ -24,6 +24,12 @@ import java.util.Set;
 /** Maps drafts to Jira fields and Jira issues to snapshots, for Cloud (ADF) and Data Center (wiki). */
 final class JiraFields {
   /** The fields a search asks for: enough for a snapshot, nothing more. */
+  /**
+   * The label every Followthrough issue carries, so that one JQL search can list those changed
+   * since an instant (the idempotency keys are one label per issue).
+   */
+  static final String MARKER = "followthrough";
+
   static final List<String> READ = List.of("summary", "description", "status", "resolution", "assignee", "duedate",
       "priority", "labels", "updated");
   static final Map<Priority, String> DEFAULT_PRIORITIES =
@@ -76,6 +82,11 @@ final class JiraFields {
         : labels.stream().filter(wantedKeys::contains).findFirst().orElse(TicketKeys.pick(labels));
     String key = issue.path("key").asText();
     String updated = text(f, "updated");
+    if (!labels.contains(MARKER)) {
+      // An issue made before the marker label: shown without its key label, so the next sync
+      // adds its labels again, the marker with them, and the change search finds it from then on.
+      labels.remove(idempotencyKey);
+    }
     return new TicketSnapshot(key, browseUrl(key, issue), idempotencyKey, text(f, "summary"),
         descriptionText(f.get("description")), state(f), users.ownerOf(f.get("assignee")),
         date(text(f, "duedate")), priority(f.path("priority").path("name").asText(null)), labels,
@@ -119,6 +130,7 @@ final class JiraFields {
   /** Labels to send: the configured ones and the idempotency key. */
   static List<String> labels(TicketDraft d) {
     Set<String> labels = new LinkedHashSet<>(d.labels());
+    labels.add(MARKER);
     labels.add(d.idempotencyKey());
     return List.copyOf(labels);
   }

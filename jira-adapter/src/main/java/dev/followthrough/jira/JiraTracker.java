@@ -43,6 +43,7 @@ public final class JiraTracker implements Tracker {
   private final Capabilities capabilities;
   private final String parent;
   private final JiraEpics epics;
+  private final JiraChangeFeed changes;
 
   JiraTracker(JiraTrackerBuilder b) {
     this.parent = b.parent;
@@ -54,6 +55,7 @@ public final class JiraTracker implements Tracker {
     this.search = new JiraSearch(client, fields, users, project);
     this.transitions = new JiraTransitions(client);
     this.epics = b.epicIssueType == null ? null : new JiraEpics(client, search, project, b.epicIssueType);
+    this.changes = b.overlap == null ? null : new JiraChangeFeed(client, fields, users, project, b.site.toString(), b.overlap);
     // A create that timed out may still complete on Jira's side within about the request timeout;
     // the remote link to the postmortem is kept apart from the description.
     this.capabilities = new Capabilities(MAX_BATCH_CREATE, JiraSearch.PAGE, true, b.searchLag, true, b.requestTimeout,
@@ -73,6 +75,12 @@ public final class JiraTracker implements Tracker {
   @Override
   public String type() {
     return JiraClient.TRACKER;
+  }
+
+  /** The project's Followthrough issues changed since an instant, in one search ({@link JiraChangeFeed}). */
+  @Override
+  public java.util.Optional<dev.followthrough.core.tracker.ChangeFeed> changeFeed() {
+    return java.util.Optional.ofNullable(changes);
   }
 
   @Override

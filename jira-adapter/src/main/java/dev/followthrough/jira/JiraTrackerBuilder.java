@@ -26,6 +26,8 @@ public final class JiraTrackerBuilder {
   Clock clock = Clock.systemUTC();
   String parent;
   String epicIssueType;
+  Duration overlap;
+  boolean changeFeed = true;
 
   JiraTrackerBuilder(JiraDeployment deployment, URI site, String email, Secret token) {
     this.deployment = deployment;
@@ -102,6 +104,21 @@ public final class JiraTrackerBuilder {
     return this;
   }
 
+  /**
+   * How far before the watermark an incremental sync's search begins (default: the search lag plus
+   * five minutes for the difference between Jira's clock and this machine's).
+   */
+  public JiraTrackerBuilder overlap(Duration overlap) {
+    this.overlap = Objects.requireNonNull(overlap);
+    return this;
+  }
+
+  /** Without a change search every sync reads every linked issue (default: with it). */
+  public JiraTrackerBuilder changeFeed(boolean enabled) {
+    this.changeFeed = enabled;
+    return this;
+  }
+
   public JiraTracker build() {
     if (project == null || project.isBlank()) {
       throw new IllegalStateException("a Jira project key is required");
@@ -112,6 +129,9 @@ public final class JiraTrackerBuilder {
     if (searchLag == null) {
       searchLag = deployment == JiraDeployment.CLOUD ? Duration.ofSeconds(30) : Duration.ofSeconds(5);
     }
+    // Five minutes of clock difference is the tolerance Kerberos allows by default (RFC 4120 §1.7
+    // leaves it to sites; MIT krb5 clockskew = 300 s): hosts that drift further fail logins anyway.
+    overlap = !changeFeed ? null : overlap != null ? overlap : searchLag.plus(Duration.ofMinutes(5));
     return new JiraTracker(this);
   }
 }

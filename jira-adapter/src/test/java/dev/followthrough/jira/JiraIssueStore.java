@@ -35,6 +35,7 @@ final class JiraIssueStore {
   private final Map<String, List<Version>> history = new LinkedHashMap<>();
   private final Map<String, String> movedTo = new LinkedHashMap<>();
   private Instant pinned;
+  private Duration clockSkew = Duration.ZERO;
 
   JiraIssueStore(Clock clock, Duration searchLag) {
     this.clock = clock;
@@ -79,10 +80,21 @@ final class JiraIssueStore {
     written(key);
   }
 
+  void clockSkew(Duration skew) {
+    this.clockSkew = skew;
+  }
+
+  /** The issue's {@code updated} field. */
+  static Instant updated(JsonNode issue) {
+    return java.time.OffsetDateTime.parse(issue.path("fields").path("updated").asText(),
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
+  }
+
   /** Records the issue's current state for the index; call after every change. */
   void written(String key) {
     ObjectNode issue = issues.get(key);
-    ((ObjectNode) issue.get("fields")).put("updated", JIRA_TIME.format(now()));
+    // Jira's own clock stamps the change; the index (below) still lags by the test clock.
+    ((ObjectNode) issue.get("fields")).put("updated", JIRA_TIME.format(now().plus(clockSkew)));
     history.computeIfAbsent(key, k -> new ArrayList<>()).add(new Version(now(), issue.deepCopy()));
   }
 

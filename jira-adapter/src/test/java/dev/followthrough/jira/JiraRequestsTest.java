@@ -54,7 +54,7 @@ class JiraRequestsTest {
                   {"type": "paragraph", "content": [
                     {"type": "text", "text": "Postmortem",
                      "marks": [{"type": "link", "attrs": {"href": "https://wiki.example.com/pm/2025-05-03"}}]}]}]},
-                "labels": ["postmortem", "ft-2025-05-03-webhooks-alert-on-queue-age"],
+                "labels": ["postmortem", "followthrough", "ft-2025-05-03-webhooks-alert-on-queue-age"],
                 "duedate": "2025-05-17",
                 "priority": {"name": "Highest"},
                 "assignee": {"accountId": "5b10ac8d82e05b22cc7d4ef5"}
@@ -119,7 +119,7 @@ class JiraRequestsTest {
     tracker.update(key, changed, EnumSet.of(TicketField.TITLE, TicketField.PRIORITY, TicketField.LABELS));
     fixture.server.verify(putRequestedFor(urlEqualTo(JiraFixture.CLOUD_PATH + "/rest/api/3/issue/" + key)).withRequestBody(equalToJson("""
         {"fields": {"summary": "Alert on queue age above 5 minutes", "priority": {"name": "High"}},
-         "update": {"labels": [{"add": "postmortem"}, {"add": "sre"}, {"add": "ft-2025-05-03-webhooks-alert-on-queue-age"}]}}""")));
+         "update": {"labels": [{"add": "postmortem"}, {"add": "sre"}, {"add": "followthrough"}, {"add": "ft-2025-05-03-webhooks-alert-on-queue-age"}]}}""")));
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -37,6 +38,8 @@ import java.util.regex.Pattern;
 final class JiraSimulator implements ResponseDefinitionTransformerV2 {
   static final String NAME = "jira-simulator";
   private static final Pattern LABELS_JQL = Pattern.compile("project = \"([^\"]+)\" AND labels in \\((.*)\\)");
+  private static final Pattern CHANGED_JQL = Pattern.compile(
+      "project = \"([^\"]+)\" AND labels = \"([^\"]+)\" AND updated >= (\\d+) ORDER BY updated ASC, key ASC");
   private static final Pattern KEYS_JQL = Pattern.compile("key in \\((.*)\\)");
   private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern ISSUE_PATH =
@@ -87,6 +90,11 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
   }
 
   // ---- Test controls ----------------------------------------------------------------------
+
+  /** Jira's clock runs this far ahead of the test clock (negative: behind); it stamps {@code updated}. */
+  synchronized void clockSkew(Duration skew) {
+    store.clockSkew(skew);
+  }
 
   synchronized void addUser(String account, String email, String displayName) {
     ObjectNode u = JSON.createObjectNode();
@@ -404,7 +412,18 @@ final class JiraSimulator implements ResponseDefinitionTransformerV2 {
     List<ObjectNode> matches = new ArrayList<>();
     Matcher labels = LABELS_JQL.matcher(jql);
     Matcher keys = KEYS_JQL.matcher(jql);
-    if (labels.matches()) {
+    Matcher changed = CHANGED_JQL.matcher(jql);
+    if (changed.matches()) {
+      // JQL compares a date field with a number as epoch milliseconds, whatever the searching
+      // account's time zone; ORDER BY updated, key fixes the order of equal times. The result is
+      // computed afresh for every page, so offset paging shifts when an issue changes meanwhile.
+      Instant since = Instant.ofEpochMilli(Long.parseLong(changed.group(3)));
+      store.indexed().stream()
+          .filter(i -> changed.group(1).equals(project) && JiraIssueStore.labels(i.path("fields")).contains(changed.group(2)))
+          .filter(i -> !JiraIssueStore.updated(i).isBefore(since))
+          .sorted(java.util.Comparator.comparing(JiraIssueStore::updated).thenComparing(i -> i.path("key").asText()))
+          .forEach(matches::add);
+    } else if (labels.matches()) {
       List<String> wanted = quoted(labels.group(2));
       for (ObjectNode issue : store.indexed()) {
         if (labels.group(1).equals(project) && JiraIssueStore.labels(issue.path("fields")).stream().anyMatch(wanted::contains)) {

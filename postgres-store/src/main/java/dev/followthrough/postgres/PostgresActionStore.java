@@ -236,6 +236,16 @@ final class PostgresActionStore implements ActionStore {
   }
 
   @Override
+  public Optional<dev.followthrough.core.store.SyncState> syncState(String trackerScope) {
+    return inTransaction(c -> SyncStateRows.find(c, trackerScope));
+  }
+
+  @Override
+  public void saveSyncState(String trackerScope, dev.followthrough.core.store.SyncState state) {
+    inTransaction(c -> SyncStateRows.saved(c, trackerScope, state));
+  }
+
+  @Override
   public Optional<RunLock> tryLockRun() {
     // A connection outside the pool: a pooled one would keep the lock after being handed back.
     return AdvisoryRunLock.tryLock(() -> settings.connectOutsidePool("followthrough run lock"), settings.schema(), name);
@@ -255,7 +265,6 @@ final class PostgresActionStore implements ActionStore {
   public String toString() {
     return "PostgresActionStore[" + name + "]";
   }
-
   interface SqlWork<T> {
     T run(Connection c) throws SQLException;
   }

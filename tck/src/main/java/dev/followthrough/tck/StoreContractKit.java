@@ -38,8 +38,18 @@ import org.junit.jupiter.api.Test;
  * The behaviour every {@link ActionStore} must show. A store module's test extends this class and
  * opens a fresh, empty store for each test; the kit closes it.
  */
-public abstract class StoreContractKit {
+public abstract class StoreContractKit implements SyncStateContract {
   protected ActionStore store;
+
+  @Override
+  public ActionStore storeUnderTest() {
+    return store;
+  }
+
+  @Override
+  public ActionStore secondHandle() throws Exception {
+    return openAgain();
+  }
 
   /** A new, empty store. */
   protected abstract ActionStore createStore() throws Exception;
@@ -276,14 +286,12 @@ public abstract class StoreContractKit {
 
   @Test
   void aWebhookDeliveryIsRecordedOnceAndForgottenAfterItsRetention() throws Exception {
-    Instant t = Instant.parse("2025-06-01T10:00:00Z");
     java.time.Duration week = java.time.Duration.ofDays(7);
-    assertThat(store.recordDelivery("github", "d-1", t, week)).isTrue();
-    assertThat(store.recordDelivery("jira", "d-1", t, week)).as("another source's id").isTrue();
+    assertThat(store.recordDelivery("github", "d-1", Instant.EPOCH, week) && store.recordDelivery("jira", "d-1", Instant.EPOCH, week)).isTrue();
     try (ActionStore other = openAgain()) {
-      assertThat(other.recordDelivery("github", "d-1", t.plusSeconds(60), week)).as("a redelivery").isFalse();
+      assertThat(other.recordDelivery("github", "d-1", Instant.EPOCH.plusSeconds(60), week)).as("a redelivery").isFalse();
     }
-    assertThat(store.recordDelivery("github", "d-1", t.plus(week).plusSeconds(1), week)).as("past retention").isTrue();
+    assertThat(store.recordDelivery("github", "d-1", Instant.EPOCH.plus(week).plusSeconds(1), week)).as("past retention").isTrue();
   }
 
   @Test

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  */
 final class ConfigLoader {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-  private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify", "serve");
+  private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify", "sync", "serve");
+  private static final Set<String> SYNC = Set.of("fullEvery", "overlap");
   private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery");
   private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority", "verifyDays", "ineffective");
 
@@ -77,11 +78,12 @@ final class ConfigLoader {
     DueDatePolicy policy = root.hasNonNull("policy") ? policy(root.get("policy"), problems) : null;
     NotifyConfig notify = root.hasNonNull("notify") ? notify(root.get("notify"), problems) : null;
     VerificationPolicy verification = root.path("policy").isObject() ? verification(root.get("policy"), problems) : null;
+    SyncConfig sync = root.hasNonNull("sync") ? sync(root.get("sync"), problems) : null;
     ServeConfig serve = root.hasNonNull("serve") ? serve(root.get("serve"), problems) : null;
     if (!problems.isEmpty()) {
       throw new ConfigException(name, problems);
     }
-    return new FollowthroughConfig(store, tracker, policy, notify, verification, serve);
+    return new FollowthroughConfig(store, tracker, policy, notify, verification, sync, serve);
   }
 
   /** A plain path means the directory store; a mapping names its provider by {@code type}. */
@@ -257,6 +259,16 @@ final class ConfigLoader {
       section.problem("token", "must be at least 16 characters (a random string, such as from 'openssl rand -hex 32')");
     }
     return new ServeConfig(token);
+  }
+
+  private static SyncConfig sync(JsonNode node, List<String> problems) {
+    if (!node.isObject()) {
+      problems.add("sync: expected a mapping such as {fullEvery: 24h}");
+      return null;
+    }
+    ConfigSection section = new ConfigSection("sync", node, problems);
+    section.allowOnly(SYNC);
+    return new SyncConfig(section.duration("fullEvery", false), section.duration("overlap", false));
   }
 
   private static void unknownTopKeys(JsonNode root, List<String> problems) {

@@ -13,21 +13,28 @@ import java.util.Optional;
  * @param tracker {@code null} when no tracker is configured (import and report still work)
  * @param notifications the {@code notify:} section, or {@code null} when reminders are not configured
  * @param verification {@code policy.verifyDays} and {@code policy.ineffective}
+ * @param sync the {@code sync:} section: full reconciliation period and incremental overlap
  * @param serve the {@code serve:} section; without one, no token
  */
 public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy,
-    NotifyConfig notifications, VerificationPolicy verification, ServeConfig serve) {
+    NotifyConfig notifications, VerificationPolicy verification, SyncConfig sync, ServeConfig serve) {
   public static final Path DEFAULT_STORE = Path.of(".followthrough");
 
   public FollowthroughConfig {
     store = store == null ? StoreSettings.directory(DEFAULT_STORE) : store;
     policy = policy == null ? DueDatePolicy.standard() : policy;
     verification = verification == null ? VerificationPolicy.standard() : verification;
+    sync = sync == null ? SyncConfig.defaults() : sync;
     serve = serve == null ? ServeConfig.none() : serve;
   }
 
-  public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy,
-      NotifyConfig notifications, VerificationPolicy verification) {
+  public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy, NotifyConfig notifications,
+      VerificationPolicy verification, SyncConfig sync) {
+    this(store, tracker, policy, notifications, verification, sync, null);
+  }
+
+  public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy, NotifyConfig notifications,
+      VerificationPolicy verification) {
     this(store, tracker, policy, notifications, verification, null);
   }
 
@@ -36,7 +43,7 @@ public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, 
   }
 
   public static FollowthroughConfig defaults() {
-    return new FollowthroughConfig(null, null, null, null, null, null);
+    return new FollowthroughConfig(null, null, null, null, null, null, null);
   }
 
   /**
@@ -55,7 +62,7 @@ public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, 
 
   /** The same configuration with another store. */
   public FollowthroughConfig withStore(StoreSettings newStore) {
-    return new FollowthroughConfig(newStore, tracker, policy, notifications, verification, serve);
+    return new FollowthroughConfig(newStore, tracker, policy, notifications, verification, sync, serve);
   }
 
   public Optional<TrackerSettings> trackerSettings() {

@@ -40,12 +40,24 @@ final class DirectoryActionStore implements ActionStore {
   private final Clock clock;
   private final StoreLock lock;
   private final JsonFormat json = JsonFormat.json();
+  private final DirectorySyncStates syncStates;
   private volatile boolean tempFilesRemoved;
 
   DirectoryActionStore(Path dir, Duration lockWait, Clock clock) {
     this.dir = dir;
     this.clock = clock;
     this.lock = new StoreLock(dir.resolve(".lock"), describe(), lockWait);
+    this.syncStates = new DirectorySyncStates(dir, lock);
+  }
+
+  @Override
+  public Optional<dev.followthrough.core.store.SyncState> syncState(String trackerScope) {
+    return syncStates.find(trackerScope);
+  }
+
+  @Override
+  public void saveSyncState(String trackerScope, dev.followthrough.core.store.SyncState state) {
+    syncStates.save(trackerScope, state, this::ensureStore);
   }
 
   @Override

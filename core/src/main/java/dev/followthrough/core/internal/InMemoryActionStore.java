@@ -14,6 +14,7 @@ import java.util.TreeMap;
 final class InMemoryActionStore implements ActionStore {
   private final Clock clock;
   private final Map<String, StoredPostmortem> records = new TreeMap<>();
+  private final Map<String, dev.followthrough.core.store.SyncState> syncStates = new TreeMap<>();
   // A semaphore, not a reentrant lock: a second run on the same thread must be refused too.
   private final java.util.concurrent.Semaphore runLock = new java.util.concurrent.Semaphore(1);
 
@@ -64,6 +65,16 @@ final class InMemoryActionStore implements ActionStore {
     java.time.Instant oldest = receivedAt.minus(retention);
     deliveries.values().removeIf(at -> at.isBefore(oldest));
     return deliveries.putIfAbsent(source + "\n" + deliveryId, receivedAt) == null;
+  }
+
+  @Override
+  public synchronized Optional<dev.followthrough.core.store.SyncState> syncState(String trackerScope) {
+    return Optional.ofNullable(syncStates.get(trackerScope));
+  }
+
+  @Override
+  public synchronized void saveSyncState(String trackerScope, dev.followthrough.core.store.SyncState state) {
+    syncStates.put(trackerScope, java.util.Objects.requireNonNull(state));
   }
 
   @Override

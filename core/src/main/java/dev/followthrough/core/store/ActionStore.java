@@ -120,6 +120,20 @@ public interface ActionStore extends AutoCloseable {
   }
 
   /**
+   * The sync state kept for a tracker, by the scope its change feed names; empty when none was
+   * stored. This default keeps none, which makes every sync of such a store a full reconciliation.
+   */
+  default Optional<SyncState> syncState(String trackerScope) {
+    return Optional.empty();
+  }
+
+  /**
+   * Stores a tracker's sync state, replacing the one before, in one write that survives a crash
+   * whole or not at all. The sync calls it holding the run lock. This default keeps nothing.
+   */
+  default void saveSyncState(String trackerScope, SyncState state) {}
+
+  /**
    * Takes the store's run lock without waiting, so that only one sync at a time works on this
    * store, across processes too for the directory store. Empty when another run holds it.
    */

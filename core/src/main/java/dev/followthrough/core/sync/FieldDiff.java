@@ -155,6 +155,33 @@ final class FieldDiff {
     return seen != null && ticket.updatedAt() != null && ticket.updatedAt().isBefore(java.time.Instant.parse(seen));
   }
 
+  /** Whether the first copy of a ticket is from a later change than the second. */
+  static boolean newer(TicketSnapshot a, TicketSnapshot b) {
+    return a.updatedAt() != null && (b.updatedAt() == null || a.updatedAt().isAfter(b.updatedAt()));
+  }
+
+  /**
+   * Whether the item holds a value it did not hold at the last sync, so that its ticket must be
+   * read although the tracker reported no change: a field to push, a status to send, a source link.
+   * An item never synced counts as changed.
+   */
+  static boolean changedSinceLastSync(TicketDraft draft, TicketLink link, Capabilities capabilities) {
+    if (link.syncedAt() == null) {
+      return true;
+    }
+    for (TicketField f : TicketField.values()) {
+      String local = TicketValues.ofDraft(draft, f);
+      String synced = link.syncedFields().get(f.key());
+      boolean differs = f == TicketField.SOURCE_LINK
+          ? capabilities.sourceLinks() && local != null && !local.equals(synced)
+          : !equal(f, local, synced);
+      if (differs) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean equal(TicketField f, String a, String b) {
     return switch (f) {
       case LABELS -> TicketValues.labelsCovered(a, b);

@@ -9,6 +9,7 @@ import java.util.List;
  * @param failures items whose change did not happen, with the reason
  * @param deleted items whose ticket the tracker deleted (found in this run or earlier): not a
  *     failure, but nothing is synced for them until a person acts
+ * @param mode whether the run read every linked ticket, only the changed ones, or only named ones
  */
 public record SyncResult(
     List<ItemRef> created,
@@ -20,7 +21,15 @@ public record SyncResult(
     List<Failure> failures,
     int unchanged,
     List<DeletedTicket> deleted,
-    List<ItemRef> verificationReminders) {
+    List<ItemRef> verificationReminders,
+    SyncMode mode) {
+
+  public SyncResult(List<ItemRef> created, List<ItemRef> adopted, List<ItemRef> updated, List<ItemRef> transitioned,
+      List<ItemRef> pulled, List<ItemRef> conflicts, List<Failure> failures, int unchanged, List<DeletedTicket> deleted,
+      List<ItemRef> verificationReminders) {
+    this(created, adopted, updated, transitioned, pulled, conflicts, failures, unchanged, deleted, verificationReminders,
+        SyncMode.FULL);
+  }
 
   public SyncResult(List<ItemRef> created, List<ItemRef> adopted, List<ItemRef> updated, List<ItemRef> transitioned,
       List<ItemRef> pulled, List<ItemRef> conflicts, List<Failure> failures, int unchanged) {
@@ -42,13 +51,14 @@ public record SyncResult(
     failures = List.copyOf(failures);
     deleted = deleted == null ? List.of() : List.copyOf(deleted);
     verificationReminders = verificationReminders == null ? List.of() : List.copyOf(verificationReminders);
+    mode = mode == null ? SyncMode.FULL : mode;
   }
 
   /** This result with the verification comments a run posted, and those that failed. */
   SyncResult withVerificationReminders(List<ItemRef> posted, List<Failure> failed) {
     List<Failure> all = new java.util.ArrayList<>(failures);
     all.addAll(failed);
-    return new SyncResult(created, adopted, updated, transitioned, pulled, conflicts, all, unchanged, deleted, posted);
+    return new SyncResult(created, adopted, updated, transitioned, pulled, conflicts, all, unchanged, deleted, posted, mode);
   }
 
   /** An item whose change failed. */

@@ -259,7 +259,8 @@ final class SyncRun {
   }
 
   SyncResult result() {
-    return new SyncResult(created, adopted, updated, transitioned, pulled, conflicts, failures, plan.unchanged(), deleted);
+    return new SyncResult(created, adopted, updated, transitioned, pulled, conflicts, failures, plan.unchanged(), deleted,
+        List.of(), plan.mode());
   }
 
   void finished(PlannedAction a, String failure) {

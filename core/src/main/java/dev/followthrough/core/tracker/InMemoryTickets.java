@@ -20,6 +20,9 @@ import java.util.Set;
 final class InMemoryTickets {
   private record Deferred(Instant at, Runnable change) {}
 
+  /** A ticket as the change index holds it, from the moment the index shows it. */
+  private record Indexed(Instant visibleFrom, TicketSnapshot ticket) {}
+
   private final String type;
   private final Clock clock;
   private final Duration searchLag;
@@ -29,13 +32,57 @@ final class InMemoryTickets {
   private final Map<String, String> sourceLinks = new LinkedHashMap<>();
   private final List<Deferred> deferred = new ArrayList<>();
   private final Map<String, String> movedTo = new LinkedHashMap<>();
+  private final Map<String, List<Indexed>> index = new LinkedHashMap<>();
+  private final Duration clockSkew;
   private long nextNumber = 1;
   private long versionCounter = 1;
+  private long writes;
 
-  InMemoryTickets(String type, Clock clock, Duration searchLag) {
+  InMemoryTickets(String type, Clock clock, Duration searchLag, Duration clockSkew) {
     this.type = type;
     this.clock = clock;
     this.searchLag = searchLag;
+    this.clockSkew = clockSkew;
+  }
+
+  /** The tracker's own clock, which runs ahead of (or behind) the client's by the skew. */
+  private Instant trackerNow() {
+    return clock.instant().plus(clockSkew);
+  }
+
+  /**
+   * The tickets whose last change, as the change index shows it now, is at or after {@code since}
+   * (the tracker's clock), oldest change first. Any write may reach the index late, not only a
+   * create: every other write shows only a search lag after it was made (one vendor's search API
+   * says "Recent updates might not be immediately visible": TRACKER-APIS.md), so a later
+   * change can be listed before an earlier one, and a ticket is listed as it was before its latest change.
+   */
+  List<TicketSnapshot> changedSince(Instant since) {
+    Instant now = clock.instant();
+    List<TicketSnapshot> changed = new ArrayList<>();
+    for (var entry : index.entrySet()) {
+      TicketSnapshot shown = null;
+      for (Indexed i : entry.getValue()) {
+        if (!i.visibleFrom().isAfter(now)) {
+          shown = i.ticket();
+        }
+      }
+      if (shown != null && !shown.updatedAt().isBefore(since)) {
+        changed.add(shown);
+      }
+    }
+    changed.sort(java.util.Comparator.comparing(TicketSnapshot::updatedAt).thenComparing(TicketSnapshot::key));
+    return changed;
+  }
+
+  private void indexed(TicketSnapshot t, Instant from) {
+    Duration lag = writes++ % 2 == 0 ? searchLag : Duration.ZERO;
+    List<Indexed> versions = index.computeIfAbsent(t.key(), k -> new ArrayList<>());
+    Instant now = clock.instant();
+    // Versions older than one the index already shows are never shown again.
+    versions.removeIf(old -> versions.stream().anyMatch(v -> v != old && !v.visibleFrom().isAfter(now)
+        && v.visibleFrom().isAfter(old.visibleFrom())));
+    versions.add(new Indexed(from.plus(lag), t));
   }
 
   TicketSnapshot create(TicketDraft d, Instant from) {
@@ -43,9 +90,11 @@ final class InMemoryTickets {
     Set<String> labels = new LinkedHashSet<>(d.labels());
     labels.add(d.idempotencyKey());
     TicketSnapshot t = new TicketSnapshot(key, "memory://" + type + "/" + key, d.idempotencyKey(), d.title(),
-        d.description(), TicketState.OPEN, d.owner(), d.dueDate(), d.priority(), List.copyOf(labels), from, version());
+        d.description(), TicketState.OPEN, d.owner(), d.dueDate(), d.priority(), List.copyOf(labels),
+        from.plus(clockSkew), version());
     tickets.put(key, t);
     existsFrom.put(key, from);
+    indexed(t, from);
     return t;
   }
 
@@ -87,10 +136,12 @@ final class InMemoryTickets {
     TicketSnapshot t = existing(key);
     String newKey = "MOVED-" + nextNumber++;
     TicketSnapshot moved = new TicketSnapshot(newKey, "memory://" + type + "/" + newKey, t.idempotencyKey(), t.title(),
-        t.description(), t.state(), t.assignee(), t.dueDate(), t.priority(), t.labels(), clock.instant(), version());
+        t.description(), t.state(), t.assignee(), t.dueDate(), t.priority(), t.labels(), trackerNow(), version());
     existsFrom.put(newKey, existsFrom.remove(t.key()));
     tickets.remove(t.key());
+    index.remove(t.key());
     tickets.put(newKey, moved);
+    indexed(moved, clock.instant());
     comments.put(newKey, comments.getOrDefault(t.key(), new ArrayList<>()));
     movedTo.put(t.key(), newKey);
     return moved;
@@ -118,6 +169,7 @@ final class InMemoryTickets {
     existing(key);
     tickets.remove(key);
     existsFrom.remove(key);
+    index.remove(key);
   }
 
   TicketSnapshot update(String key, TicketDraft d, Set<TicketField> fields) {
@@ -135,25 +187,25 @@ final class InMemoryTickets {
         fields.contains(TicketField.ASSIGNEE) ? d.owner() : t.assignee(),
         fields.contains(TicketField.DUE_DATE) ? d.dueDate() : t.dueDate(),
         fields.contains(TicketField.PRIORITY) ? d.priority() : t.priority(),
-        List.copyOf(labels), clock.instant(), version()));
+        List.copyOf(labels), trackerNow(), version()));
   }
 
   TicketSnapshot changeState(String key, TicketState state) {
     TicketSnapshot t = existing(key);
     return put(new TicketSnapshot(t.key(), t.url(), t.idempotencyKey(), t.title(), t.description(), state,
-        t.assignee(), t.dueDate(), t.priority(), t.labels(), clock.instant(), version()));
+        t.assignee(), t.dueDate(), t.priority(), t.labels(), trackerNow(), version()));
   }
 
   TicketSnapshot changeAssignee(String key, String assignee) {
     TicketSnapshot t = existing(key);
     return put(new TicketSnapshot(t.key(), t.url(), t.idempotencyKey(), t.title(), t.description(), t.state(),
-        assignee, t.dueDate(), t.priority(), t.labels(), clock.instant(), version()));
+        assignee, t.dueDate(), t.priority(), t.labels(), trackerNow(), version()));
   }
 
   TicketSnapshot changeTitle(String key, String title) {
     TicketSnapshot t = existing(key);
     return put(new TicketSnapshot(t.key(), t.url(), t.idempotencyKey(), title, t.description(), t.state(),
-        t.assignee(), t.dueDate(), t.priority(), t.labels(), clock.instant(), version()));
+        t.assignee(), t.dueDate(), t.priority(), t.labels(), trackerNow(), version()));
   }
 
   void comment(String key, String text) {
@@ -177,6 +229,7 @@ final class InMemoryTickets {
 
   private TicketSnapshot put(TicketSnapshot t) {
     tickets.put(t.key(), t);
+    indexed(t, clock.instant());
     return t;
   }
 

@@ -18,26 +18,28 @@ import java.util.Set;
  */
 public final class InMemoryTracker implements Tracker {
   /** Requests counted by {@link #calls(Call)} and aimed at by {@link #inject}. */
-  public enum Call { FIND_BY_KEYS, FETCH, CREATE, UPDATE, TRANSITION, COMMENT, LINK }
+  public enum Call { FIND_BY_KEYS, FETCH, CREATE, UPDATE, TRANSITION, COMMENT, LINK, CHANGES }
 
   private final String type;
   private final Capabilities capabilities;
   private final Clock clock;
   private final InMemoryTickets tickets;
   private final InMemoryRequests requests;
+  private final Duration overlap;
   private int lostCreateResponses;
 
-  private InMemoryTracker(Builder b) {
+  InMemoryTracker(InMemoryTrackerBuilder b) {
     this.requests = new InMemoryRequests(b.type, b.clientWait, b.clientSleeper);
     this.type = b.type;
     this.capabilities = new Capabilities(b.batchCreate, b.pageSize, true, b.searchLag, true, b.clientWait, b.createSettleTime,
         true);
     this.clock = b.clock;
-    this.tickets = new InMemoryTickets(type, clock, b.searchLag);
+    this.tickets = new InMemoryTickets(type, clock, b.searchLag, b.clockSkew);
+    this.overlap = b.overlap;
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static InMemoryTrackerBuilder builder() {
+    return new InMemoryTrackerBuilder();
   }
 
   @Override
@@ -48,6 +50,19 @@ public final class InMemoryTracker implements Tracker {
   @Override
   public Capabilities capabilities() {
     return capabilities;
+  }
+
+  /** A change feed when the builder asked for one; each read is one request of kind {@link Call#CHANGES}. */
+  @Override
+  public java.util.Optional<ChangeFeed> changeFeed() {
+    return overlap == null ? java.util.Optional.empty() : java.util.Optional.of(new InMemoryChangeFeed(this, overlap));
+  }
+
+  /** The feed's read: one paged request. */
+  synchronized List<TicketSnapshot> changedSince(Instant since) {
+    List<TicketSnapshot> changed = tickets.changedSince(since);
+    countPaged(Call.CHANGES, Math.max(changed.size(), 1));
+    return changed;
   }
 
   @Override
@@ -206,7 +221,7 @@ public final class InMemoryTracker implements Tracker {
     return requests.calls(call);
   }
 
-  /** Calls that change something in the tracker. */
+  /** Calls that change something. */
   public synchronized int writeCalls() {
     return calls(Call.CREATE) + calls(Call.UPDATE) + calls(Call.TRANSITION) + calls(Call.COMMENT) + calls(Call.LINK);
   }
@@ -229,71 +244,5 @@ public final class InMemoryTracker implements Tracker {
   private TrackerFault request(Call call) {
     tickets.settle();
     return requests.receive(call);
-  }
-
-  /** Builds an {@link InMemoryTracker}. */
-  public static final class Builder {
-    private String type = "memory";
-    private int batchCreate = 50;
-    private int pageSize = 100;
-    private Duration searchLag = Duration.ZERO;
-    private Duration createSettleTime = Duration.ZERO;
-    private Clock clock = Clock.systemUTC();
-    private Duration clientWait = Duration.ZERO;
-    private dev.followthrough.core.sync.Sleeper clientSleeper = dev.followthrough.core.sync.Sleeper.REAL;
-
-    private Builder() {}
-
-    /**
-     * How long a client waits for an answer that does not come (a late answer, work still
-     * running), spent on this sleeper (tests pass their test clock); default no wait.
-     */
-    public Builder clientWait(Duration wait, dev.followthrough.core.sync.Sleeper sleeper) {
-      this.clientWait = wait;
-      this.clientSleeper = sleeper;
-      return this;
-    }
-
-    /** The type name it reports (default {@code memory}). */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /** Tickets per create call; 1 means no batch create (default 50). */
-    public Builder batchCreate(int size) {
-      this.batchCreate = size;
-      return this;
-    }
-
-    /** Tickets per read call (default 100). */
-    public Builder pageSize(int size) {
-      this.pageSize = size;
-      return this;
-    }
-
-    /**
-     * How long a new ticket stays invisible to {@link #findByKeys} (by the tracker's clock), as in
-     * a lagging search index; also announced in its capabilities.
-     */
-    public Builder searchLag(Duration lag) {
-      this.searchLag = lag;
-      return this;
-    }
-
-    /** How long a request may still take effect after the client gave up (default none). */
-    public Builder createSettleTime(Duration time) {
-      this.createSettleTime = time;
-      return this;
-    }
-
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
-    public InMemoryTracker build() {
-      return new InMemoryTracker(this);
-    }
   }
 }

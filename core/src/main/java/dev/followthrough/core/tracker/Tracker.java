@@ -18,6 +18,15 @@ public interface Tracker {
   Capabilities capabilities();
 
   /**
+   * The tickets changed since an instant, when the tracker can list them; empty (this default)
+   * makes every sync read every linked ticket. See {@link ChangeFeed} for what an implementation
+   * must answer.
+   */
+  default java.util.Optional<ChangeFeed> changeFeed() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The tickets that carry any of these idempotency keys, read in as few calls as the tracker
    * allows. A ticket created moments ago may be missing while the tracker's search lags.
    */
