@@ -27,6 +27,11 @@ public final class GitHubTrackerProvider implements TrackerProvider {
   }
 
   @Override
+  public Optional<dev.followthrough.core.tracker.WebhookReceiver> webhooks(TrackerSettings settings) {
+    return Optional.of(new GitHubWebhooks(((GitHubSettings) settings).repository()));
+  }
+
+  @Override
   public Optional<TicketLink> referenceIn(String text) {
     Matcher url = ISSUE_URL.matcher(text);
     if (url.find()) {

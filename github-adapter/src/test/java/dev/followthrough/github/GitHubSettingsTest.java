@@ -42,7 +42,7 @@ class GitHubSettingsTest {
         "tracker: {type: github, repository: 'not a repo', project: OPS}"));
     assertThat(e.problems()).containsExactlyInAnyOrder(
         "tracker.project: unknown key (expected one of appId, conflicts, labels, priorities, privateKeyFile, repository, "
-            + "searchLag, timeout, token, type, url, users)",
+            + "searchLag, timeout, token, type, url, users, webhookSecret)",
         "tracker.repository: 'not a repo' must look like owner/name",
         "tracker.token: must be given");
   }

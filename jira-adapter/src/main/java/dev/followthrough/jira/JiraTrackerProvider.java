@@ -31,6 +31,11 @@ public final class JiraTrackerProvider implements TrackerProvider {
   }
 
   @Override
+  public Optional<dev.followthrough.core.tracker.WebhookReceiver> webhooks(TrackerSettings settings) {
+    return Optional.of(new JiraWebhooks());
+  }
+
+  @Override
   public Optional<TicketLink> referenceIn(String text) {
     Matcher key = ISSUE_KEY.matcher(text);
     if (!key.find()) {

@@ -231,16 +231,18 @@ final class PostgresActionStore implements ActionStore {
   }
 
   @Override
+  public boolean recordDelivery(String source, String deliveryId, Instant receivedAt, java.time.Duration retention) {
+    return inTransaction(c -> DeliveryRows.record(c, source, deliveryId, receivedAt, retention));
+  }
+
+  @Override
   public Optional<dev.followthrough.core.store.SyncState> syncState(String trackerScope) {
     return inTransaction(c -> SyncStateRows.find(c, trackerScope));
   }
 
   @Override
   public void saveSyncState(String trackerScope, dev.followthrough.core.store.SyncState state) {
-    inTransaction(c -> {
-      SyncStateRows.save(c, trackerScope, state);
-      return null;
-    });
+    inTransaction(c -> SyncStateRows.saved(c, trackerScope, state));
   }
 
   @Override
@@ -263,7 +265,6 @@ final class PostgresActionStore implements ActionStore {
   public String toString() {
     return "PostgresActionStore[" + name + "]";
   }
-
   interface SqlWork<T> {
     T run(Connection c) throws SQLException;
   }

@@ -34,4 +34,11 @@ final class SyncStateRows {
       s.executeUpdate();
     }
   }
+
+  /** {@link #save} as a value, for a transaction that returns one. */
+  static Void saved(java.sql.Connection c, String trackerScope, dev.followthrough.core.store.SyncState state)
+      throws java.sql.SQLException {
+    save(c, trackerScope, state);
+    return null;
+  }
 }

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 final class ConfigLoader {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-  private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify", "sync", "lint");
+  private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify", "sync", "lint", "serve");
   private static final Set<String> SYNC = Set.of("fullEvery", "overlap");
   private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery");
   private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority", "verifyDays", "ineffective");
@@ -80,10 +80,11 @@ final class ConfigLoader {
     VerificationPolicy verification = root.path("policy").isObject() ? verification(root.get("policy"), problems) : null;
     SyncConfig sync = root.hasNonNull("sync") ? sync(root.get("sync"), problems) : null;
     var lint = root.hasNonNull("lint") ? LintConfig.read(root.get("lint"), problems) : null;
+    ServeConfig serve = root.hasNonNull("serve") ? serve(root.get("serve"), problems) : null;
     if (!problems.isEmpty()) {
       throw new ConfigException(name, problems);
     }
-    return new FollowthroughConfig(store, tracker, policy, notify, verification, sync, lint);
+    return new FollowthroughConfig(store, tracker, policy, notify, verification, sync, lint, serve);
   }
 
   /** A plain path means the directory store; a mapping names its provider by {@code type}. */
@@ -244,6 +245,21 @@ final class ConfigLoader {
     }
     return new NotifyConfig(webhook == null ? null : Secret.of(webhook), section.flag("comments", false),
         section.duration("commentEvery", false));
+  }
+
+  private static ServeConfig serve(JsonNode node, List<String> problems) {
+    if (!node.isObject()) {
+      problems.add("serve: expected a mapping");
+      return null;
+    }
+    ConfigSection section = new ConfigSection("serve", node, problems);
+    section.allowOnly(Set.of("token"));
+    Secret token = section.secret("token");
+    if (token != null && token.reveal().length() < 16) {
+      // The value is a secret: say what is wrong without repeating it.
+      section.problem("token", "must be at least 16 characters (a random string, such as from 'openssl rand -hex 32')");
+    }
+    return new ServeConfig(token);
   }
 
   private static SyncConfig sync(JsonNode node, List<String> problems) {

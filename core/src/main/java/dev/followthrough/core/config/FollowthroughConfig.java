@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param verification {@code policy.verifyDays} and {@code policy.ineffective}
  * @param sync the {@code sync:} section: full reconciliation period and incremental overlap
  * @param lint the {@code lint:} section: rule levels and team names
+ * @param serve the {@code serve:} section; without one, no token
  */
 public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy,
     NotifyConfig notifications, VerificationPolicy verification, SyncConfig sync,
-    dev.followthrough.core.quality.LintSettings lint) {
+    dev.followthrough.core.quality.LintSettings lint, ServeConfig serve) {
   public static final Path DEFAULT_STORE = Path.of(".followthrough");
 
   public FollowthroughConfig {
@@ -27,19 +28,25 @@ public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, 
     verification = verification == null ? VerificationPolicy.standard() : verification;
     sync = sync == null ? SyncConfig.defaults() : sync;
     lint = lint == null ? dev.followthrough.core.quality.LintSettings.standard() : lint;
+    serve = serve == null ? ServeConfig.none() : serve;
+  }
+
+  public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy, NotifyConfig notifications,
+      VerificationPolicy verification, SyncConfig sync) {
+    this(store, tracker, policy, notifications, verification, sync, null, null);
   }
 
   public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy,
       NotifyConfig notifications, VerificationPolicy verification) {
-    this(store, tracker, policy, notifications, verification, null, null);
+    this(store, tracker, policy, notifications, verification, null, null, null);
   }
 
   public FollowthroughConfig(StoreSettings store, TrackerSettings tracker, DueDatePolicy policy, NotifyConfig notifications) {
-    this(store, tracker, policy, notifications, null);
+    this(store, tracker, policy, notifications, null, null);
   }
 
   public static FollowthroughConfig defaults() {
-    return new FollowthroughConfig(null, null, null, null, null, null, null);
+    return new FollowthroughConfig(null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -58,7 +65,7 @@ public record FollowthroughConfig(StoreSettings store, TrackerSettings tracker, 
 
   /** The same configuration with another store. */
   public FollowthroughConfig withStore(StoreSettings newStore) {
-    return new FollowthroughConfig(newStore, tracker, policy, notifications, verification, sync, lint);
+    return new FollowthroughConfig(newStore, tracker, policy, notifications, verification, sync, lint, serve);
   }
 
   public Optional<TrackerSettings> trackerSettings() {

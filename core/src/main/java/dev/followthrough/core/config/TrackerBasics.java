@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param timeout the request timeout, or {@code null} for the adapter's default
  * @param searchLag how long new tickets may be missing from searches, or {@code null} for the
  *     adapter's default
+ * @param webhookSecret the secret the tracker signs its webhook deliveries with, or {@code null}
+ *     when {@code followthrough serve} takes no webhooks
  */
 public record TrackerBasics(
     String type,
@@ -29,10 +31,11 @@ public record TrackerBasics(
     Map<Priority, String> priorities,
     ConflictRule conflicts,
     Duration timeout,
-    Duration searchLag) {
+    Duration searchLag,
+    Secret webhookSecret) {
   /** The common keys. */
   public static final Set<String> KEYS =
-      Set.of("type", "labels", "users", "priorities", "conflicts", "timeout", "searchLag");
+      Set.of("type", "labels", "users", "priorities", "conflicts", "timeout", "searchLag", "webhookSecret");
 
   private static final Pattern LABEL = Pattern.compile("[^\\s,]{1,255}");
 
@@ -41,6 +44,12 @@ public record TrackerBasics(
     users = users == null ? Map.of() : Map.copyOf(users);
     priorities = priorities == null ? Map.of() : Map.copyOf(priorities);
     conflicts = conflicts == null ? ConflictRule.FIELD_OWNER : conflicts;
+  }
+
+  /** The keys without a webhook secret. */
+  public TrackerBasics(String type, List<String> labels, Map<String, String> users, Map<Priority, String> priorities,
+      ConflictRule conflicts, Duration timeout, Duration searchLag) {
+    this(type, labels, users, priorities, conflicts, timeout, searchLag, null);
   }
 
   /** Defaults for a type: no labels, users or priorities, field owners win. */
@@ -66,7 +75,16 @@ public record TrackerBasics(
       }
     }
     return new TrackerBasics(section.text("type"), labels, section.map("users"), priorities, conflicts,
-        section.duration("timeout", false), section.duration("searchLag", true));
+        section.duration("timeout", false), section.duration("searchLag", true), webhookSecret(section));
+  }
+
+  /** A secret short enough to guess is refused; the message never repeats it. */
+  private static Secret webhookSecret(ConfigSection section) {
+    Secret secret = section.secret("webhookSecret");
+    if (secret != null && secret.reveal().length() < 16) {
+      section.problem("webhookSecret", "must be at least 16 characters (a random string, such as from 'openssl rand -hex 32')");
+    }
+    return secret;
   }
 
   /** The common keys with a provider's own. */

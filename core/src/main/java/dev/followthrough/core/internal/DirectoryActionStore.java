@@ -71,6 +71,16 @@ final class DirectoryActionStore implements ActionStore {
   }
 
   @Override
+  public boolean recordDelivery(String source, String deliveryId, Instant receivedAt, Duration retention) {
+    try (StoreLock.Held held = lock.acquire()) {
+      ensureStore();
+      return new DeliveryFile(dir.resolve("deliveries.json")).record(source, deliveryId, receivedAt, retention);
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + dir.resolve("deliveries.json") + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public String describe() {
     return "store " + dir;
   }

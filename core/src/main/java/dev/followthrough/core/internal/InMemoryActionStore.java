@@ -57,6 +57,16 @@ final class InMemoryActionStore implements ActionStore {
     return stored;
   }
 
+  private final Map<String, java.time.Instant> deliveries = new java.util.HashMap<>();
+
+  @Override
+  public synchronized boolean recordDelivery(String source, String deliveryId, java.time.Instant receivedAt,
+      java.time.Duration retention) {
+    java.time.Instant oldest = receivedAt.minus(retention);
+    deliveries.values().removeIf(at -> at.isBefore(oldest));
+    return deliveries.putIfAbsent(source + "\n" + deliveryId, receivedAt) == null;
+  }
+
   @Override
   public synchronized Optional<dev.followthrough.core.store.SyncState> syncState(String trackerScope) {
     return Optional.ofNullable(syncStates.get(trackerScope));

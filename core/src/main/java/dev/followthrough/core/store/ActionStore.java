@@ -155,6 +155,18 @@ public interface ActionStore extends AutoCloseable {
     void close();
   }
 
+  /**
+   * Records a webhook delivery by its tracker's id, so that a redelivery changes nothing: true the
+   * first time {@code (source, deliveryId)} is seen, false when it was recorded already. Ids
+   * received more than {@code retention} before {@code receivedAt} are forgotten on the way, which
+   * bounds what is kept. Atomic across every handle on the store, other processes included.
+   *
+   * @throws UnsupportedOperationException from a store that keeps no deliveries (this default)
+   */
+  default boolean recordDelivery(String source, String deliveryId, java.time.Instant receivedAt, Duration retention) {
+    throw new UnsupportedOperationException(describe() + " keeps no webhook deliveries");
+  }
+
   /** Names the store in messages, such as its directory. */
   String describe();
 

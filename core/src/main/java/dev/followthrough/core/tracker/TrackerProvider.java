@@ -43,6 +43,14 @@ public interface TrackerProvider {
     return List.of(Check.skipped("tracker", "the '" + type() + "' module offers no checks of its own"));
   }
 
+  /**
+   * Reads this tracker's webhook deliveries for settings it read, or empty when it sends none
+   * that Followthrough understands.
+   */
+  default Optional<WebhookReceiver> webhooks(TrackerSettings settings) {
+    return Optional.empty();
+  }
+
   /** The provider for a type, among those on the class path. */
   static Optional<TrackerProvider> forType(String type) {
     return available().stream().filter(p -> p.type().equals(type)).findFirst();
