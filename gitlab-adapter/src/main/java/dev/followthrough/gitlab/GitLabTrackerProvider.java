@@ -4,6 +4,7 @@ import dev.followthrough.core.config.ConfigSection;
 import dev.followthrough.core.config.TrackerSettings;
 import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.tracker.TrackerProvider;
+import dev.followthrough.core.tracker.WebhookReceiver;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,11 @@ public final class GitLabTrackerProvider implements TrackerProvider {
   @Override
   public TrackerSettings read(ConfigSection section) {
     return GitLabSettings.read(section);
+  }
+
+  @Override
+  public Optional<WebhookReceiver> webhooks(TrackerSettings settings) {
+    return Optional.of(new GitLabWebhooks(((GitLabSettings) settings).project()));
   }
 
   @Override
