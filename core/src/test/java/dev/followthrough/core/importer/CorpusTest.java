@@ -47,13 +47,17 @@ class CorpusTest {
   // under that (the others still held). Raise them as the new documents' misses are fixed.
   // On the 86 documents, with HTML read as HTML and the rules of the rules branch: recall 0.928,
   // precision 0.953, count 0.814, instants 0.787, start 0.767, end 0.643; the floors sit under them.
-  static final double ITEM_RECALL = 0.92;
-  static final double ITEM_PRECISION = 0.95;
-  static final double FIELD_ACCURACY = 0.98;
-  static final double TIMELINE_COUNT_EXACT = 0.81;
-  static final double TIMELINE_INSTANTS_RIGHT = 0.78;
-  static final double START_RIGHT = 0.76;
-  static final double END_RIGHT = 0.64;
+  // Later still the 40 former sealed documents (11 repositories, read at recall 0.539) joined the
+  // development set: 126 documents read at recall 0.831, precision 0.899, fields 0.977, count
+  // 0.802, instants 0.732, start 0.627, end 0.527. The floors sit under that; the new documents'
+  // misses are the work list for rules that generalise.
+  static final double ITEM_RECALL = 0.83;
+  static final double ITEM_PRECISION = 0.89;
+  static final double FIELD_ACCURACY = 0.97;
+  static final double TIMELINE_COUNT_EXACT = 0.80;
+  static final double TIMELINE_INSTANTS_RIGHT = 0.73;
+  static final double START_RIGHT = 0.62;
+  static final double END_RIGHT = 0.52;
   static final double IMPACT_RIGHT = 1.0;
 
   private static final ObjectMapper JSON = new ObjectMapper();
