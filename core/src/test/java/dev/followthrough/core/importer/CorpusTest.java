@@ -70,7 +70,8 @@ class CorpusTest {
     score.misses.forEach(m -> System.out.println("CORPUS miss " + m));
     score.report("CORPUS dev").forEach(System.out::println);
 
-    List<Path> sealed = labels(SEALED);
+    // CORPUS_SKIP_SEALED set: whoever tunes rules measures the development set only, never the sealed one.
+    List<Path> sealed = System.getenv("CORPUS_SKIP_SEALED") != null ? List.of() : labels(SEALED);
     if (!sealed.isEmpty()) {
       // Aggregates only: the sealed misses are never printed.
       score(SEALED, sealed, "CORPUS sealed").report("CORPUS sealed").forEach(System.out::println);
