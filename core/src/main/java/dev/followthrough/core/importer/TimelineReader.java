@@ -87,7 +87,7 @@ final class TimelineReader {
     boolean joinable = false;
     int pending = -1;
     int detailOf = -1;
-    String span = null;
+    TimeRanges.Span span = null;
     for (Node node : nodes) {
       if (node instanceof SubHeading sub && (span = TimeRanges.over(nodes, sub).orElse(null)) != null) {
         pending = -1;

@@ -1,0 +1,45 @@
+package dev.followthrough.core.importer;
+
+import static dev.followthrough.core.importer.Parsing.md;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.model.TimelineEntry;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes of timelines, each on a document written here: what the class is, and that the rule for
+ * it reads every document of the class the same way.
+ */
+class TimelineClassRulesTest {
+  /**
+   * Class: timed group headings with a title ("### 10:45-11:37 AM: Fix work", "### ~9:40 AM:
+   * Detection") over timed bullets on a 12-hour clock without AM/PM; the bullets are the entries,
+   * the heading lends its half of the day, and an hour below the heading's first hour is past noon.
+   */
+  @Test
+  void titledTimeHeadingsGroupTwelveHourBulletsAndLendThemTheirHalfOfTheDay() {
+    Postmortem p = md("""
+        # Queue outage
+
+        Date: 2024-06-03
+
+        ## Timeline
+
+        ### ~9:40 AM: Detection
+        - 9:41: pager fires for queue depth
+        - 9:55: on-call acknowledges
+
+        ### 11:30-12:45 AM: Fix work
+        - 11:30: patch written
+        - 12:10: patch reviewed
+        - 1:05: patch deployed
+        """);
+    assertThat(p.timeline()).extracting(TimelineEntry::at).containsExactly(
+        Instant.parse("2024-06-03T09:41:00Z"), Instant.parse("2024-06-03T09:55:00Z"),
+        Instant.parse("2024-06-03T11:30:00Z"), Instant.parse("2024-06-03T12:10:00Z"),
+        Instant.parse("2024-06-03T13:05:00Z"));
+    assertThat(p.timeline()).extracting(TimelineEntry::text).first().isEqualTo("pager fires for queue depth");
+  }
+}
