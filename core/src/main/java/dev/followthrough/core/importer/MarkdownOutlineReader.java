@@ -67,7 +67,7 @@ final class MarkdownOutlineReader {
         titleLine = lineOf(h);
         return;
       }
-      if (heading != null && h.getLevel() > headingLevel && SectionKind.of(heading).holdsSubHeading(SectionKind.of(text))) {
+      if (heading != null && h.getLevel() > headingLevel && SectionKind.holds(heading, text)) {
         nodes.add(new SubHeading(lineOf(h), text));
         return;
       }

@@ -64,6 +64,16 @@ enum SectionKind {
     return lists && (inner == OTHER || inner == this || (this == TASKS && inner.isMeasures()));
   }
 
+  /**
+   * Whether a deeper heading {@code inner} stays inside the section headed {@code outer}: as
+   * {@link #holdsSubHeading}, and a heading that opens with a time stays in a timeline whatever its
+   * words ("### 4:09-4:56 PM: Post-Incident Follow-up" is a stretch of the timeline, not actions).
+   */
+  static boolean holds(String outer, String inner) {
+    SectionKind kind = of(outer);
+    return kind.holdsSubHeading(of(inner)) || kind == TIMELINE && Leading.of(inner).isPresent();
+  }
+
   boolean isMeasures() {
     return this == MEASURES || this == CORRECTIVE || this == PREVENTIVE;
   }

@@ -42,4 +42,33 @@ class TimelineClassRulesTest {
         Instant.parse("2024-06-03T13:05:00Z"));
     assertThat(p.timeline()).extracting(TimelineEntry::text).first().isEqualTo("pager fires for queue depth");
   }
+
+  /**
+   * Class: a timed heading inside a timeline whose title uses an action-section word ("### 4:10 PM:
+   * Follow-up", "### 17:00: Next steps") is a stretch of the timeline, not the action list.
+   */
+  @Test
+  void aTimedHeadingNamedLikeFollowUpStaysInTheTimeline() {
+    Postmortem p = md("""
+        # Queue outage
+
+        Date: 2024-06-03
+
+        ## Timeline
+
+        ### 3:00-3:30 PM: Recovery
+        - 3:00: queue drains
+        - 3:20: errors stop
+
+        ### 4:10-4:50 PM: Post-incident follow-up
+        - 4:10: status page updated
+        - 4:45: customers told
+
+        ## Action items
+        - Alert on queue age
+        """);
+    assertThat(p.timeline()).hasSize(4);
+    assertThat(p.timeline().get(3).at()).isEqualTo(Instant.parse("2024-06-03T16:45:00Z"));
+    assertThat(p.actionItems()).extracting(i -> i.title()).containsExactly("Alert on queue age");
+  }
 }
