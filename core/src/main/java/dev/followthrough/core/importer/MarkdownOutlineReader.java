@@ -67,7 +67,8 @@ final class MarkdownOutlineReader {
         titleLine = lineOf(h);
         return;
       }
-      if (heading != null && h.getLevel() > headingLevel && SectionKind.holds(heading, text)) {
+      if (heading != null && (h.getLevel() > headingLevel && SectionKind.holds(heading, text)
+          || SectionKind.of(heading) == SectionKind.TIMELINE && DayHeadings.isDay(text))) {
         nodes.add(new SubHeading(lineOf(h), text));
         return;
       }

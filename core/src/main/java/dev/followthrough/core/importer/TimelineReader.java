@@ -51,7 +51,7 @@ final class TimelineReader {
   }
 
   private Optional<TimelineContext> contextOf(String text) {
-    return contexts.computeIfAbsent(text, TimelineContext::of);
+    return contexts.computeIfAbsent(text, t -> TimelineContext.of(t).or(() -> DayHeadings.context(t, day)));
   }
 
   private Optional<Leading> leading(String text) {

@@ -71,4 +71,35 @@ class TimelineClassRulesTest {
     assertThat(p.timeline().get(3).at()).isEqualTo(Instant.parse("2024-06-03T16:45:00Z"));
     assertThat(p.actionItems()).extracting(i -> i.title()).containsExactly("Alert on queue age");
   }
+
+  /**
+   * Class: day headings without a year at the Timeline heading's own level ("## May 12", "## 15
+   * May") over time headings: they continue the timeline and give their day to the times below.
+   */
+  @Test
+  void dayHeadingsWithoutAYearContinueTheTimelineAndDateTheTimesBelow() {
+    Postmortem p = md("""
+        # Storage incident 2024
+
+        Date: 2024-03-04
+
+        ## Timeline
+
+        ## March 4
+
+        ### 22:10
+        Disk alert fires
+
+        ## 6 March
+
+        ### 09:30
+        Volume replaced
+
+        ## Action items
+        - Alert earlier on disk growth
+        """);
+    assertThat(p.timeline()).extracting(TimelineEntry::at).containsExactly(
+        Instant.parse("2024-03-04T22:10:00Z"), Instant.parse("2024-03-06T09:30:00Z"));
+    assertThat(p.actionItems()).hasSize(1);
+  }
 }
