@@ -103,7 +103,7 @@ final class DocumentInterpreter {
     TimelineReader timelineReader = new TimelineReader(diagnostics, day, zone);
     for (Section s : byKind.getOrDefault(SectionKind.TIMELINE, List.of())) {
       try {
-        timeline.addAll(timelineReader.read(s.heading(), s.nodes()));
+        timeline.addAll(timelineReader.read(s.heading(), TimeAloneLines.merge(s.nodes())));
       } catch (ValidationException e) {
         // A rule that built an invalid value must not cost the reader the rest of the document.
         diagnostics.add(Diagnostic.warning(s.line(), "timeline section not read: " + e.getMessage()));

@@ -102,4 +102,35 @@ class TimelineClassRulesTest {
         Instant.parse("2024-03-04T22:10:00Z"), Instant.parse("2024-03-06T09:30:00Z"));
     assertThat(p.actionItems()).hasSize(1);
   }
+
+  /**
+   * Class: a time alone on its line with what happened on the lines below it, blank lines
+   * included, until the next time (notes taken during an incident, chat exports).
+   */
+  @Test
+  void aTimeAloneOnItsLineTakesTheLinesBelowItAsItsText() {
+    Postmortem p = md("""
+        # Hub outage
+
+        Date: 2024-05-02
+
+        ## Timeline
+
+        9:00
+        Alert fires
+
+        9:10
+        Engineer restarts the hub
+        and watches memory
+
+        Memory keeps growing
+
+        9:40
+        Limit raised, hub stable
+        """);
+    assertThat(p.timeline()).extracting(TimelineEntry::at).containsExactly(Instant.parse("2024-05-02T09:00:00Z"),
+        Instant.parse("2024-05-02T09:10:00Z"), Instant.parse("2024-05-02T09:40:00Z"));
+    assertThat(p.timeline()).extracting(TimelineEntry::text).containsExactly("Alert fires",
+        "Engineer restarts the hub and watches memory Memory keeps growing", "Limit raised, hub stable");
+  }
 }
