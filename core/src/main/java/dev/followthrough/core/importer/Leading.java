@@ -87,18 +87,19 @@ record Leading(LocalDate date, MonthDay monthDay, LocalTime time, ZoneId zone, S
     }
     Matcher time = Times.TIME.matcher(s);
     time.region(pos, s.length());
-    if (!time.lookingAt()) {
+    FourDigitTimes.Found four = null;
+    if (!time.lookingAt() && (four = FourDigitTimes.at(s, pos, date != null)) == null) {
       return Optional.empty();
     }
-    LocalTime t =
-        time.group(1) != null
+    LocalTime t = four != null ? four.time()
+        : time.group(1) != null
             ? Times.time(time.group(1), time.group(2), time.group(3), time.group(4))
             : Times.time(time.group(5), "0", null, time.group(6));
     if (t == null) {
       return Optional.empty();
     }
-    pos = time.end();
-    ZoneId zone = null;
+    pos = four != null ? four.end() : time.end();
+    ZoneId zone = four != null && four.zulu() ? java.time.ZoneOffset.UTC : null;
     if (startsZone(s, pos) && mayBeZone(s, pos)) {
       Matcher z = Zones.AFTER_TIME.matcher(s).region(pos, s.length());
       if (z.lookingAt()) {

@@ -133,4 +133,28 @@ class TimelineClassRulesTest {
     assertThat(p.timeline()).extracting(TimelineEntry::text).containsExactly("Alert fires",
         "Engineer restarts the hub and watches memory Memory keeps growing", "Limit raised, hub stable");
   }
+
+  /**
+   * Class: four-digit times without a colon, after a date ("2024-04-09 1405: …") or with a zone
+   * ("1405Z", "1520 UTC"); four digits without either (a year, a count) are no time.
+   */
+  @Test
+  void fourDigitTimesAfterADateOrWithAZoneAreTimes() {
+    // The last bullet's "2024" is a year: no entry at 20:24, a note on the entry before.
+    Postmortem p = md("""
+        # Cache outage
+
+        Date: 2024-04-09
+
+        ## Timeline
+
+        - 2024-04-09 1405: cache nodes start evicting
+        - 2024-04-09 1432: cache resized
+        - 1510Z: traffic back to normal
+        - 2024 budgets were unchanged
+        """);
+    assertThat(p.timeline()).extracting(TimelineEntry::at).containsExactly(Instant.parse("2024-04-09T14:05:00Z"),
+        Instant.parse("2024-04-09T14:32:00Z"), Instant.parse("2024-04-09T15:10:00Z"));
+    assertThat(p.timeline().get(0).text()).isEqualTo("cache nodes start evicting");
+  }
 }
