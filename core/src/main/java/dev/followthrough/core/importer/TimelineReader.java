@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -115,7 +114,7 @@ final class TimelineReader {
         }
       } else if (node instanceof TextLine line) {
         joinable = line(line, entries, joinable || notes);
-      } else if (node instanceof Bullet bullet && notes && !entries.isEmpty() && leading(bullet.text()).isEmpty()) {
+      } else if (node instanceof Bullet bullet && notes && !entries.isEmpty() && !startsTimed(bullet.text())) {
         diagnostics.add(Diagnostic.info(bullet.line(), "bullet without a time read as a note on the entry before"));
       } else if (node instanceof Bullet bullet) {
         bullet(bullet, entries);
@@ -178,9 +177,13 @@ final class TimelineReader {
         text = text + " " + t.text();
       }
     }
-    entry(bullet.line(), text, entries);
+    int parent = entry(bullet.line(), text, entries);
+    boolean timed = parent >= 0 && entries.get(parent).at() != null;
     for (Node child : bullet.children()) {
-      if (child instanceof Bullet b) {
+      if (child instanceof Bullet b && timed && !startsTimed(b.text())) {
+        // "- 19:06: cuts the builds:" over "  - Mainnet: 0.5.8": untimed sub-bullets detail their entry.
+        details.set(parent, (details.get(parent) + " " + b.text()).strip());
+      } else if (child instanceof Bullet b) {
         bullet(b, entries);
       }
     }
@@ -225,7 +228,7 @@ final class TimelineReader {
       if (e.isBlank()) {
         continue;
       }
-      TimelineKind stated = kind >= 0 && kind < row.cells().size() ? kindNamed(row.cells().get(kind)) : null;
+      TimelineKind stated = kind >= 0 && kind < row.cells().size() ? TimelineKinds.named(row.cells().get(kind)) : null;
       int index = entry(row.line(), t + " " + e, entries);
       if (stated != null && index >= 0) {
         TimelineEntry entry = entries.get(index);
@@ -286,15 +289,5 @@ final class TimelineReader {
     lines.add(line);
     details.add("");
     return entries.size() - 1;
-  }
-
-  private static TimelineKind kindNamed(String text) {
-    String t = text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-    for (TimelineKind kind : TimelineKind.values()) {
-      if (kind.name().equals(t) || kind.name().startsWith(t) && t.length() >= 4) {
-        return kind;
-      }
-    }
-    return t.isEmpty() ? null : Wording.timelineKind(text);
   }
 }

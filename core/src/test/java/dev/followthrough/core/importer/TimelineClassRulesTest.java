@@ -157,4 +157,49 @@ class TimelineClassRulesTest {
         Instant.parse("2024-04-09T14:32:00Z"), Instant.parse("2024-04-09T15:10:00Z"));
     assertThat(p.timeline().get(0).text()).isEqualTo("cache nodes start evicting");
   }
+
+  /**
+   * Class: details in sub-bullets under a timed entry ("- 19:06: cut the builds:" over "  -
+   * Mainnet: 0.5.8") belong to that entry; a timed sub-bullet is an entry of its own.
+   */
+  @Test
+  void untimedSubBulletsDetailTheirTimedEntry() {
+    Postmortem p = md("""
+        # Release outage
+
+        Date: 2024-04-09
+
+        ## Timeline
+
+        - 19:06: release manager cuts the builds:
+          - Mainnet: 0.5.8
+          - Testnet: 0.5.9
+        - 19:30: builds deployed
+          - 19:45: first node upgraded
+        """);
+    assertThat(p.timeline()).extracting(TimelineEntry::text)
+        .containsExactly("release manager cuts the builds:", "builds deployed", "first node upgraded");
+  }
+
+  /**
+   * Class: in a list of timed entries, an entry with a date but no time ("- 2024-04-08: report
+   * received", "- 2024-04-09 X: …") is an entry at that day, not a note on the entry before.
+   */
+  @Test
+  void aDatedEntryWithoutATimeInATimedListIsAnEntryOfItsOwn() {
+    Postmortem p = md("""
+        # Token leak
+
+        Date: 2024-04-10
+
+        ## Timeline
+
+        - 2024-04-08 09:00: token committed
+        - 2024-04-09: report received
+        - 2024-04-10 11:09: token revoked
+        - 2024-04-10 11:26: audit done
+        """);
+    assertThat(p.timeline()).extracting(TimelineEntry::at).containsExactly(Instant.parse("2024-04-08T09:00:00Z"),
+        Instant.parse("2024-04-09T00:00:00Z"), Instant.parse("2024-04-10T11:09:00Z"), Instant.parse("2024-04-10T11:26:00Z"));
+  }
 }
