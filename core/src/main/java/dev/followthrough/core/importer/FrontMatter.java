@@ -13,7 +13,8 @@ import java.util.Set;
 record FrontMatter(JsonNode fields, String body, int bodyLineOffset) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> KNOWN =
-      Set.of("id", "title", "severity", "owner", "incident", "date", "status", "authors", "tags", "summary");
+      Set.of("id", "title", "severity", "owner", "incident", "date", "status", "authors", "tags", "summary",
+          "resolved", "resolvedWhen");
 
   static FrontMatter split(String text, String file, List<Diagnostic> diagnostics) {
     // "---" opens YAML; "+++" opens TOML, as Hugo and Zola blogs write it.

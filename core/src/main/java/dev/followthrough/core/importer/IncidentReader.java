@@ -66,8 +66,8 @@ final class IncidentReader {
     LocalDate date = Optional.ofNullable(firstNonBlank(front.incident("date"), front.text("date"), fields.get(Field.DATE)))
         .flatMap(Dates::firstDate).orElse(null);
     ZoneId zone = zone();
-    Instant start = instant(front.incident("start"), date, zone);
-    Instant end = instant(front.incident("end"), date, zone);
+    Instant start = Optional.ofNullable(instant(front.incident("start"), date, zone)).orElse(StatusFrontMatter.start(front));
+    Instant end = Optional.ofNullable(instant(front.incident("end"), date, zone)).orElse(StatusFrontMatter.end(front));
     String duration = fields.get(Field.DURATION);
     if (start == null && duration != null) {
       Times.Span span = Times.span(duration, date, zone);

@@ -1,0 +1,46 @@
+package dev.followthrough.core.importer;
+
+import static dev.followthrough.core.importer.Parsing.md;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followthrough.core.model.Postmortem;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Classes of documents that state an incident's start and end, each on a document written here. */
+class IncidentClassRulesTest {
+  /**
+   * Class: status-page issue files (cState-style front matter): {@code date:} is the start as an
+   * instant with its offset, {@code resolvedWhen:} the end; {@code resolved: true} alone is no end.
+   */
+  @Test
+  void statusPageFrontMatterGivesStartAndEnd() {
+    Postmortem p = md("""
+        ---
+        title: Builds failing on the CI agents
+        date: 2024-10-02T08:15:00-02:00
+        resolved: true
+        resolvedWhen: 2024-10-02T11:40:00-02:00
+        section: issue
+        ---
+
+        [Resolved]
+        Agents are back.
+        """);
+    assertThat(p.incident().start()).isEqualTo(Instant.parse("2024-10-02T10:15:00Z"));
+    assertThat(p.incident().end()).isEqualTo(Instant.parse("2024-10-02T13:40:00Z"));
+
+    Postmortem open = md("""
+        ---
+        title: Mirror slow
+        date: 2024-10-02
+        resolved: true
+        ---
+
+        [Investigating]
+        Downloads are slow.
+        """);
+    assertThat(open.incident().start()).isNull();
+    assertThat(open.incident().end()).isNull();
+  }
+}
