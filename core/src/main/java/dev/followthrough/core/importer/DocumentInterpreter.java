@@ -53,6 +53,7 @@ final class DocumentInterpreter {
       SectionKind kind = section.heading() == null ? SectionKind.SUMMARY : SectionKind.of(section.heading());
       byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(section);
       reportImpossibleDates(section.nodes());
+      SectionText.headingField(section, fields, fieldLines);
       if (kind == SectionKind.SUMMARY || kind == SectionKind.IMPACT || kind == SectionKind.ROOT_CAUSE
           || kind == SectionKind.RESOLUTION || kind == SectionKind.OTHER) {
         SectionText.collectFields(section.nodes(), fields, fieldLines);

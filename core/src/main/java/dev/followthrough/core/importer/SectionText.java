@@ -10,6 +10,7 @@ import dev.followthrough.core.importer.Outline.TextLine;
 import dev.followthrough.core.importer.SummaryFields.Field;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The text of sections, and the summary fields ({@code Impact: …}) written in them. */
 final class SectionText {
@@ -82,6 +83,18 @@ final class SectionText {
       if (node instanceof Bullet b) {
         collectFields(b.children(), fields, lines);
       }
+    }
+  }
+
+  /**
+   * A heading that is itself a summary field ("## Date: December 08, 2022", "## Time: 5:13:57
+   * UTC", as reports with no metadata block write them) is read as that field.
+   */
+  static void headingField(Outline.Section section, Map<Field, String> fields, Map<Field, Integer> lines) {
+    Optional<SummaryFields.Value> v = section.heading() == null ? Optional.empty() : SummaryFields.parse(section.heading());
+    if (v.isPresent() && !fields.containsKey(v.get().field())) {
+      fields.put(v.get().field(), v.get().text());
+      lines.put(v.get().field(), section.line());
     }
   }
 

@@ -19,6 +19,8 @@ final class SummaryFields {
       Map.entry("time window", Field.DURATION),
       Map.entry("start", Field.START),
       Map.entry("start time", Field.START),
+      Map.entry("time", Field.START),
+      Map.entry("incident time", Field.START),
       Map.entry("started", Field.START),
       Map.entry("began", Field.START),
       Map.entry("end", Field.END),

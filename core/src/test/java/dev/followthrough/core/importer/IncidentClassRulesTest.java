@@ -43,4 +43,28 @@ class IncidentClassRulesTest {
     assertThat(open.incident().start()).isNull();
     assertThat(open.incident().end()).isNull();
   }
+
+  /**
+   * Class: reports whose date and time are headings rather than metadata lines ("## Date:
+   * December 08, 2022", "## Time: 5:13:57 UTC"): the headings are the summary's fields.
+   */
+  @Test
+  void dateAndTimeHeadingsAreTheIncidentsStart() {
+    Postmortem p = md("""
+        ## Incident report for the missed payout
+
+        ## Date: March 14, 2023
+
+        ## Time: 6:20:05 UTC
+
+        ## Details:
+
+        The payout job did not run.
+
+        ## Recommendations:
+
+        Alerting on the payout job should be added.
+        """);
+    assertThat(p.incident().start()).isEqualTo(Instant.parse("2023-03-14T06:20:05Z"));
+  }
 }
