@@ -22,7 +22,7 @@ final class Wording {
     Map<TimelineKind, List<String>> timeline = new LinkedHashMap<>();
     timeline.put(TimelineKind.FALSE_LEAD, topLevel("false lead|misleading|red herring|suspect\\w*|assum\\w*|initially thought|mistakenly|turned out not"));
     timeline.put(TimelineKind.ESCALATION, topLevel("escalat\\w*|paged|paging|called in|brought in|engaged the|war room"));
-    timeline.put(TimelineKind.RESOLUTION, topLevel("resolved|restored|recovered|back to normal|fully operational|operational again|declared|incident closed|all clear|functionality is restored|verified to be functioning"));
+    timeline.put(TimelineKind.RESOLUTION, topLevel("resolved|restored|recovered|back to normal|fully operational|operational again|(?<!incident )declared|incident closed|clos(?:es|ed|e|ing) (?:the|this|our) incident|incident (?:was |is )?(?:officially )?closed|(?:incident|outage) (?:ends|ended|is over|was over)|all clear|functionality is restored|verified to be functioning"));
     timeline.put(TimelineKind.MITIGATION, topLevel("mitigat\\w*|roll(?:ed)? ?back|revert\\w*|restart\\w*|hotfix|patch\\w*|fix(?:ed)?|cleared|corrected|workaround|fail(?:ed)? ?over|scaled|increase capacity|deployed"));
     timeline.put(TimelineKind.DETECTION, topLevel("detect\\w*|alert\\w*|noticed|report\\w*|monitoring|first signs|spike|page fired|notification|observed"));
     TIMELINE = new KeywordRules<>(timeline);

@@ -67,4 +67,26 @@ class IncidentClassRulesTest {
         """);
     assertThat(p.incident().start()).isEqualTo(Instant.parse("2023-03-14T06:20:05Z"));
   }
+
+  /**
+   * Class: timelines that end by closing the incident ("PyPI admins close the incident", "Incident
+   * closed", "outage ends"): that entry is the end; "Incident declared" opens the response and is
+   * no end.
+   */
+  @Test
+  void closingTheIncidentIsItsEndAndDeclaringItIsNot() {
+    Postmortem p = md("""
+        # Login outage
+
+        Date: 2024-09-10
+
+        ## Timeline
+
+        - 08:00: logins start failing
+        - 08:10: incident declared
+        - 08:40: session store restarted
+        - 09:15: admins close the incident
+        """);
+    assertThat(p.incident().end()).isEqualTo(Instant.parse("2024-09-10T09:15:00Z"));
+  }
 }
