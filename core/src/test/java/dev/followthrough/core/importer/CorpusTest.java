@@ -53,14 +53,14 @@ class CorpusTest {
   // misses are the work list for rules that generalise.
   // The rules branch of that day (timed group headings, day headings without a year, lone times,
   // four-digit times, sub-bullet details, status-page front matter, field headings) reached recall
-  // 0.838, precision 0.911, count 0.857, instants 0.848, start 0.746, end 0.581.
+  // 0.838, precision 0.911, count 0.857, instants 0.848, start 0.746, end 0.595 (with the closing-the-incident rule).
   static final double ITEM_RECALL = 0.83;
   static final double ITEM_PRECISION = 0.91;
   static final double FIELD_ACCURACY = 0.97;
   static final double TIMELINE_COUNT_EXACT = 0.85;
   static final double TIMELINE_INSTANTS_RIGHT = 0.84;
   static final double START_RIGHT = 0.74;
-  static final double END_RIGHT = 0.58;
+  static final double END_RIGHT = 0.59;
   static final double IMPACT_RIGHT = 1.0;
 
   private static final ObjectMapper JSON = new ObjectMapper();
