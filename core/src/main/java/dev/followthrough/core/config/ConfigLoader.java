@@ -33,7 +33,7 @@ final class ConfigLoader {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify", "sync", "lint", "serve");
   private static final Set<String> SYNC = Set.of("fullEvery", "overlap");
-  private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery");
+  private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery", "beforeDue");
   private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority", "verifyDays", "ineffective", "businessDays",
       "holidays");
 
@@ -230,7 +230,22 @@ final class ConfigLoader {
       section.problem("webhook", "must be an https URL");
     }
     return new NotifyConfig(webhook == null ? null : Secret.of(webhook), section.flag("comments", false),
-        section.duration("commentEvery", false));
+        section.duration("commentEvery", false), beforeDue(section));
+  }
+
+  /** {@code beforeDue: [7d, 1d]}: whole days, 1 or more. */
+  private static List<Integer> beforeDue(ConfigSection section) {
+    List<Integer> days = new ArrayList<>();
+    for (String value : section.list("beforeDue")) {
+      var d = Durations.parse(value).filter(x -> !x.isNegative() && !x.isZero() && x.toDaysPart() > 0
+          && x.minusDays(x.toDays()).isZero());
+      if (d.isEmpty()) {
+        section.problem("beforeDue", "'" + value + "' is not a whole number of days such as 7d");
+      } else {
+        days.add((int) d.get().toDays());
+      }
+    }
+    return days;
   }
 
   private static ServeConfig serve(JsonNode node, List<String> problems) {
