@@ -76,4 +76,14 @@ class PolicyConfigTest {
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.load(file));
     assertThat(e.problems()).singleElement().asString().startsWith("policy.holidays: ").contains("h.ics line 3");
   }
+
+  @Test
+  void remindersBeforeDueAreWholeDays() {
+    FollowthroughConfig c = loader.parse("notify:\n  beforeDue: [7d, 1d]\n", "f.yaml");
+    assertThat(c.notifications().beforeDue()).containsExactly(7, 1);
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> loader.parse("notify:\n  beforeDue: [7d, 12h, soon]\n", "f.yaml"));
+    assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("notify.beforeDue: '12h' is not a whole number of days"))
+        .anySatisfy(p -> assertThat(p).startsWith("notify.beforeDue: 'soon'"));
+  }
 }
