@@ -106,4 +106,16 @@ class DeadlinesCliTest {
         + due.minusDays(2) + ", tomorrow");
     assertThat(tracker.comments(key)).as("plan posts nothing").hasSize(1);
   }
+
+  @Test
+  void theInitTemplatesPolicyAndNotifyKeysLoadWhenUncommented() {
+    String uncommented = ConfigTemplates.policyAndNotify().lines()
+        .filter(l -> l.startsWith("# policy:") || l.startsWith("# notify:") || l.startsWith("#   "))
+        .map(l -> l.substring(2)).collect(java.util.stream.Collectors.joining("\n"));
+    var c = dev.followthrough.core.config.FollowthroughConfig.parse(uncommented, "followthrough.yaml",
+        java.util.Map.of("SLACK_WEBHOOK_URL", "https://hooks.example.com/services/placeholder")::get);
+    assertThat(c.policy().dueDaysFor("SEV1", dev.followthrough.core.model.Priority.P1)).isEqualTo(7);
+    assertThat(c.policy().days().describe()).isEqualTo("business days (holidays: US)");
+    assertThat(c.notifications().beforeDue()).containsExactly(7, 1);
+  }
 }
