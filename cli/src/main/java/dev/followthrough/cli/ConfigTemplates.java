@@ -20,6 +20,31 @@ final class ConfigTemplates {
     return "# Where action items are kept: a directory of JSON files.\nstore: " + dirOrUrl + "\n";
   }
 
+  /** Deadlines and reminders, every key commented out: the defaults hold until one is set. */
+  static String policyAndNotify() {
+    return """
+
+        # Due dates for items the postmortem gave none, in days after the incident.
+        # policy:
+        #   dueDays:
+        #     P1: 14
+        #     P2: 28
+        #     P3: 56
+        #     P4: 90
+        #     SEV1: {P1: 7, P2: 14}           # by severity (SEV0-SEV5); its other priorities use P1-P4 above
+        #   verifyDays: {P1: 30, P2: 30, P3: 60, P4: 90}   # when a done item's fix must be shown to work
+        #   businessDays: true                # count Monday-Friday only, skipping the holidays below
+        #   holidays: US                      # a country or region (US, DE-BY), or a file: holidays.ics
+        #
+        # Reminders: sync comments on a ticket once per entry of beforeDue before its item falls due,
+        # and posts them to the webhook; report --notify comments on overdue tickets.
+        # notify:
+        #   beforeDue: [7d, 1d]
+        #   comments: true
+        #   webhook: ${SLACK_WEBHOOK_URL}
+        """;
+  }
+
   static Optional<String> tracker(String type) {
     return Optional.ofNullable(switch (type) {
       case "jira" -> """

@@ -36,7 +36,7 @@ final class InitCommand implements Callable<Integer> {
       throw new CommandFailedException(file + " exists already; remove it or give --file another name", FollowthroughCli.BAD_INPUT);
     }
     try {
-      Files.writeString(file, ConfigTemplates.store(store) + section);
+      Files.writeString(file, ConfigTemplates.store(store) + section + ConfigTemplates.policyAndNotify());
     } catch (IOException e) {
       throw new CommandFailedException(file + ": cannot be written (" + e.getMessage() + ")", FollowthroughCli.BAD_INPUT);
     }

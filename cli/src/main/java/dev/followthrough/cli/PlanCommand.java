@@ -19,8 +19,11 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Workspace workspace = options.workspace()) {
-      SyncPlan plan = workspace.syncEngine(Duration.ofMinutes(10)).build().plan();
+      var engine = workspace.syncEngine(Duration.ofMinutes(10)).build();
+      SyncPlan plan = engine.plan();
       spec.commandLine().getOut().print(plan.describe());
+      // notify.beforeDue: the reminders the sync would post once its changes are made.
+      engine.plannedDueReminders().forEach(r -> spec.commandLine().getOut().println(r.describe()));
     }
     spec.commandLine().getOut().flush();
     return FollowthroughCli.OK;

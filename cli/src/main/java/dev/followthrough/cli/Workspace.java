@@ -3,7 +3,9 @@ package dev.followthrough.cli;
 import dev.followthrough.core.Followthrough;
 import dev.followthrough.core.config.FollowthroughConfig;
 import dev.followthrough.core.config.TrackerSettings;
+import dev.followthrough.core.notify.WebhookNotifier;
 import dev.followthrough.core.store.ActionStore;
+import dev.followthrough.core.sync.BeforeDue;
 import dev.followthrough.core.sync.SyncEngine;
 import dev.followthrough.core.sync.SyncOptions;
 import dev.followthrough.core.tracker.Tracker;
@@ -63,7 +65,16 @@ final class Workspace implements AutoCloseable {
     var basics = trackerSettings().basics();
     return SyncEngine.builder(store(), tracker()).options(SyncOptions.defaults().withLabels(basics.labels())
         .withConflicts(basics.conflicts()).withTimeBudget(timeBudget).withVerification(config.verification())
-        .withFullEvery(config.sync().fullEvery()).withOverlap(config.sync().overlap()));
+        .withFullEvery(config.sync().fullEvery()).withOverlap(config.sync().overlap())).beforeDue(beforeDue());
+  }
+
+  /** {@code notify.beforeDue}, with the chat webhook when one is configured. */
+  private BeforeDue beforeDue() {
+    var n = config.notifications();
+    if (n == null || n.beforeDue().isEmpty()) {
+      return BeforeDue.none();
+    }
+    return new BeforeDue(n.beforeDue(), n.webhook() == null ? null : WebhookNotifier.of(n.webhook()));
   }
 
   @Override

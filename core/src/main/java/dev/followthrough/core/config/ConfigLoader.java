@@ -8,6 +8,7 @@ import dev.followthrough.core.ValidationException;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.policy.DueDatePolicy;
 import dev.followthrough.core.policy.VerificationPolicy;
+import dev.followthrough.core.policy.WorkingDays;
 import dev.followthrough.core.store.StoreProvider;
 import dev.followthrough.core.tracker.TrackerProvider;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +33,9 @@ final class ConfigLoader {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify", "sync", "lint", "serve");
   private static final Set<String> SYNC = Set.of("fullEvery", "overlap");
-  private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery");
-  private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority", "verifyDays", "ineffective");
+  private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery", "beforeDue");
+  private static final Set<String> POLICY = Set.of("dueDays", "defaultPriority", "verifyDays", "ineffective", "businessDays",
+      "holidays");
 
   private final Function<String, String> environment;
 
@@ -52,10 +53,16 @@ final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file.toString(), List.of("cannot be read: " + e.getMessage()));
     }
-    return parse(text, file.toString());
+    return parse(text, file.toString(), file.toAbsolutePath().getParent());
   }
 
+  /** Configuration text named {@code name}; a relative path in it is taken from the named file's folder. */
   FollowthroughConfig parse(String yaml, String name) {
+    Path parent = Path.of(name).toAbsolutePath().getParent();
+    return parse(yaml, name, parent == null ? Path.of("").toAbsolutePath() : parent);
+  }
+
+  private FollowthroughConfig parse(String yaml, String name, Path baseDir) {
     List<String> problems = new ArrayList<>();
     JsonNode root;
     try {
@@ -75,9 +82,11 @@ final class ConfigLoader {
     unknownTopKeys(root, problems);
     StoreSettings store = root.hasNonNull("store") ? store(root.get("store"), problems) : null;
     TrackerSettings tracker = root.hasNonNull("tracker") ? tracker(root.get("tracker"), problems) : null;
-    DueDatePolicy policy = root.hasNonNull("policy") ? policy(root.get("policy"), problems) : null;
+    PolicyReader days = root.path("policy").isObject() ? new PolicyReader(root.get("policy"), problems, baseDir) : null;
+    WorkingDays counting = days == null ? null : days.days();
+    DueDatePolicy policy = root.hasNonNull("policy") ? policy(root.get("policy"), days, counting, problems) : null;
     NotifyConfig notify = root.hasNonNull("notify") ? notify(root.get("notify"), problems) : null;
-    VerificationPolicy verification = root.path("policy").isObject() ? verification(root.get("policy"), problems) : null;
+    VerificationPolicy verification = days != null ? verification(root.get("policy"), days, counting, problems) : null;
     SyncConfig sync = root.hasNonNull("sync") ? sync(root.get("sync"), problems) : null;
     var lint = root.hasNonNull("lint") ? LintConfig.read(root.get("lint"), problems) : null;
     ServeConfig serve = root.hasNonNull("serve") ? serve(root.get("serve"), problems) : null;
@@ -166,7 +175,7 @@ final class ConfigLoader {
     return node;
   }
 
-  private DueDatePolicy policy(JsonNode node, List<String> problems) {
+  private DueDatePolicy policy(JsonNode node, PolicyReader reader, WorkingDays counting, List<String> problems) {
     if (!node.isObject()) {
       problems.add("policy: expected a mapping");
       return null;
@@ -174,7 +183,7 @@ final class ConfigLoader {
     ConfigSection section = new ConfigSection("policy", node, problems);
     section.allowOnly(POLICY);
     DueDatePolicy standard = DueDatePolicy.standard();
-    Map<Priority, Integer> days = days(node, "dueDays", standard.dueDays(), problems);
+    Map<Priority, Integer> days = reader.plain("dueDays", standard.dueDays());
     Priority defaultPriority = standard.defaultPriority();
     String dp = section.text("defaultPriority");
     if (dp != null) {
@@ -185,49 +194,26 @@ final class ConfigLoader {
       }
     }
     try {
-      return new DueDatePolicy(days, defaultPriority);
+      return new DueDatePolicy(days, defaultPriority, reader.bySeverity("dueDays"), counting);
     } catch (ValidationException e) {
       e.problems().forEach(p -> problems.add("policy." + p));
       return null;
     }
   }
 
-  private static VerificationPolicy verification(JsonNode node, List<String> problems) {
+  private static VerificationPolicy verification(JsonNode node, PolicyReader reader, WorkingDays counting,
+      List<String> problems) {
     VerificationPolicy standard = VerificationPolicy.standard();
     ConfigSection section = new ConfigSection("policy", node, problems);
     String rule = section.choice("ineffective", Set.of("reopen", "follow-up"), "reopen");
     try {
-      return new VerificationPolicy(days(node, "verifyDays", standard.verifyDays(), problems),
-          rule.equals("reopen") ? VerificationPolicy.OnIneffective.REOPEN : VerificationPolicy.OnIneffective.FOLLOW_UP);
+      return new VerificationPolicy(reader.plain("verifyDays", standard.verifyDays()),
+          rule.equals("reopen") ? VerificationPolicy.OnIneffective.REOPEN : VerificationPolicy.OnIneffective.FOLLOW_UP,
+          reader.bySeverity("verifyDays"), counting);
     } catch (ValidationException e) {
       e.problems().forEach(p -> problems.add("policy." + p));
       return null;
     }
-  }
-
-  /** A map of days per priority, such as {@code dueDays: {P1: 14}}, over the defaults. */
-  private static Map<Priority, Integer> days(JsonNode policy, String key, Map<Priority, Integer> defaults,
-      List<String> problems) {
-    Map<Priority, Integer> days = new EnumMap<>(defaults);
-    JsonNode node = policy.get(key);
-    if (node == null || node.isNull()) {
-      return days;
-    }
-    if (!node.isObject()) {
-      problems.add("policy." + key + ": expected a mapping such as {P1: 14, P2: 28}");
-      return days;
-    }
-    node.fields().forEachRemaining(e -> {
-      var p = Priority.parse(e.getKey());
-      if (p.isEmpty() || !e.getKey().matches("(?i)p[1-4]")) {
-        problems.add("policy." + key + "." + e.getKey() + ": not a priority (P1 to P4)");
-      } else if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber() || e.getValue().asInt() < 0) {
-        problems.add("policy." + key + "." + e.getKey() + ": '" + e.getValue().asText() + "' must be a whole number of days");
-      } else {
-        days.put(p.get(), e.getValue().asInt());
-      }
-    });
-    return days;
   }
 
   private static NotifyConfig notify(JsonNode node, List<String> problems) {
@@ -244,7 +230,22 @@ final class ConfigLoader {
       section.problem("webhook", "must be an https URL");
     }
     return new NotifyConfig(webhook == null ? null : Secret.of(webhook), section.flag("comments", false),
-        section.duration("commentEvery", false));
+        section.duration("commentEvery", false), beforeDue(section));
+  }
+
+  /** {@code beforeDue: [7d, 1d]}: whole days, 1 or more. */
+  private static List<Integer> beforeDue(ConfigSection section) {
+    List<Integer> days = new ArrayList<>();
+    for (String value : section.list("beforeDue")) {
+      var d = Durations.parse(value).filter(x -> !x.isNegative() && !x.isZero() && x.toDaysPart() > 0
+          && x.minusDays(x.toDays()).isZero());
+      if (d.isEmpty()) {
+        section.problem("beforeDue", "'" + value + "' is not a whole number of days such as 7d");
+      } else {
+        days.add((int) d.get().toDays());
+      }
+    }
+    return days;
   }
 
   private static ServeConfig serve(JsonNode node, List<String> problems) {

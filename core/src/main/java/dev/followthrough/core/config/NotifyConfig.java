@@ -1,6 +1,7 @@
 package dev.followthrough.core.config;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code notify:} section: where {@code report --notify} sends reminders.
@@ -9,9 +10,16 @@ import java.time.Duration;
  *     {@code null}
  * @param comments whether overdue tickets get a reminder comment
  * @param commentEvery at most one reminder per item in this period
+ * @param beforeDue days before an open item's due date when {@code sync} reminds on its ticket
+ *     ({@code beforeDue: [7d, 1d]}); empty for none
  */
-public record NotifyConfig(Secret webhook, boolean comments, Duration commentEvery) {
+public record NotifyConfig(Secret webhook, boolean comments, Duration commentEvery, List<Integer> beforeDue) {
   public NotifyConfig {
     commentEvery = commentEvery == null ? Duration.ofDays(7) : commentEvery;
+    beforeDue = beforeDue == null ? List.of() : List.copyOf(beforeDue);
+  }
+
+  public NotifyConfig(Secret webhook, boolean comments, Duration commentEvery) {
+    this(webhook, comments, commentEvery, List.of());
   }
 }

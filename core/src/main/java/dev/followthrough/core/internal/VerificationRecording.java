@@ -31,7 +31,7 @@ public final class VerificationRecording {
     ActionItem item = postmortem.item(itemId).orElseThrow(() -> new FollowthroughException(
         "no action item " + postmortem.id() + "/" + itemId + "; 'followthrough list' shows the items"));
     LocalDate today = at.atZone(ZoneOffset.UTC).toLocalDate();
-    ActionItem settled = policy.settle(item, today);
+    ActionItem settled = policy.settle(item, today, postmortem.severity());
     if (settled.verification() == null || !settled.verification().isPending()) {
       throw new FollowthroughException(postmortem.id() + "/" + itemId + " is " + item.status()
           + (item.verification() == null ? "" : " (verification " + item.verification().state() + ")")
@@ -64,7 +64,7 @@ public final class VerificationRecording {
             + (item.verification().evidence() == null ? "." : ": " + item.verification().evidence()))
         .withOwner(item.owner()).withPriority(item.priority()).withType(item.type()).withMeasureId(item.measureId())
         .withVerificationCriterion(item.verificationCriterion());
-    fresh = fresh.withDueDate(today.plusDays(dueDates.dueDays().get(
+    fresh = fresh.withDueDate(dueDates.days().plus(today, dueDates.dueDaysFor(postmortem.severity(),
         fresh.priority() == null ? dueDates.defaultPriority() : fresh.priority())));
     return fresh.recording(new HistoryEntry(at, ChangeOrigin.LOCAL, "created", null, "follow-up of " + item.id(), actor));
   }

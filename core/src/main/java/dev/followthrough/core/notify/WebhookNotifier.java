@@ -55,8 +55,13 @@ public final class WebhookNotifier implements Notifier {
     if (report.overdue().isEmpty() && report.dueSoon().isEmpty() && report.unowned().isEmpty()) {
       return new NotifyResult(name(), 0, 1, List.of());
     }
+    return post(ReportFormat.MARKDOWN.render(report, groupBy));
+  }
+
+  /** Posts one message (Markdown) as {@code {"text": "…"}}; a failure is in the result, never thrown. */
+  public NotifyResult post(String text) {
     ObjectNode payload = JsonFormat.json().object();
-    payload.put("text", ReportFormat.MARKDOWN.render(report, groupBy));
+    payload.put("text", text);
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create(url.reveal())).timeout(timeout)
           .header("Content-Type", "application/json")

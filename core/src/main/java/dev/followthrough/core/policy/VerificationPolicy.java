@@ -20,8 +20,12 @@ import java.util.Map;
  * @param verifyDays days after an item is done by which its verification is due, per priority
  * @param onIneffective {@code REOPEN} the item (and so its ticket), or open a {@code FOLLOW_UP}
  *     item beside it
+ * @param severityVerifyDays for some severities ({@code SEV1}), days per priority that replace
+ *     {@code verifyDays}; a priority a severity leaves out falls back to {@code verifyDays}
+ * @param days how the days are counted; {@code null} counts calendar days
  */
-public record VerificationPolicy(Map<Priority, Integer> verifyDays, OnIneffective onIneffective) {
+public record VerificationPolicy(Map<Priority, Integer> verifyDays, OnIneffective onIneffective,
+    Map<String, Map<Priority, Integer>> severityVerifyDays, WorkingDays days) {
 
   public enum OnIneffective {
     REOPEN,
@@ -31,18 +35,25 @@ public record VerificationPolicy(Map<Priority, Integer> verifyDays, OnIneffectiv
   public VerificationPolicy {
     List<String> problems = new ArrayList<>();
     for (Priority p : Priority.values()) {
-      Integer days = verifyDays == null ? null : verifyDays.get(p);
-      if (days == null || days < 0) {
+      Integer n = verifyDays == null ? null : verifyDays.get(p);
+      if (n == null || n < 0) {
         problems.add("verifyDays." + p + ": must be a number of days, 0 or more");
       }
     }
     if (onIneffective == null) {
       problems.add("ineffective: must be given");
     }
+    severityVerifyDays = SeverityTables.checked("verifyDays", severityVerifyDays, problems);
     if (!problems.isEmpty()) {
       throw new ValidationException("policy", problems);
     }
     verifyDays = Map.copyOf(new EnumMap<>(verifyDays));
+    days = days == null ? WorkingDays.calendarDays() : days;
+  }
+
+  /** Calendar days, the same for every severity. */
+  public VerificationPolicy(Map<Priority, Integer> verifyDays, OnIneffective onIneffective) {
+    this(verifyDays, onIneffective, Map.of(), WorkingDays.calendarDays());
   }
 
   /** P1 and P2 30 days, P3 60, P4 90; an ineffective fix reopens its item. */
@@ -54,29 +65,58 @@ public record VerificationPolicy(Map<Priority, Integer> verifyDays, OnIneffectiv
   public VerificationPolicy withVerifyDays(Priority priority, int days) {
     Map<Priority, Integer> changed = new EnumMap<>(verifyDays);
     changed.put(priority, days);
-    return new VerificationPolicy(changed, onIneffective);
+    return new VerificationPolicy(changed, onIneffective, severityVerifyDays, this.days);
+  }
+
+  /** This policy where done items of {@code severity} incidents ({@code SEV1}) and {@code priority} get {@code n} days. */
+  public VerificationPolicy withVerifyDays(String severity, Priority priority, int n) {
+    String key = Severity.key(severity).orElseThrow(() -> new ValidationException("policy",
+        List.of("verifyDays." + severity + ": not a severity (SEV0 to SEV5)")));
+    Map<String, Map<Priority, Integer>> changed = new java.util.HashMap<>(severityVerifyDays);
+    Map<Priority, Integer> table = new EnumMap<>(Priority.class);
+    table.putAll(changed.getOrDefault(key, Map.of()));
+    table.put(priority, n);
+    changed.put(key, table);
+    return new VerificationPolicy(verifyDays, onIneffective, changed, days);
   }
 
   public VerificationPolicy withOnIneffective(OnIneffective rule) {
-    return new VerificationPolicy(verifyDays, rule);
+    return new VerificationPolicy(verifyDays, rule, severityVerifyDays, days);
+  }
+
+  /** This policy counting days as {@code counting} says, such as {@link WorkingDays#businessDays}. */
+  public VerificationPolicy withDays(WorkingDays counting) {
+    return new VerificationPolicy(verifyDays, onIneffective, severityVerifyDays, counting);
+  }
+
+  /** The days a done item of this priority gets in an incident of this severity ({@code null}: none given). */
+  public int verifyDaysFor(String severity, Priority priority) {
+    return SeverityTables.days(verifyDays, severityVerifyDays, severity, priority);
   }
 
   /** {@link #settle(ActionItem, LocalDate)} for every item of a postmortem. */
   public Postmortem settle(Postmortem postmortem, LocalDate today) {
-    return postmortem.withActionItems(postmortem.actionItems().stream().map(i -> settle(i, today)).toList());
+    return postmortem.withActionItems(postmortem.actionItems().stream()
+        .map(i -> settle(i, today, postmortem.severity())).toList());
+  }
+
+  /** {@link #settle(ActionItem, LocalDate, String)} with no severity: the plain {@code verifyDays}. */
+  public ActionItem settle(ActionItem item, LocalDate today) {
+    return settle(item, today, null);
   }
 
   /**
    * A done item without a verification, or whose last one found the fix ineffective, now awaits
-   * one, due {@code verifyDays} after the day it was done (from its history, else {@code today});
-   * an item that is no longer done loses a verification still pending. Recorded outcomes stay.
+   * one, due {@code verifyDays} (for the incident's {@code severity}) after the day it was done
+   * (from its history, else {@code today}); an item that is no longer done loses a verification
+   * still pending. Recorded outcomes stay.
    */
-  public ActionItem settle(ActionItem item, LocalDate today) {
+  public ActionItem settle(ActionItem item, LocalDate today, String severity) {
     Verification v = item.verification();
     if (item.status() == ItemStatus.DONE) {
       if (v == null || v.state() == Verification.State.INEFFECTIVE && closedAgainSinceVerdict(item)) {
         Priority priority = item.priority() == null ? Priority.P3 : item.priority();
-        return item.withVerification(Verification.pending(doneOn(item, today).plusDays(verifyDays.get(priority)),
+        return item.withVerification(Verification.pending(days.plus(doneOn(item, today), verifyDaysFor(severity, priority)),
             item.verificationCriterion()));
       }
       return item;

@@ -29,6 +29,7 @@ public final class SyncEngine {
   private final Sleeper sleeper;
   private final SyncListener listener;
   private final RandomGenerator random;
+  private final BeforeDue beforeDue;
 
   private SyncEngine(Builder b) {
     this.store = b.store;
@@ -38,6 +39,7 @@ public final class SyncEngine {
     this.sleeper = b.sleeper;
     this.listener = b.listener;
     this.random = b.random;
+    this.beforeDue = b.beforeDue;
   }
 
   public static Builder builder(ActionStore store, Tracker tracker) {
@@ -46,7 +48,8 @@ public final class SyncEngine {
 
   /**
    * Takes the store's run lock, plans and applies, then asks on the closed ticket of each item whose
-   * verification fell due whether its fix worked. When the tracker can list its changes and the
+   * verification fell due whether its fix worked, and reminds on the ticket of each open item about
+   * to fall due when {@link Builder#beforeDue} asks for it. When the tracker can list its changes and the
    * store holds a watermark, only changed tickets (and those of items changed locally) are read;
    * otherwise, and every {@link SyncOptions#fullEvery()}, every linked ticket is. The result's
    * {@link SyncResult#mode()} says which.
@@ -73,7 +76,8 @@ public final class SyncEngine {
       if (!watch.isLost()) {
         watermarks.advance(scope, planned.read(), result);
       }
-      return new VerificationReminders(store, tracker, clock, watch).post(result);
+      result = new VerificationReminders(store, tracker, clock, watch).post(result);
+      return beforeDue.isEmpty() ? result : new DueReminders(store, tracker, clock, beforeDue).post(result, watch);
     }
   }
 
@@ -118,6 +122,11 @@ public final class SyncEngine {
     return planner().plan(new Watermarks(store, tracker, options, clock).scope(false)).plan();
   }
 
+  /** The reminders before due dates that {@link #sync()} would post now; changes nothing. */
+  public java.util.List<DueReminder> plannedDueReminders() {
+    return beforeDue.isEmpty() ? java.util.List.of() : new DueReminders(store, tracker, clock, beforeDue).planned();
+  }
+
   /** What a full reconciliation would do now; changes nothing. */
   public SyncPlan planFull() {
     return planner().plan(PlanScope.full()).plan();
@@ -154,6 +163,7 @@ public final class SyncEngine {
     private Sleeper sleeper = Sleeper.REAL;
     private SyncListener listener = SyncListener.NONE;
     private RandomGenerator random = new java.util.Random();
+    private BeforeDue beforeDue = BeforeDue.none();
 
     private Builder(ActionStore store, Tracker tracker) {
       this.store = Objects.requireNonNull(store, "store");
@@ -183,6 +193,12 @@ public final class SyncEngine {
     /** The source of retry jitter; tests pass a seeded one. */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random);
+      return this;
+    }
+
+    /** Reminders on tickets (and in chat) before open items fall due; none unless set. */
+    public Builder beforeDue(BeforeDue reminders) {
+      this.beforeDue = Objects.requireNonNull(reminders);
       return this;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
  * @param deleted items whose ticket the tracker deleted (found in this run or earlier): not a
  *     failure, but nothing is synced for them until a person acts
  * @param mode whether the run read every linked ticket, only the changed ones, or only named ones
+ * @param dueReminders items whose ticket got a reminder before its due date ({@code notify.beforeDue})
  */
 public record SyncResult(
     List<ItemRef> created,
@@ -22,7 +23,15 @@ public record SyncResult(
     int unchanged,
     List<DeletedTicket> deleted,
     List<ItemRef> verificationReminders,
-    SyncMode mode) {
+    SyncMode mode,
+    List<ItemRef> dueReminders) {
+
+  public SyncResult(List<ItemRef> created, List<ItemRef> adopted, List<ItemRef> updated, List<ItemRef> transitioned,
+      List<ItemRef> pulled, List<ItemRef> conflicts, List<Failure> failures, int unchanged, List<DeletedTicket> deleted,
+      List<ItemRef> verificationReminders, SyncMode mode) {
+    this(created, adopted, updated, transitioned, pulled, conflicts, failures, unchanged, deleted, verificationReminders,
+        mode, List.of());
+  }
 
   public SyncResult(List<ItemRef> created, List<ItemRef> adopted, List<ItemRef> updated, List<ItemRef> transitioned,
       List<ItemRef> pulled, List<ItemRef> conflicts, List<Failure> failures, int unchanged, List<DeletedTicket> deleted,
@@ -52,13 +61,23 @@ public record SyncResult(
     deleted = deleted == null ? List.of() : List.copyOf(deleted);
     verificationReminders = verificationReminders == null ? List.of() : List.copyOf(verificationReminders);
     mode = mode == null ? SyncMode.FULL : mode;
+    dueReminders = dueReminders == null ? List.of() : List.copyOf(dueReminders);
   }
 
   /** This result with the verification comments a run posted, and those that failed. */
   SyncResult withVerificationReminders(List<ItemRef> posted, List<Failure> failed) {
     List<Failure> all = new java.util.ArrayList<>(failures);
     all.addAll(failed);
-    return new SyncResult(created, adopted, updated, transitioned, pulled, conflicts, all, unchanged, deleted, posted, mode);
+    return new SyncResult(created, adopted, updated, transitioned, pulled, conflicts, all, unchanged, deleted, posted, mode,
+        dueReminders);
+  }
+
+  /** This result with the reminders before due dates a run posted, and those that failed. */
+  SyncResult withDueReminders(List<ItemRef> posted, List<Failure> failed) {
+    List<Failure> all = new java.util.ArrayList<>(failures);
+    all.addAll(failed);
+    return new SyncResult(created, adopted, updated, transitioned, pulled, conflicts, all, unchanged, deleted,
+        verificationReminders, mode, posted);
   }
 
   /** An item whose change failed. */
@@ -73,6 +92,7 @@ public record SyncResult(
         + transitioned.size() + " moved, " + pulled.size() + " pulled, " + conflicts.size() + " conflicts, "
         + failures.size() + " failed, " + unchanged + " unchanged"
         + (deleted.isEmpty() ? "" : ", " + deleted.size() + " with a deleted ticket")
-        + (verificationReminders.isEmpty() ? "" : ", " + verificationReminders.size() + " asked for verification");
+        + (verificationReminders.isEmpty() ? "" : ", " + verificationReminders.size() + " asked for verification")
+        + (dueReminders.isEmpty() ? "" : ", " + dueReminders.size() + " reminded before due");
   }
 }

@@ -157,10 +157,10 @@ final class SyncRun {
     } else if (a instanceof Pull pull) {
       latest.putIfAbsent(key, pull.ticket());
       pulledValues.computeIfAbsent(key, k -> new HashMap<>()).putAll(pull.values());
-      Instant now = clock.instant();
-      // A ticket closed in the tracker starts the wait for its fix to be shown to work.
+      Instant now = clock.instant(); // a ticket closed in the tracker starts the wait for its fix to be shown to work
       writer.change(a.item(), (postmortem, item) -> options.verification().settle(PulledValues.apply(item, pull, now,
-          ItemDrafts.draft(postmortem, item, options.labels(), tracker)), now.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+          ItemDrafts.draft(postmortem, item, options.labels(), tracker)), now.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+          postmortem.severity()));
       pulled.add(a.item());
     } else if (a instanceof Conflict conflict) {
       Instant now = clock.instant();
