@@ -67,7 +67,7 @@ class StoredFindingsTest {
     // Findings in the store that no longer agree with the document (or were never computed).
     var current = ft.store().find(stored.id()).orElseThrow();
     ft.store().update(stored.withItem(stored.actionItems().get(1).withQuality(List.of()))
-        .withItem(stored.actionItems().get(0).withQuality(null)), current.version());
+        .withItem(stored.actionItems().get(0).withQuality(null)).withQuality(null), current.version());
 
     ImportResult same = ft.importDocument(write(DOC));
 
