@@ -36,11 +36,19 @@ final class ParseCommand implements Callable<Integer> {
       "or a time but were not taken (implies --lines)."})
   boolean explain;
 
+  @Option(names = "--config", paramLabel = "FILE", description = {
+      "Configuration file whose lint: section sets the level of each quality finding (default:",
+      "followthrough.yaml when present)."})
+  Path config;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    PostmortemImporter importer = explain ? PostmortemImporter.create().explaining() : PostmortemImporter.create();
+    ConfigOptions options = new ConfigOptions();
+    options.config = config;
+    PostmortemImporter importer = PostmortemImporter.create().withLint(options.config().lint());
+    importer = explain ? importer.explaining() : importer;
     ParseResult result = importer.parse(file);
     var out = spec.commandLine().getOut();
     if (format == Format.json) {

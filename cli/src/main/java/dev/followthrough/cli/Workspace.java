@@ -3,6 +3,7 @@ package dev.followthrough.cli;
 import dev.followthrough.core.Followthrough;
 import dev.followthrough.core.config.FollowthroughConfig;
 import dev.followthrough.core.config.TrackerSettings;
+import dev.followthrough.core.importer.PostmortemImporter;
 import dev.followthrough.core.notify.WebhookNotifier;
 import dev.followthrough.core.store.ActionStore;
 import dev.followthrough.core.sync.BeforeDue;
@@ -42,7 +43,8 @@ final class Workspace implements AutoCloseable {
       // The tracker section's conflict rule also settles a document line changed after a later record.
       var conflicts = config.trackerSettings().map(t -> t.basics().conflicts()).orElse(null);
       followthrough = Followthrough.builder().store(store()).policy(config.policy())
-          .verification(config.verification()).syncOptions(SyncOptions.defaults().withConflicts(conflicts)).build();
+          .verification(config.verification()).syncOptions(SyncOptions.defaults().withConflicts(conflicts))
+          .importer(PostmortemImporter.create().withLint(config.lint())).build();
     }
     return followthrough;
   }

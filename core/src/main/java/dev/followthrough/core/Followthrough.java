@@ -179,7 +179,7 @@ public final class Followthrough implements AutoCloseable {
 
   /** The overdue report, read as the store can answer it best ({@link ActionStore#reportData()}). */
   public OverdueReport report(LocalDate asOf, int dueSoonDays) {
-    return new ReportBuilder(asOf, dueSoonDays).build(store.reportData());
+    return new ReportBuilder(asOf, dueSoonDays).withLint(importer.lint()).build(store.reportData());
   }
 
   /** The registered trackers by type. */

@@ -2,6 +2,7 @@ package dev.followthrough.postgres;
 
 import dev.followthrough.core.json.JsonFormat;
 import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.Finding;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.store.ItemFacts;
 import dev.followthrough.core.store.ItemQuery;
@@ -27,6 +28,15 @@ final class ActionItemRows {
    * record without the items (for reports), and one row per item.
    */
   static void write(Connection c, Postmortem postmortem, PostmortemRecords records) throws SQLException {
+    write(c, postmortem, records, true);
+  }
+
+  /**
+   * As above; without {@code quality} the columns of version 5 (the findings' counts) are left out,
+   * for the version 3 migration, which runs before they exist (version 5 fills them).
+   */
+  static void write(Connection c, Postmortem postmortem, PostmortemRecords records, boolean quality)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement("UPDATE postmortems SET head = ?::jsonb WHERE id = ?")) {
       s.setString(1, records.write(postmortem.withActionItems(List.of())));
       s.setString(2, postmortem.id());
@@ -41,7 +51,8 @@ final class ActionItemRows {
     }
     try (PreparedStatement s = c.prepareStatement("INSERT INTO action_items (postmortem_id, position, item_id, "
         + "title, owner, status, priority, due_date, owner_key, item, closed_on, days_to_close, verification_state, "
-        + "verification_due, verified_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)")) {
+        + "verification_due, verified_on" + (quality ? ", findings, error_findings, missing_from_source" : "")
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?" + (quality ? ", ?, ?, ?" : "") + ")")) {
       int position = 0;
       for (ActionItem item : postmortem.actionItems()) {
         ItemFacts facts = ItemFacts.of(item, postmortem.incident().referenceDate());
@@ -64,9 +75,23 @@ final class ActionItemRows {
         s.setString(13, facts.verification() == null ? null : facts.verification().name());
         setDate(s, 14, facts.verificationDue());
         setDate(s, 15, facts.verifiedOn());
+        if (quality) {
+          setCount(s, 16, item.quality() == null ? null : item.quality().size());
+          setCount(s, 17, item.quality() == null ? null
+              : Math.toIntExact(item.quality().stream().filter(Finding::isError).count()));
+          s.setBoolean(18, item.missingFromSource());
+        }
         s.addBatch();
       }
       s.executeBatch();
+    }
+  }
+
+  private static void setCount(PreparedStatement s, int index, Integer count) throws SQLException {
+    if (count == null) {
+      s.setNull(index, Types.INTEGER);
+    } else {
+      s.setInt(index, count);
     }
   }
 

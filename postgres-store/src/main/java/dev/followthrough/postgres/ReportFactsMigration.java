@@ -66,7 +66,7 @@ final class ReportFactsMigration implements JavaMigration {
         try (ResultSet rs = s.executeQuery()) {
           rs.next();
           StoredPostmortem stored = records.read(id, rs.getLong(1), java.time.Instant.EPOCH, rs.getString(2));
-          ActionItemRows.write(c, stored.postmortem(), records);
+          ActionItemRows.write(c, stored.postmortem(), records, false);
         } catch (DamagedStoreException e) {
           // Left as it is: every read names it, and repairing it is the operator's choice.
         }

@@ -7,6 +7,7 @@ import dev.followthrough.core.model.Verification;
 import dev.followthrough.core.store.DamagedStoreException;
 import dev.followthrough.core.store.ItemFacts;
 import dev.followthrough.core.store.ItemRow;
+import dev.followthrough.core.store.QualityCount;
 import dev.followthrough.core.store.ReportData;
 import dev.followthrough.core.store.ReportSelection;
 import java.sql.Connection;
@@ -62,7 +63,7 @@ final class ReportQueries {
       } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException cause ? cause : e;
       }
-    }, selection -> transactions.run(c -> listed(c, selection)));
+    }, selection -> transactions.run(c -> listed(c, selection)), () -> transactions.run(ReportQueries::quality));
   }
 
   /**
@@ -101,6 +102,21 @@ final class ReportQueries {
     }
     damaged.throwIfAny();
     return List.copyOf(heads);
+  }
+
+  /** The findings counted per postmortem and owner, as {@link QualityCount#of} counts them. */
+  private static List<QualityCount> quality(Connection c) throws SQLException {
+    List<QualityCount> counts = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT postmortem_id, owner, count(*), count(findings), "
+            + "count(*) FILTER (WHERE findings > 0), count(*) FILTER (WHERE error_findings > 0) FROM action_items "
+            + "WHERE NOT missing_from_source GROUP BY 1, 2");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        counts.add(new QualityCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+            rs.getLong(6)));
+      }
+    }
+    return List.copyOf(counts);
   }
 
   private static Map<ItemFacts, Long> facts(Connection c) throws SQLException {

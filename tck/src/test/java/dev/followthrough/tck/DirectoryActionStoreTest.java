@@ -52,6 +52,20 @@ class DirectoryActionStoreTest extends StoreContractKit {
   }
 
   @Test
+  void aRecordWrittenBeforeFindingsWereKeptReadsAsNeverChecked() throws IOException {
+    store.insert(postmortem("p1", "Fix it").withQuality(List.of()));
+    // As an older release wrote it: no quality field on the postmortem or its items.
+    String older = Files.readString(recordFile("p1")).replaceAll(",\\s*\"quality\"\\s*:\\s*(\\[\\s*]|null)", "");
+    assertThat(older).doesNotContain("quality");
+    Files.writeString(recordFile("p1"), older);
+    var read = createStore().find("p1").orElseThrow().postmortem();
+    assertThat(read.quality()).isNull();
+    assertThat(read.actionItems().get(0).quality()).isNull();
+    assertThat(store.reportData().qualityCounts()).containsExactly(
+        new dev.followthrough.core.store.QualityCount("p1", null, 1, 0, 0, 0));
+  }
+
+  @Test
   void truncatedFileIsReportedByName() throws IOException {
     store.insert(postmortem("p1", "Fix it"));
     store.insert(postmortem("p2", "Other"));

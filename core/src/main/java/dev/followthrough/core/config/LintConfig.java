@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the {@code lint:} section: {@code rules: {vague: error, no-criterion: off}} and {@code teams: [sre]}. */
+/**
+ * Reads the {@code lint:} section: {@code rules: {vague: error, no-criterion: off}} and {@code teams:
+ * [sre]}, or teams with their members, {@code teams: {payments: [erin, ana@example.com]}}.
+ */
 final class LintConfig {
   private LintConfig() {}
 
@@ -42,6 +45,32 @@ final class LintConfig {
         });
       }
     }
-    return new LintSettings(levels, section.list("teams"));
+    JsonNode teams = node.get("teams");
+    if (teams == null || !teams.isObject()) {
+      return new LintSettings(levels, section.list("teams"));
+    }
+    // The mapping form names each team's members: {payments: [erin, ana@example.com]}.
+    Map<String, List<String>> members = new java.util.LinkedHashMap<>();
+    teams.fields().forEachRemaining(e -> {
+      if (e.getValue().isNull()) {
+        members.put(e.getKey(), List.of());
+      } else if (!e.getValue().isArray() || !allText(e.getValue())) {
+        problems.add("lint.teams." + e.getKey() + ": expected a list of owners, such as [erin, ana@example.com]");
+      } else {
+        List<String> people = new java.util.ArrayList<>();
+        e.getValue().forEach(m -> people.add(m.asText()));
+        members.put(e.getKey(), people);
+      }
+    });
+    return new LintSettings(levels, List.copyOf(members.keySet()), members);
+  }
+
+  private static boolean allText(JsonNode array) {
+    for (JsonNode m : array) {
+      if (!m.isTextual()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -4,6 +4,8 @@ import dev.followthrough.core.DocumentException;
 import dev.followthrough.core.model.Diagnostic;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Source;
+import dev.followthrough.core.quality.LintSettings;
+import dev.followthrough.core.quality.QualityChecker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -37,13 +39,32 @@ public final class PostmortemImporter {
   private static final List<String> DOCUMENT_SUFFIXES = List.of(".md", ".markdown", ".txt", ".text", ".html", ".htm");
 
   private final boolean explain;
+  private final LintSettings lint;
+  private final QualityChecker checker;
 
-  private PostmortemImporter(boolean explain) {
+  private PostmortemImporter(boolean explain, LintSettings lint) {
     this.explain = explain;
+    this.lint = lint;
+    this.checker = QualityChecker.of(lint);
   }
 
+  /** An importer that stores the quality findings of the standard {@code lint:} rule levels with what it reads. */
   public static PostmortemImporter create() {
-    return new PostmortemImporter(false);
+    return new PostmortemImporter(false, LintSettings.standard());
+  }
+
+  /**
+   * An importer whose findings follow these rule levels and teams (the {@code lint:} section): each
+   * item read carries its findings in {@link dev.followthrough.core.model.ActionItem#quality()}, the
+   * postmortem those on its whole set of items.
+   */
+  public PostmortemImporter withLint(LintSettings settings) {
+    return new PostmortemImporter(explain, settings == null ? LintSettings.standard() : settings);
+  }
+
+  /** The rule levels and teams its findings follow. */
+  public LintSettings lint() {
+    return lint;
   }
 
   /**
@@ -51,7 +72,7 @@ public final class PostmortemImporter {
    * each line and which lines looked like an action or a time but were not taken.
    */
   public PostmortemImporter explaining() {
-    return new PostmortemImporter(true);
+    return new PostmortemImporter(true, lint);
   }
 
   /** Reads one file. */
@@ -107,7 +128,9 @@ public final class PostmortemImporter {
         ? new MarkdownOutlineReader(front.bodyLineOffset()).read(MdxModules.blank(front.body()))
         : new PlainTextOutlineReader(front.bodyLineOffset()).read(front.body());
     Source source = new Source(name, sha256(bytes));
-    Postmortem postmortem = new DocumentInterpreter(name, diagnostics).interpret(outline, front, source);
+    // Judged as the document states it, before any policy fills in a due date or a priority.
+    Postmortem postmortem =
+        checker.annotate(new DocumentInterpreter(name, diagnostics).interpret(outline, front, source));
     if (explain) {
       diagnostics.addAll(Explanations.of(outline, postmortem));
       diagnostics.sort(java.util.Comparator.comparingInt(Diagnostic::line));

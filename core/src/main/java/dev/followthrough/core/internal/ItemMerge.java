@@ -34,13 +34,14 @@ final class ItemMerge {
   /**
    * The document owns title, description, type and measure; owner, due date, priority and the
    * verification criterion when it states them; and the status it gives (a ticked box, a status
-   * column). Tickets and history stay as the store has them.
+   * column). Its quality findings are derived from the document alone: they are replaced, never
+   * merged, and never a conflict. Tickets and history stay as the store has them.
    *
    * @param stated the item before the policy filled it, to tell stated values from filled ones
    */
   ActionItem merge(ActionItem previous, ActionItem fresh, ActionItem stated) {
     ActionItem merged = previous.withType(fresh.type()).withMeasureId(fresh.measureId()).withMissingFromSource(false)
-        .withLine(fresh.line());
+        .withLine(fresh.line()).withQuality(fresh.quality());
     if (previous.missingFromSource()) {
       merged = merged.recording(new HistoryEntry(now, ChangeOrigin.DOCUMENT, "missingFromSource", "true", "false", null));
     }

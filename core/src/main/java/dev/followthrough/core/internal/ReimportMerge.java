@@ -66,8 +66,9 @@ public final class ReimportMerge {
         added++;
       } else {
         ActionItem merged = items.merge(previous, fresh, statedById.get(fresh.id()));
-        // An item that only moved to another line is unchanged: its line is where it stands, not an edit.
-        if (merged.equals(previous.withLine(merged.line()))) {
+        // An item that only moved to another line is unchanged: its line is where it stands, not an edit;
+        // nor are findings an edit: they follow from the document (or a changed lint configuration).
+        if (merged.equals(previous.withLine(merged.line()).withQuality(merged.quality()))) {
           unchanged++;
         } else {
           changed++;
@@ -93,7 +94,8 @@ public final class ReimportMerge {
       }
     }
     Postmortem merged = new Postmortem(stored.id(), incoming.title(), incoming.severity(), incoming.incident(),
-        incoming.timeline(), incoming.measures(), result, incoming.sections(), incoming.source(), stored.recurrenceOf());
+        incoming.timeline(), incoming.measures(), result, incoming.sections(), incoming.source(), stored.recurrenceOf(),
+        incoming.quality());
     return new Outcome(merged, added, changed, unchanged, missing);
   }
 
@@ -171,7 +173,7 @@ public final class ReimportMerge {
   private static ActionItem withId(ActionItem item, String id) {
     return new ActionItem(id, item.title(), item.description(), item.owner(), item.dueDate(), item.priority(),
         item.status(), item.type(), item.measureId(), item.tickets(), item.history(), item.missingFromSource(),
-        item.verificationCriterion(), item.verification(), item.line());
+        item.verificationCriterion(), item.verification(), item.line(), item.quality());
   }
 
   /** A new item must not take the id of a flagged one that is still stored. */

@@ -24,6 +24,9 @@ import java.util.List;
  * @param verification {@code null} until the item is done; then whether its fix was shown to work
  * @param line the line of its document the item was read from (1-based), or {@code null} when not
  *     read from a document
+ * @param quality the quality findings on the item as its document states it (empty when it has
+ *     none), or {@code null} when it was never checked (an item stored by an older release, or
+ *     built in code)
  */
 public record ActionItem(
     String id,
@@ -40,7 +43,8 @@ public record ActionItem(
     boolean missingFromSource,
     String verificationCriterion,
     Verification verification,
-    Integer line) {
+    Integer line,
+    List<Finding> quality) {
 
   public ActionItem {
     Problems problems =
@@ -60,12 +64,13 @@ public record ActionItem(
     verificationCriterion = Text.blankToNull(verificationCriterion);
     tickets = tickets == null ? List.of() : List.copyOf(tickets);
     history = history == null ? List.of() : List.copyOf(history);
+    quality = quality == null ? null : List.copyOf(quality);
   }
 
   /** A new open item without owner, dates, tickets or history. */
   public static ActionItem open(String id, String title) {
-    return new ActionItem(
-        id, title, null, null, null, null, ItemStatus.OPEN, null, null, List.of(), List.of(), false, null, null, null);
+    return new ActionItem(id, title, null, null, null, null, ItemStatus.OPEN, null, null, List.of(), List.of(), false,
+        null, null, null, null);
   }
 
   /** The item as before verification existed: none recorded. */
@@ -73,7 +78,7 @@ public record ActionItem(
       ItemStatus status, String type, String measureId, List<TicketLink> tickets, List<HistoryEntry> history,
       boolean missingFromSource, String verificationCriterion) {
     this(id, title, description, owner, dueDate, priority, status, type, measureId, tickets, history,
-        missingFromSource, verificationCriterion, null, null);
+        missingFromSource, verificationCriterion, null, null, null);
   }
 
   /** The item without a known source line. */
@@ -81,7 +86,15 @@ public record ActionItem(
       ItemStatus status, String type, String measureId, List<TicketLink> tickets, List<HistoryEntry> history,
       boolean missingFromSource, String verificationCriterion, Verification verification) {
     this(id, title, description, owner, dueDate, priority, status, type, measureId, tickets, history,
-        missingFromSource, verificationCriterion, verification, null);
+        missingFromSource, verificationCriterion, verification, null, null);
+  }
+
+  /** The item without quality findings: never checked. */
+  public ActionItem(String id, String title, String description, String owner, LocalDate dueDate, Priority priority,
+      ItemStatus status, String type, String measureId, List<TicketLink> tickets, List<HistoryEntry> history,
+      boolean missingFromSource, String verificationCriterion, Verification verification, Integer line) {
+    this(id, title, description, owner, dueDate, priority, status, type, measureId, tickets, history,
+        missingFromSource, verificationCriterion, verification, line, null);
   }
 
   /** The item's ticket in a tracker, by the tracker's type: an item has at most one per tracker. */
@@ -95,72 +108,77 @@ public record ActionItem(
 
   public ActionItem withTitle(String newTitle) {
     return new ActionItem(id, newTitle, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line, quality);
   }
 
   public ActionItem withDescription(String newDescription) {
     return new ActionItem(id, title, newDescription, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line, quality);
   }
 
   public ActionItem withOwner(String newOwner) {
     return new ActionItem(id, title, description, newOwner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line, quality);
   }
 
   public ActionItem withDueDate(LocalDate newDueDate) {
     return new ActionItem(id, title, description, owner, newDueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line, quality);
   }
 
   public ActionItem withPriority(Priority newPriority) {
     return new ActionItem(id, title, description, owner, dueDate, newPriority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line, quality);
   }
 
   public ActionItem withStatus(ItemStatus newStatus) {
     return new ActionItem(id, title, description, owner, dueDate, priority, newStatus, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line, quality);
   }
 
   public ActionItem withType(String newType) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, newType,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line, quality);
   }
 
   public ActionItem withMeasureId(String newMeasureId) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        newMeasureId, tickets, history, missingFromSource, verificationCriterion, verification, line);
+        newMeasureId, tickets, history, missingFromSource, verificationCriterion, verification, line, quality);
   }
 
   public ActionItem withTickets(List<TicketLink> newTickets) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, newTickets, history, missingFromSource, verificationCriterion, verification, line);
+        measureId, newTickets, history, missingFromSource, verificationCriterion, verification, line, quality);
   }
 
   public ActionItem withHistory(List<HistoryEntry> newHistory) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, newHistory, missingFromSource, verificationCriterion, verification, line);
+        measureId, tickets, newHistory, missingFromSource, verificationCriterion, verification, line, quality);
   }
 
   public ActionItem withMissingFromSource(boolean missing) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missing, verificationCriterion, verification, line);
+        measureId, tickets, history, missing, verificationCriterion, verification, line, quality);
   }
 
   public ActionItem withVerificationCriterion(String newCriterion) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, newCriterion, verification, line);
+        measureId, tickets, history, missingFromSource, newCriterion, verification, line, quality);
   }
 
   public ActionItem withVerification(Verification newVerification) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, newVerification, line);
+        measureId, tickets, history, missingFromSource, verificationCriterion, newVerification, line, quality);
   }
 
   public ActionItem withLine(Integer newLine) {
     return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
-        measureId, tickets, history, missingFromSource, verificationCriterion, verification, newLine);
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, newLine, quality);
+  }
+
+  public ActionItem withQuality(List<Finding> newQuality) {
+    return new ActionItem(id, title, description, owner, dueDate, priority, status, type,
+        measureId, tickets, history, missingFromSource, verificationCriterion, verification, line, newQuality);
   }
 
   /** Appends one change to the history. */

@@ -20,6 +20,8 @@ import java.util.Set;
  *     misleading paths, escalation…), by heading, in document order
  * @param source where it was read from, or {@code null} for one built in code
  * @param recurrenceOf earlier incidents this one likely repeats, found on import
+ * @param quality the findings on the postmortem's set of items (no item that detects, none that
+ *     prevents), or {@code null} when it was never checked; each item carries its own
  */
 public record Postmortem(
     String id,
@@ -31,7 +33,8 @@ public record Postmortem(
     List<ActionItem> actionItems,
     Map<String, String> sections,
     Source source,
-    List<Recurrence> recurrenceOf) {
+    List<Recurrence> recurrenceOf,
+    List<Finding> quality) {
 
   public Postmortem {
     Problems problems = new Problems("postmortem").slug("id", id).notBlank("title", title);
@@ -52,6 +55,7 @@ public record Postmortem(
     measures = measures == null ? List.of() : List.copyOf(measures);
     actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
     recurrenceOf = recurrenceOf == null ? List.of() : List.copyOf(recurrenceOf);
+    quality = quality == null ? null : List.copyOf(quality);
     sections =
         sections == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sections));
   }
@@ -59,7 +63,14 @@ public record Postmortem(
   /** A postmortem without recorded recurrences. */
   public Postmortem(String id, String title, String severity, IncidentSummary incident, List<TimelineEntry> timeline,
       List<Measure> measures, List<ActionItem> actionItems, Map<String, String> sections, Source source) {
-    this(id, title, severity, incident, timeline, measures, actionItems, sections, source, null);
+    this(id, title, severity, incident, timeline, measures, actionItems, sections, source, null, null);
+  }
+
+  /** A postmortem whose quality was never checked. */
+  public Postmortem(String id, String title, String severity, IncidentSummary incident, List<TimelineEntry> timeline,
+      List<Measure> measures, List<ActionItem> actionItems, Map<String, String> sections, Source source,
+      List<Recurrence> recurrenceOf) {
+    this(id, title, severity, incident, timeline, measures, actionItems, sections, source, recurrenceOf, null);
   }
 
   public Optional<ActionItem> item(String itemId) {
@@ -67,11 +78,19 @@ public record Postmortem(
   }
 
   public Postmortem withActionItems(List<ActionItem> items) {
-    return new Postmortem(id, title, severity, incident, timeline, measures, items, sections, source, recurrenceOf);
+    return new Postmortem(id, title, severity, incident, timeline, measures, items, sections, source, recurrenceOf,
+        quality);
   }
 
   public Postmortem withRecurrenceOf(List<Recurrence> recurrences) {
-    return new Postmortem(id, title, severity, incident, timeline, measures, actionItems, sections, source, recurrences);
+    return new Postmortem(id, title, severity, incident, timeline, measures, actionItems, sections, source, recurrences,
+        quality);
+  }
+
+  /** A copy with these findings on the whole postmortem ({@code null}: never checked). */
+  public Postmortem withQuality(List<Finding> findings) {
+    return new Postmortem(id, title, severity, incident, timeline, measures, actionItems, sections, source, recurrenceOf,
+        findings);
   }
 
   /** Returns a copy in which the item with the same id is replaced by {@code changed}. */

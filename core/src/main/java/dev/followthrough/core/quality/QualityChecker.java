@@ -1,6 +1,7 @@
 package dev.followthrough.core.quality;
 
 import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.Finding;
 import dev.followthrough.core.model.Postmortem;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,12 @@ public final class QualityChecker {
   public List<QualityFinding> check(Postmortem postmortem) {
     List<QualityFinding> findings = new ArrayList<>();
     postmortem.actionItems().stream().filter(i -> !i.missingFromSource()).forEach(i -> findings.addAll(check(i)));
-    List<ActionItem> items = postmortem.actionItems();
+    findings.addAll(onTheWhole(postmortem.actionItems()));
+    return List.copyOf(findings);
+  }
+
+  private List<QualityFinding> onTheWhole(List<ActionItem> items) {
+    List<QualityFinding> findings = new ArrayList<>();
     if (items.stream().noneMatch(i -> serves(i, "detect", DETECTING))) {
       add(findings, QualityRule.NO_DETECTION_ITEM, null, null,
           "No action item would notice this failure sooner next time (an alert, a dashboard, a probe).",
@@ -58,6 +64,18 @@ public final class QualityChecker {
           "Add an item that removes the cause or guards against it, such as a test or a limit.");
     }
     return List.copyOf(findings);
+  }
+
+  /**
+   * The postmortem with its findings stored on it: each item's on the item, the others on the
+   * postmortem. Items missing from the document keep what they had.
+   */
+  public Postmortem annotate(Postmortem postmortem) {
+    List<ActionItem> items = postmortem.actionItems().stream()
+        .map(i -> i.missingFromSource() ? i : i.withQuality(check(i).stream().map(QualityFinding::toFinding).toList()))
+        .toList();
+    List<Finding> whole = onTheWhole(postmortem.actionItems()).stream().map(QualityFinding::toFinding).toList();
+    return postmortem.withActionItems(items).withQuality(whole);
   }
 
   /** The findings on one item. */

@@ -1,5 +1,6 @@
 package dev.followthrough.core.quality;
 
+import dev.followthrough.core.model.Finding;
 import java.util.Objects;
 
 /**
@@ -18,5 +19,11 @@ public record QualityFinding(QualityRule rule, QualityRule.Level level, String i
     if (level == QualityRule.Level.OFF) {
       throw new IllegalArgumentException("a finding of a rule that is off");
     }
+  }
+
+  /** The finding as it is stored with its item or postmortem, which already say where it is. */
+  public Finding toFinding() {
+    return new Finding(rule.id(), level == QualityRule.Level.ERROR ? Finding.Level.ERROR : Finding.Level.WARNING, why,
+        fix);
   }
 }

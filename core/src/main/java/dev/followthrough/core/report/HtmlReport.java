@@ -59,11 +59,14 @@ final class HtmlReport {
       out.append("<h2>Still open from incidents that happened again</h2>\n");
       table(out, "recurred-open", report.openItemsOfRecurredIncidents());
     }
+    quality(out);
     MonthlyCharts.render(out, report.byMonth());
-    // Click a header to sort; a link ending in #sort=<column>-<asc|desc> opens the page sorted.
+    // Click a header to sort (shares such as 12.5% as numbers); a link ending in
+    // #sort=<column>-<asc|desc> opens the page sorted.
     out.append("<script>\n")
         .append("function sortTable(table,col,asc){const body=table.tBodies[0];const rows=[...body.rows];")
-        .append("const val=r=>{const t=r.cells[col].textContent.trim();const n=Number(t);return t!==''&&!isNaN(n)?n:t;};")
+        .append("const val=r=>{const t=r.cells[col].textContent.trim();const n=Number(t.replace(/%$/,''));")
+        .append("return t!==''&&!isNaN(n)?n:t;};")
         .append("rows.sort((a,b)=>{const x=val(a),y=val(b);return (x>y?1:x<y?-1:0)*(asc?1:-1);});")
         .append("rows.forEach(r=>body.appendChild(r));table.tHead.rows[0].cells[col].dataset.dir=asc?'asc':'desc';}\n")
         .append("document.querySelectorAll('table.sortable').forEach(table=>table.tHead.rows[0].querySelectorAll('th')")
@@ -72,6 +75,34 @@ final class HtmlReport {
         .append("if(m){document.querySelectorAll('table.sortable').forEach(t=>sortTable(t,Number(m[1]),m[2]==='asc'));}\n")
         .append("document.body.dataset.ready='true';\n</script>\n</body>\n</html>\n");
     return out.toString();
+  }
+
+  private void quality(StringBuilder out) {
+    QualityFigures q = report.quality();
+    if (!QualityRows.any(q)) {
+      return;
+    }
+    String line = QualityRows.headline(q);
+    out.append("<h2>Action item quality</h2>\n<p id=\"quality\">")
+        .append(esc(Character.toUpperCase(line.charAt(0)) + line.substring(1))).append(".</p>\n");
+    qualityTable(out, "quality-by-postmortem", QualityRows.header("Postmortem", true), QualityRows.byPostmortem(q));
+    if (!q.byTeam().isEmpty()) {
+      qualityTable(out, "quality-by-team", QualityRows.header("Team", false), QualityRows.byTeam(q));
+    }
+  }
+
+  private static void qualityTable(StringBuilder out, String id, List<String> header, List<List<String>> rows) {
+    out.append("<table class=\"sortable\" id=\"").append(id).append("\">\n<thead><tr>");
+    header.forEach(h -> out.append("<th>").append(esc(h)).append("</th>"));
+    out.append("</tr></thead>\n<tbody>\n");
+    for (List<String> row : rows) {
+      out.append("<tr>");
+      for (int i = 0; i < row.size(); i++) {
+        out.append(i == 0 || i == 7 ? "<td>" : "<td class=\"num\">").append(esc(row.get(i))).append("</td>");
+      }
+      out.append("</tr>\n");
+    }
+    out.append("</tbody>\n</table>\n");
   }
 
   private Map<String, List<Entry>> byAge() {

@@ -28,8 +28,31 @@ final class JsonReport {
     ObjectNode byPriority = summary.putObject("byPriority");
     report.byPriority().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
         .forEach(e -> byPriority.set(e.getKey().name(), json.toTree(e.getValue())));
+    QualityFigures.Share overall = report.quality().overall();
+    summary.put("itemFindingRate", overall.findingRate());
+    summary.put("itemErrorRate", overall.errorRate());
     root.set("summary", summary);
+    root.set("quality", quality(json, report.quality()));
     return json.write(root);
+  }
+
+  /** The quality figures: overall counts, then per postmortem and per team ({@code null}: no owner). */
+  private static ObjectNode quality(JsonFormat json, QualityFigures q) {
+    ObjectNode node = share(json.object(), q.overall());
+    ArrayNode byPostmortem = node.putArray("byPostmortem");
+    for (QualityFigures.ByPostmortem p : q.byPostmortem()) {
+      ObjectNode entry = share(json.object().put("postmortemId", p.postmortemId()), p.share());
+      entry.set("findings", json.toTree(p.findings()));
+      byPostmortem.add(entry);
+    }
+    ArrayNode byTeam = node.putArray("byTeam");
+    q.byTeam().forEach(t -> byTeam.add(share(json.object().put("team", t.team()), t.share())));
+    return node;
+  }
+
+  private static ObjectNode share(ObjectNode node, QualityFigures.Share s) {
+    return node.put("items", s.items()).put("checked", s.checked()).put("withFindings", s.withFindings())
+        .put("withErrors", s.withErrors()).put("findingRate", s.findingRate()).put("errorRate", s.errorRate());
   }
 
   private static void entries(ArrayNode array, List<Entry> entries) {

@@ -44,7 +44,27 @@ final class MarkdownReport {
       out.append("\n## Still open from incidents that happened again\n\n");
       table(out, report.openItemsOfRecurredIncidents(), "Days overdue");
     }
+    QualityFigures q = report.quality();
+    if (QualityRows.any(q)) {
+      out.append("\n## Action item quality\n\n").append(escape(capitalize(QualityRows.headline(q)))).append(".\n\n");
+      qualityTable(out, QualityRows.header("Postmortem", true), QualityRows.byPostmortem(q));
+      if (!q.byTeam().isEmpty()) {
+        out.append('\n');
+        qualityTable(out, QualityRows.header("Team", false), QualityRows.byTeam(q));
+      }
+    }
     return out.toString();
+  }
+
+  private static void qualityTable(StringBuilder out, List<String> header, List<List<String>> rows) {
+    out.append("| ").append(String.join(" | ", header)).append(" |\n|---|");
+    out.append("---:|".repeat(6)).append(header.size() > 7 ? "---|" : "").append('\n');
+    rows.forEach(r -> out.append("| ").append(String.join(" | ", r.stream().map(MarkdownReport::escape).toList()))
+        .append(" |\n"));
+  }
+
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static void table(StringBuilder out, List<Entry> entries, String days) {

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param recurrences every recorded repeat of an earlier incident
  * @param openItemsOfRecurredIncidents open items of earlier incidents that happened again
  * @param byMonth incidents, repeats, closes and verifications per month, oldest first
+ * @param quality the share of items with quality findings, overall, per postmortem and per team
  */
 public record OverdueReport(
     LocalDate asOf,
@@ -32,7 +33,8 @@ public record OverdueReport(
     List<Entry> verificationDue,
     List<RecurrenceEntry> recurrences,
     List<Entry> openItemsOfRecurredIncidents,
-    List<MonthFigures> byMonth) {
+    List<MonthFigures> byMonth,
+    QualityFigures quality) {
 
   public OverdueReport {
     overdue = List.copyOf(overdue);
@@ -43,6 +45,15 @@ public record OverdueReport(
     recurrences = List.copyOf(recurrences);
     openItemsOfRecurredIncidents = List.copyOf(openItemsOfRecurredIncidents);
     byMonth = List.copyOf(byMonth);
+    quality = quality == null ? QualityFigures.EMPTY : quality;
+  }
+
+  /** A report without quality figures. */
+  public OverdueReport(LocalDate asOf, int dueSoonDays, List<Entry> overdue, List<Entry> dueSoon, List<Entry> unowned,
+      Summary summary, Map<Priority, Summary> byPriority, List<Entry> verificationDue,
+      List<RecurrenceEntry> recurrences, List<Entry> openItemsOfRecurredIncidents, List<MonthFigures> byMonth) {
+    this(asOf, dueSoonDays, overdue, dueSoon, unowned, summary, byPriority, verificationDue, recurrences,
+        openItemsOfRecurredIncidents, byMonth, null);
   }
 
   /** A postmortem recorded as a likely repeat of an earlier one. */

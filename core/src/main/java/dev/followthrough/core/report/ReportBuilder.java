@@ -4,6 +4,7 @@ import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.model.Verification;
+import dev.followthrough.core.quality.LintSettings;
 import dev.followthrough.core.report.OverdueReport.Entry;
 import dev.followthrough.core.store.ItemFacts;
 import dev.followthrough.core.store.ItemRow;
@@ -27,16 +28,27 @@ import java.util.stream.Collectors;
 public final class ReportBuilder {
   private final LocalDate asOf;
   private final int dueSoonDays;
+  private final LintSettings lint;
 
   /**
    * @param dueSoonDays how far ahead counts as "due soon" (7 in the CLI)
    */
   public ReportBuilder(LocalDate asOf, int dueSoonDays) {
+    this(asOf, dueSoonDays, LintSettings.standard());
+  }
+
+  private ReportBuilder(LocalDate asOf, int dueSoonDays, LintSettings lint) {
     if (dueSoonDays < 0) {
       throw new IllegalArgumentException("dueSoonDays must not be negative");
     }
     this.asOf = asOf;
     this.dueSoonDays = dueSoonDays;
+    this.lint = lint == null ? LintSettings.standard() : lint;
+  }
+
+  /** A builder that counts quality per team by these settings' teams ({@link LintSettings#teamOf}). */
+  public ReportBuilder withLint(LintSettings settings) {
+    return new ReportBuilder(asOf, dueSoonDays, settings);
   }
 
   /** The report over postmortems already loaded. */
@@ -73,7 +85,8 @@ public final class ReportBuilder {
     return new OverdueReport(asOf, dueSoonDays, lists.sorted(lists.overdue), lists.sorted(lists.dueSoon),
         lists.unowned(), new FactCounts(asOf, facts).summary(EffectivenessFigures.recurrenceRate(postmortems)),
         byPriority, lists.sorted(lists.verificationDue), EffectivenessFigures.recurrences(postmortems),
-        lists.recurredOpen, EffectivenessFigures.byMonth(postmortems, facts));
+        lists.recurredOpen, EffectivenessFigures.byMonth(postmortems, facts),
+        QualityFigures.of(postmortems, data.qualityCounts(), lint));
   }
 
   /** The listed items, in the report's sections. */

@@ -72,7 +72,26 @@ final class TextReport {
       out.append("\nStill open from incidents that happened again\n");
       out.append(indent(table(report.openItemsOfRecurredIncidents(), "DAYS OVERDUE")));
     }
+    quality(out);
     return out.toString();
+  }
+
+  private void quality(StringBuilder out) {
+    QualityFigures q = report.quality();
+    if (!QualityRows.any(q)) {
+      return;
+    }
+    out.append('\n').append(bold(capitalize(QualityRows.headline(q)))).append('\n');
+    out.append(indent(qualityTable(QualityRows.header("POSTMORTEM", true), QualityRows.byPostmortem(q))));
+    if (!q.byTeam().isEmpty()) {
+      out.append(indent(qualityTable(QualityRows.header("TEAM", false), QualityRows.byTeam(q))));
+    }
+  }
+
+  private static String qualityTable(List<String> header, List<List<String>> rows) {
+    TextTable t = new TextTable(60, header.stream().map(h -> h.toUpperCase(java.util.Locale.ROOT)).toArray(String[]::new));
+    rows.forEach(r -> t.row(r.stream().map(c -> c.isEmpty() ? "-" : c).toArray()));
+    return "\n" + t.render();
   }
 
   private static String table(List<Entry> entries, String daysHeader) {

@@ -27,6 +27,12 @@ public interface ReportData {
    */
   List<ItemRow> items(ReportSelection selection);
 
+  /**
+   * How many items carry quality findings, per postmortem and owner: each (postmortem, owner) pair
+   * once, counted as {@link QualityCount#of} counts. In any order.
+   */
+  List<QualityCount> qualityCounts();
+
   /** The report data of postmortems already loaded. */
   static ReportData of(List<Postmortem> postmortems) {
     List<Postmortem> heads = postmortems.stream().map(p -> p.withActionItems(List.of())).toList();
@@ -37,12 +43,16 @@ public interface ReportData {
       }
     }
     return of(heads, () -> Map.copyOf(facts), selection -> postmortems.stream().flatMap(p -> p.actionItems().stream()
-        .filter(item -> selection.matches(p.id(), item)).map(item -> new ItemRow(p.id(), item))).toList());
+        .filter(item -> selection.matches(p.id(), item)).map(item -> new ItemRow(p.id(), item))).toList(),
+        () -> postmortems.stream().flatMap(p -> QualityCount.of(p).stream()).toList());
   }
 
-  /** Report data from its three parts; {@code itemFacts} is asked only when the report needs it. */
+  /**
+   * Report data from its parts; {@code itemFacts} and {@code qualityCounts} are asked only when
+   * the report needs them.
+   */
   static ReportData of(List<Postmortem> postmortems, Supplier<Map<ItemFacts, Long>> itemFacts,
-      Function<ReportSelection, List<ItemRow>> items) {
+      Function<ReportSelection, List<ItemRow>> items, Supplier<List<QualityCount>> qualityCounts) {
     return new ReportData() {
       @Override
       public List<Postmortem> postmortems() {
@@ -57,6 +67,11 @@ public interface ReportData {
       @Override
       public List<ItemRow> items(ReportSelection selection) {
         return items.apply(selection);
+      }
+
+      @Override
+      public List<QualityCount> qualityCounts() {
+        return qualityCounts.get();
       }
     };
   }

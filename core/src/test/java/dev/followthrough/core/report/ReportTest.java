@@ -73,8 +73,9 @@ class ReportTest {
   @Test
   void csvFollowsRfc4180() {
     String csv = ReportFormat.CSV.render(report, GroupBy.OWNER);
-    assertThat(csv).startsWith("section,postmortemId,itemId,title,owner,priority,status,dueDate,daysOverdue,ticket\r\n");
-    assertThat(csv).contains("overdue,pm,late,Item late,erin,P1,OPEN,2025-06-01,14,\r\n");
+    assertThat(csv).startsWith("section,postmortemId,itemId,title,owner,priority,status,dueDate,daysOverdue,ticket,"
+        + "team,items,checked,withFindings,withErrors,findingRate,errorRate\r\n");
+    assertThat(csv).contains("overdue,pm,late,Item late,erin,P1,OPEN,2025-06-01,14,,,,,,,,\r\n");
     assertThat(CsvReport.field("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
   }
 
