@@ -26,6 +26,10 @@ final class ProgressPrinter implements SyncListener {
   public void actionFinished(PlannedAction action, int done, int total, String failure) {
     if (failure != null) {
       err.println("followthrough: " + action.item() + ": " + failure);
+    } else if (action instanceof PlannedAction.ReferenceNotFound missing) {
+      // Said once: the sync that finds it records it, and later runs do not ask again.
+      err.println("followthrough: " + missing.item() + ": referenced ticket " + missing.ticketKey()
+          + " not found; the item gets a ticket of its own");
     }
     if (total > EVERY && (done % EVERY == 0 || done == total)) {
       err.println("followthrough: " + done + "/" + total + " done");

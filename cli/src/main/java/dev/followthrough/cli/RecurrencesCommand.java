@@ -48,11 +48,12 @@ final class RecurrencesCommand implements Callable<Integer> {
         out.print(json.write(root));
       } else {
         TextTable table = new TextTable(60, "POSTMORTEM", "REPEATS", "SCORE", "STATUS", "SHARED TERMS",
-            "EARLIER ITEMS (OPEN/DONE/EFFECTIVE)");
+            "EARLIER ITEMS (OPEN/DONE/EFFECTIVE)", "SETTLED BY");
         for (Postmortem p : postmortems) {
           for (Recurrence r : p.recurrenceOf()) {
             table.row(p.id(), r.postmortemId(), r.score(), r.status(), String.join(", ", r.sharedTerms()),
-                r.earlierItems().open() + "/" + r.earlierItems().done() + "/" + r.earlierItems().verifiedEffective());
+                r.earlierItems().open() + "/" + r.earlierItems().done() + "/" + r.earlierItems().verifiedEffective(),
+                r.settledAt() == null ? "" : (r.settledBy() == null ? "" : r.settledBy() + " ") + r.settledAt());
           }
         }
         out.print(table.isEmpty() ? "No incident is recorded as a repeat of an earlier one.\n" : table.render());

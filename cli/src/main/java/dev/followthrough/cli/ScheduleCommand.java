@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 /** {@code schedule}: syncs on a cron expression or an interval until stopped. */
 @Command(footer = {"", "Example: followthrough schedule --every 15m --jitter 1m"}, name = "schedule", mixinStandardHelpOptions = true,
     description = {"Run 'sync' on a schedule until stopped.",
-        "Ctrl-C or SIGTERM let a running sync finish.",
+        "With --every the first run starts at once; with --cron at the next matching minute.",
+        "Ctrl-C or SIGTERM let a running sync finish. A run skipped because another holds the store does not count",
+        "toward --max-runs.",
         "Runs never overlap, also not with other processes using the same store."})
 final class ScheduleCommand implements Callable<Integer> {
   static final class When {
@@ -69,6 +71,8 @@ final class ScheduleCommand implements Callable<Integer> {
     SyncScheduler[] holder = new SyncScheduler[1];
     SyncScheduler scheduler = SyncScheduler.builder(() -> workspace.syncEngine(timeBudget).listener(new ProgressPrinter(err)).build(), trigger)
         .jitter(jitter)
+        // An interval has no clock time of its own: the first run is now, the next one an interval later.
+        .runAtStart(when.every != null)
         .listener(new SyncScheduler.Listener() {
           @Override
           public void waiting(Instant nextRun) {
@@ -88,9 +92,9 @@ final class ScheduleCommand implements Callable<Integer> {
 
           @Override
           public void skipped(String reason) {
+            // A skipped run did no work: it does not count toward --max-runs.
             err.println("followthrough: skipped a run: " + reason);
             err.flush();
-            countRun();
           }
 
           @Override

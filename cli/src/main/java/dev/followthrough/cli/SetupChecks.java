@@ -44,6 +44,13 @@ final class SetupChecks {
     FollowthroughConfig loaded = storeOverride == null ? config.get() : config.get().withStore(StoreSettings.directory(storeOverride));
     store(loaded.store());
     loaded.trackerSettings().ifPresentOrElse(settings -> {
+      if (!settings.unresolved().isEmpty()) {
+        // The variables were reported one by one above; other problems of the section follow them.
+        settings.unresolved().stream().filter(p -> !p.startsWith("environment variable "))
+            .forEach(p -> checks.add(Check.problem("config", file + ": " + p, "correct the key named in " + file)));
+        checks.add(Check.skipped("tracker", "not checked until the variables of its section are set"));
+        return;
+      }
       String type = settings.basics().type();
       TrackerProvider provider = TrackerProvider.forType(type).orElseThrow();
       try {

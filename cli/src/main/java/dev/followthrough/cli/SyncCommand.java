@@ -33,8 +33,13 @@ final class SyncCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SyncResult result;
     try (Workspace workspace = options.workspace()) {
-      var engine = workspace.syncEngine(timeBudget).listener(new ProgressPrinter(spec.commandLine().getErr())).build();
-      result = full ? engine.syncFull() : engine.sync();
+      PrintWriter err = spec.commandLine().getErr();
+      var builder = workspace.syncEngine(timeBudget);
+      try (InterruptNotice notice = InterruptNotice.install(err, workspace.store(), workspace.tracker().type(),
+          new ProgressPrinter(err))) {
+        var engine = builder.listener(notice).build();
+        result = full ? engine.syncFull() : engine.sync();
+      }
     }
     out.println(result.mode().word() + " sync: " + result.summary());
     result.deleted().forEach(d -> out.println(d.describe()));

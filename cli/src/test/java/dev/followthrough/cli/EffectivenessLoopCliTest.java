@@ -119,7 +119,7 @@ class EffectivenessLoopCliTest {
     assertThat(cli("verify", "no-slash", "--effective").err()).contains("ITEM must be <postmortem-id>/<item-id>");
     CliRunner.Result unknown = cli("recurrence", "dismiss", LATER, "2020-01-01-nothing");
     assertThat(unknown.exit()).isEqualTo(FollowthroughCli.BAD_INPUT);
-    assertThat(unknown.err()).contains("has no recorded recurrence of 2020-01-01-nothing");
+    assertThat(unknown.err()).contains("no postmortem 2020-01-01-nothing in store");
   }
 
   @Test

@@ -127,10 +127,10 @@ public final class Followthrough implements AutoCloseable {
    * Confirms or dismisses that a postmortem repeats an earlier incident, as found on import; every
    * recorded one is in {@link #postmortems()}' {@code recurrenceOf} and in the report.
    *
-   * @throws FollowthroughException when no such recurrence is recorded
+   * @throws FollowthroughException when either postmortem is not stored; see {@link Corrections}
    */
   public Postmortem settleRecurrence(String postmortemId, String earlierId, Recurrence.Status status) {
-    return Recurrences.settle(store, postmortemId, earlierId, status);
+    return Recurrences.settle(store, postmortemId, earlierId, status, null, clock.instant());
   }
 
   /**

@@ -21,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code followthrough.yaml}: {@code ${NAME}} is replaced by the environment variable NAME
@@ -30,7 +28,6 @@ import java.util.regex.Pattern;
  * problem is reported at once.
  */
 final class ConfigLoader {
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP = Set.of("store", "tracker", "policy", "notify", "sync", "lint", "serve");
   private static final Set<String> SYNC = Set.of("fullEvery", "overlap");
   private static final Set<String> NOTIFY = Set.of("webhook", "comments", "commentEvery", "beforeDue");
@@ -78,18 +75,29 @@ final class ConfigLoader {
     if (!root.isObject()) {
       throw new ConfigException(name, List.of("expected a mapping of keys (store, tracker, policy)"));
     }
-    root = substitute(root, problems);
     unknownTopKeys(root, problems);
-    StoreSettings store = root.hasNonNull("store") ? store(root.get("store"), problems) : null;
-    TrackerSettings tracker = root.hasNonNull("tracker") ? tracker(root.get("tracker"), problems) : null;
-    PolicyReader days = root.path("policy").isObject() ? new PolicyReader(root.get("policy"), problems, baseDir) : null;
+    // Each section is substituted on its own: a tracker variable that is not set fails only the
+    // commands that open the tracker.
+    Map<String, JsonNode> sections = new java.util.LinkedHashMap<>();
+    Map<String, Substitution> substitutions = new java.util.HashMap<>();
+    root.fields().forEachRemaining(e -> {
+      Substitution s = new Substitution(environment);
+      sections.put(e.getKey(), s.apply(e.getValue(), e.getKey()));
+      substitutions.put(e.getKey(), s);
+    });
+    StoreSettings store = read(sections, substitutions, "store", problems, ConfigLoader::store);
+    TrackerSettings tracker = tracker(sections, substitutions, name, problems);
+    JsonNode policyNode = sections.get("policy");
+    PolicyReader days = policyNode != null && policyNode.isObject() ? new PolicyReader(policyNode, problems, baseDir) : null;
     WorkingDays counting = days == null ? null : days.days();
-    DueDatePolicy policy = root.hasNonNull("policy") ? policy(root.get("policy"), days, counting, problems) : null;
-    NotifyConfig notify = root.hasNonNull("notify") ? notify(root.get("notify"), problems) : null;
-    VerificationPolicy verification = days != null ? verification(root.get("policy"), days, counting, problems) : null;
-    SyncConfig sync = root.hasNonNull("sync") ? sync(root.get("sync"), problems) : null;
-    var lint = root.hasNonNull("lint") ? LintConfig.read(root.get("lint"), problems) : null;
-    ServeConfig serve = root.hasNonNull("serve") ? serve(root.get("serve"), problems) : null;
+    DueDatePolicy policy = read(sections, substitutions, "policy", problems,
+        (node, found) -> policy(node, days, counting, found));
+    NotifyConfig notify = read(sections, substitutions, "notify", problems, ConfigLoader::notify);
+    // verifyDays and ineffective live in the policy section too; its variables were counted above.
+    VerificationPolicy verification = days != null ? verification(policyNode, days, counting, problems) : null;
+    SyncConfig sync = read(sections, substitutions, "sync", problems, ConfigLoader::sync);
+    var lint = read(sections, substitutions, "lint", problems, LintConfig::read);
+    ServeConfig serve = read(sections, substitutions, "serve", problems, ConfigLoader::serve);
     if (!problems.isEmpty()) {
       throw new ConfigException(name, problems);
     }
@@ -146,33 +154,36 @@ final class ConfigLoader {
     return StoreProvider.available().stream().map(StoreProvider::type).sorted().toList();
   }
 
-  /** Replaces {@code ${NAME}} in every string value, after parsing, so values need no quoting. */
-  private JsonNode substitute(JsonNode node, List<String> problems) {
-    if (node.isTextual()) {
-      Matcher m = VARIABLE.matcher(node.asText());
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        String value = environment.apply(m.group(1));
-        if (value == null) {
-          problems.add("environment variable " + m.group(1) + " is not set");
-          value = "";
-        }
-        m.appendReplacement(out, Matcher.quoteReplacement(value));
-      }
-      m.appendTail(out);
-      return com.fasterxml.jackson.databind.node.TextNode.valueOf(out.toString());
+  /** Reads one section, if present: each variable not set is one problem, and the keys it emptied are not reported again. */
+  private static <T> T read(Map<String, JsonNode> sections, Map<String, Substitution> substitutions, String key,
+      List<String> problems, java.util.function.BiFunction<JsonNode, List<String>, T> reader) {
+    JsonNode node = sections.get(key);
+    if (node == null || node.isNull()) {
+      return null;
     }
-    if (node.isObject()) {
-      var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) node).objectNode();
-      node.fields().forEachRemaining(e -> copy.set(e.getKey(), substitute(e.getValue(), problems)));
-      return copy;
+    Substitution substitution = substitutions.get(key);
+    List<String> found = new ArrayList<>();
+    T value = reader.apply(node, found);
+    problems.addAll(substitution.problems());
+    problems.addAll(substitution.withoutEchoes(found));
+    return value;
+  }
+
+  /** The tracker section; one naming a variable that is not set is kept unresolved until a command opens it. */
+  private static TrackerSettings tracker(Map<String, JsonNode> sections, Map<String, Substitution> substitutions,
+      String name, List<String> problems) {
+    JsonNode node = sections.get("tracker");
+    Substitution substitution = substitutions.get("tracker");
+    if (node == null || node.isNull() || !substitution.anyMissing()) {
+      return read(sections, substitutions, "tracker", problems, ConfigLoader::tracker);
     }
-    if (node.isArray()) {
-      var copy = ((com.fasterxml.jackson.databind.node.ArrayNode) node).arrayNode();
-      node.forEach(e -> copy.add(substitute(e, problems)));
-      return copy;
-    }
-    return node;
+    List<String> found = new ArrayList<>();
+    tracker(node, found);
+    List<String> unresolved = new ArrayList<>(substitution.problems());
+    unresolved.addAll(substitution.withoutEchoes(found));
+    TrackerBasics basics = node.isObject() ? TrackerBasics.read(new ConfigSection("tracker", node, new ArrayList<>()))
+        : TrackerBasics.of(null);
+    return new UnresolvedTrackerSettings(name, basics, unresolved);
   }
 
   private DueDatePolicy policy(JsonNode node, PolicyReader reader, WorkingDays counting, List<String> problems) {

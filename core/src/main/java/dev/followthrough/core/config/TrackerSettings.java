@@ -17,4 +17,12 @@ public interface TrackerSettings {
    *     that cannot be read)
    */
   Tracker open();
+
+  /**
+   * What keeps the section from being used, such as an environment variable it names that is not
+   * set; empty when {@link #open()} can be called. Commands that need only the store ignore it.
+   */
+  default java.util.List<String> unresolved() {
+    return java.util.List.of();
+  }
 }

@@ -54,15 +54,41 @@ public final class Recurrences {
     return changed;
   }
 
-  /** Confirms or dismisses a recorded recurrence. */
-  public static Postmortem settle(ActionStore store, String postmortemId, String earlierId, Recurrence.Status status) {
-    StoredPostmortem stored = store.find(postmortemId).orElseThrow(() -> new FollowthroughException(
-        "no postmortem " + postmortemId + " in " + store.describe() + "; 'followthrough recurrences' lists them"));
-    if (stored.postmortem().recurrenceOf().stream().noneMatch(r -> r.postmortemId().equals(earlierId))) {
-      throw new FollowthroughException(postmortemId + " has no recorded recurrence of " + earlierId
-          + "; 'followthrough recurrences' lists them");
+  /**
+   * Confirms or dismisses that {@code postmortemId} repeats {@code earlierId}, recorded with who
+   * and when. A pair the detector did not find is recorded as settled (score 0, no shared terms),
+   * so a person can name a repeat the wording hid, or rule one out before it is ever suspected.
+   */
+  public static Postmortem settle(ActionStore store, String postmortemId, String earlierId, Recurrence.Status status,
+      String by, java.time.Instant at) {
+    if (status == Recurrence.Status.SUSPECTED) {
+      throw new FollowthroughException("a recurrence is confirmed or dismissed, not set back to suspected");
     }
-    return store.modify(postmortemId, p -> p.withRecurrenceOf(p.recurrenceOf().stream()
-        .map(r -> r.postmortemId().equals(earlierId) ? r.withStatus(status) : r).toList())).orElseThrow().postmortem();
+    if (postmortemId.equals(earlierId)) {
+      throw new FollowthroughException(postmortemId + " cannot repeat itself: name an earlier postmortem");
+    }
+    store.find(postmortemId).orElseThrow(() -> missing(store, postmortemId));
+    Postmortem earlier = store.find(earlierId).orElseThrow(() -> missing(store, earlierId)).postmortem();
+    String actor = by == null || by.isBlank() ? null : by.strip();
+    return store.modify(postmortemId, p -> {
+      List<Recurrence> recurrences = new ArrayList<>(p.recurrenceOf());
+      int index = -1;
+      for (int i = 0; i < recurrences.size(); i++) {
+        if (recurrences.get(i).postmortemId().equals(earlierId)) {
+          index = i;
+        }
+      }
+      if (index >= 0) {
+        recurrences.set(index, recurrences.get(index).settled(status, actor, at));
+      } else {
+        recurrences.add(new Recurrence(earlierId, 0.0, status, List.of(), Recurrence.EarlierItems.of(earlier), actor, at));
+      }
+      return p.withRecurrenceOf(recurrences);
+    }).orElseThrow().postmortem();
+  }
+
+  private static FollowthroughException missing(ActionStore store, String id) {
+    return new FollowthroughException("no postmortem " + id + " in " + store.describe()
+        + "; 'followthrough list' shows the stored ones");
   }
 }

@@ -96,6 +96,23 @@ public sealed interface PlannedAction {
   }
 
   /**
+   * A ticket the document cites, never seen by a sync, that the tracker does not have: a reference,
+   * not a ticket this tool made, so it is not reported as deleted. The citation is recorded in the
+   * item's history (so a re-import does not link it again) and the item gets a ticket of its own.
+   */
+  record ReferenceNotFound(ItemRef item, String ticketKey) implements PlannedAction {
+    @Override
+    public TicketDraft draft() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "missing  " + item + ": referenced ticket " + ticketKey + " not found; the item gets a ticket of its own";
+    }
+  }
+
+  /**
    * The tracker answered that the linked ticket is gone: the link is marked deleted, and nothing is
    * recreated until a person unlinks the item or closes it.
    */

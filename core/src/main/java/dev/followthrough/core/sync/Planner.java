@@ -119,6 +119,11 @@ final class Planner {
           // before a sync labelled it) is told apart from a deleted one by asking for it alone.
           moved = answeredUnderAnotherKey(c.link().key(), retrier);
         }
+        if (moved == null && CitedTickets.unconfirmed(c.item(), c.link())) {
+          actions.add(new PlannedAction.ReferenceNotFound(c.ref(), c.link().key()));
+          actions.add(new Create(c.ref(), c.draft()));
+          continue;
+        }
         if (moved == null) {
           // Adapters leave a ticket out of fetch only when a direct read said it is gone.
           actions.add(new MarkDeleted(c.ref(), c.link().key()));

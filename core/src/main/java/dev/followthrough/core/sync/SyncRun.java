@@ -95,6 +95,9 @@ final class SyncRun {
         adopt(adopt, adopt.ticket());
       } else if (a instanceof Moved moved) {
         relink(moved);
+      } else if (a instanceof PlannedAction.ReferenceNotFound m) {
+        writer.change(a.item(), item -> CitedTickets.notFound(item, tracker.type(), m.ticketKey(), clock.instant()));
+        finished(a, null);
       }
     }
     writer.flush();
@@ -105,7 +108,8 @@ final class SyncRun {
     writer.flush();
     List<PlannedAction> changes = new ArrayList<>(followUps);
     plan.actions().stream()
-        .filter(a -> !(a instanceof Create || a instanceof Recover || a instanceof Adopt || a instanceof Moved))
+        .filter(a -> !(a instanceof Create || a instanceof Recover || a instanceof Adopt || a instanceof Moved
+            || a instanceof PlannedAction.ReferenceNotFound))
         .forEach(changes::add);
     for (PlannedAction a : changes) {
       if (failed.contains(a.item().toString())) {
@@ -126,8 +130,7 @@ final class SyncRun {
         fail(a, e.getMessage());
       }
     }
-    // A run that lost its lock stores nothing more (values pulled earlier could undo a newer run's):
-    // the next run reads both sides again.
+    // A run that lost its lock stores nothing more (its pulls could undo a newer run's); the next reads both sides.
     if (lock.isLost()) {
       pulled.clear();
       conflicts.clear();
@@ -205,10 +208,7 @@ final class SyncRun {
     finished(c, null);
   }
 
-  /**
-   * Links a ticket found by its key. It was made from this item's draft, so anything that differs
-   * is work an interrupted run did not finish: it follows like any other change.
-   */
+  /** Links a ticket found by its key; made from this item's draft, what differs is unfinished work, done as any change. */
   void adopt(PlannedAction action, TicketSnapshot ticket) {
     Instant now = clock.instant();
     TicketLink fresh = new TicketLink(tracker.type(), ticket.key(), ticket.url(), null, Map.of(), null);

@@ -47,6 +47,7 @@ public final class SyncScheduler implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Waiter waiter;
+  private final boolean runAtStart;
   private volatile Thread thread;
 
   private SyncScheduler(Builder b) {
@@ -56,6 +57,7 @@ public final class SyncScheduler implements AutoCloseable {
     this.clock = b.clock;
     this.listener = b.listener;
     this.random = b.random;
+    this.runAtStart = b.runAtStart;
     this.waiter = b.waiter != null ? b.waiter : d -> stopped.await(d.toNanos(), TimeUnit.NANOSECONDS);
   }
 
@@ -71,6 +73,12 @@ public final class SyncScheduler implements AutoCloseable {
   public void run() {
     try {
       Instant previous = clock.instant();
+      if (runAtStart && stopped.getCount() > 0) {
+        // The first run starts now; the trigger's slots are counted from this start.
+        runOnce();
+        Instant now = clock.instant();
+        previous = trigger.next(previous).isBefore(now) ? now : previous;
+      }
       while (stopped.getCount() > 0) {
         Instant next = trigger.next(previous);
         Duration extra = jitter.isZero() ? Duration.ZERO : Duration.ofMillis(random.nextLong(jitter.toMillis() + 1));
@@ -149,6 +157,7 @@ public final class SyncScheduler implements AutoCloseable {
     private Listener listener = new Listener() {};
     private RandomGenerator random = new java.util.Random();
     private Waiter waiter;
+    private boolean runAtStart;
 
     private Builder(Supplier<SyncEngine> engines, Trigger trigger) {
       this.engines = Objects.requireNonNull(engines, "engines");
@@ -179,6 +188,15 @@ public final class SyncScheduler implements AutoCloseable {
     /** How to wait between runs; tests pass one that advances a test clock. */
     public Builder waiter(Waiter waiter) {
       this.waiter = Objects.requireNonNull(waiter);
+      return this;
+    }
+
+    /**
+     * Runs once as soon as the scheduler starts, before the first wait (default: the first run is
+     * at the trigger's first time after the start).
+     */
+    public Builder runAtStart(boolean runAtStart) {
+      this.runAtStart = runAtStart;
       return this;
     }
 

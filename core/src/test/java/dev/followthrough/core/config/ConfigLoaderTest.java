@@ -64,21 +64,21 @@ class ConfigLoaderTest {
         tracker:
           type: example
           url: http://tracker.example.com
-          token: ${MISSING_TOKEN}
+          token: ${TRACKER_TOKEN}
           colour: blue
           labels: [has space]
           priorities: {P9: X}
           conflicts: coin-toss
           timeout: 0s
         policy:
-          dueDays: {P1: -3, P7: 5}
+          dueDays: {P1: -3, P7: 5, P2: "${MISSING_TOKEN}"}
           defaultPriority: P9
         """, "bad.yaml"));
     assertThat(e.getMessage()).startsWith("invalid configuration bad.yaml");
     assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("stor: unknown key"))
         .anySatisfy(p -> assertThat(p).startsWith("tracker.colour: unknown key"))
         .anySatisfy(p -> assertThat(p).contains("plain http is only allowed for localhost"))
-        .anySatisfy(p -> assertThat(p).isEqualTo("environment variable MISSING_TOKEN is not set"))
+        .anySatisfy(p -> assertThat(p).isEqualTo("environment variable MISSING_TOKEN is not set (policy.dueDays.P2)"))
         .anySatisfy(p -> assertThat(p).startsWith("tracker.project: must be given"))
         .anySatisfy(p -> assertThat(p).startsWith("tracker.labels: 'has space'"))
         .anySatisfy(p -> assertThat(p).startsWith("tracker.priorities.P9"))

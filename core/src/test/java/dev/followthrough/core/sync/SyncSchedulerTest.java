@@ -67,6 +67,29 @@ class SyncSchedulerTest {
   }
 
   @Test
+  void runAtStartSyncsBeforeTheFirstWaitAndKeepsTheRhythmFromTheStart() {
+    SyncFixtures.fill(store, 1, 2);
+    List<Duration> waits = new ArrayList<>();
+    List<Instant> events = new ArrayList<>();
+    Instant start = clock.instant();
+    SyncScheduler.builder(this::engine, Trigger.every(Duration.ofMinutes(10))).clock(clock).waiter(waits(1, waits))
+        .runAtStart(true).listener(new SyncScheduler.Listener() {
+          @Override
+          public void finished(SyncResult result) {
+            events.add(clock.instant());
+          }
+
+          @Override
+          public void waiting(Instant nextRun) {
+            events.add(nextRun);
+          }
+        }).build().run();
+    assertThat(events).first().isEqualTo(start);
+    assertThat(events.get(1)).isEqualTo(start.plus(Duration.ofMinutes(10)));
+    assertThat(tracker.tickets()).hasSize(2);
+  }
+
+  @Test
   void jitterDelaysEachRunByUpToTheGivenAmountWithoutDrift() {
     List<Duration> waits = new ArrayList<>();
     List<Instant> runs = new ArrayList<>();
