@@ -22,6 +22,6 @@ record DirectoryStoreSettings(Path directory) implements StoreSettings {
 
   @Override
   public java.util.List<dev.followthrough.core.tracker.Check> diagnose() {
-    return new dev.followthrough.core.internal.DirectoryStoreDoctor(directory).run();
+    return dev.followthrough.core.internal.EmbeddedStores.diagnoseDirectory(directory);
   }
 }

@@ -22,19 +22,19 @@ import java.util.stream.Stream;
 /**
  * {@code doctor}'s checks of a store directory, none of which writes to it: writable, its
  * {@code store.json} format version, its records readable, and the run lock, naming the process
- * that holds it. Not API: reached through {@code StoreSettings.diagnose()}.
+ * that holds it. Reached through {@code StoreSettings.diagnose()}.
  */
-public final class DirectoryStoreDoctor {
+final class DirectoryStoreDoctor {
   private final Path dir;
   private final String name;
   private final List<Check> checks = new ArrayList<>();
 
-  public DirectoryStoreDoctor(Path dir) {
+  DirectoryStoreDoctor(Path dir) {
     this.dir = dir;
     this.name = dir.toString();
   }
 
-  public List<Check> run() {
+  List<Check> run() {
     Path absolute = dir.toAbsolutePath();
     Path existing = absolute;
     while (existing != null && !Files.exists(existing)) {
