@@ -87,7 +87,7 @@ public final class FollowthroughCli implements Runnable {
     PrintWriter err = cmd.getErr();
     // picocli says "Invalid value for option '--as-of': …"; the option and the reason are enough.
     String message = e.getMessage().replaceFirst("^Invalid value for (?:option |positional parameter at index \\d+ \\()?'?([^':]+?)'?\\)?: ", "$1: ");
-    err.println("followthrough: " + message);
+    err.println("followthrough: " + OptionMessages.plain(message));
     if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
       String typed = unmatched.getUnmatched().get(0);
       List<String> near = Suggestions.near(typed, typed.startsWith("-")

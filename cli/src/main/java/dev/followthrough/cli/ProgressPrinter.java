@@ -9,9 +9,16 @@ import java.io.PrintWriter;
 final class ProgressPrinter implements SyncListener {
   private static final int EVERY = 50;
   private final PrintWriter err;
+  private final boolean bar;
 
   ProgressPrinter(PrintWriter err) {
+    this(err, ProgressBar.wanted(System.console() != null, System.getenv()));
+  }
+
+  /** With {@code bar}, a terminal's bar is drawn besides the lines (stderr being a terminal is decided by the caller). */
+  ProgressPrinter(PrintWriter err, boolean bar) {
     this.err = err;
+    this.bar = bar;
   }
 
   @Override
@@ -25,13 +32,18 @@ final class ProgressPrinter implements SyncListener {
   @Override
   public void actionFinished(PlannedAction action, int done, int total, String failure) {
     if (failure != null) {
-      err.println("followthrough: " + action.item() + ": " + failure);
+      err.println((bar ? "\r" : "") + "followthrough: " + action.item() + ": " + failure);
     } else if (action instanceof PlannedAction.ReferenceNotFound missing) {
       // Said once: the sync that finds it records it, and later runs do not ask again.
-      err.println("followthrough: " + missing.item() + ": referenced ticket " + missing.ticketKey()
+      err.println((bar ? "\r" : "") + "followthrough: " + missing.item() + ": referenced ticket " + missing.ticketKey()
           + " not found; the item gets a ticket of its own");
     }
-    if (total > EVERY && (done % EVERY == 0 || done == total)) {
+    if (bar) {
+      err.print(ProgressBar.render(done, total, "changes"));
+      if (done == total) {
+        err.println();
+      }
+    } else if (total > EVERY && (done % EVERY == 0 || done == total)) {
       err.println("followthrough: " + done + "/" + total + " done");
     }
     err.flush();

@@ -52,6 +52,10 @@ final class ScheduleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (maxRuns != null && maxRuns < 1) {
+      // Before the configuration is read: a usage error is told first.
+      throw new CommandFailedException("--max-runs must be at least 1", FollowthroughCli.BAD_INPUT);
+    }
     try (Workspace workspace = options.workspace()) {
       workspace.tracker();
       workspace.store();

@@ -96,20 +96,10 @@ final class SetupChecks {
   }
 
   private void store(StoreSettings settings) {
-    if (settings.type().equals("directory")) {
-      Path dir = Path.of(settings.describe()).toAbsolutePath();
-      Path existing = dir;
-      while (existing != null && !Files.exists(existing)) {
-        existing = existing.getParent();
-      }
-      if (existing == null || !Files.isWritable(existing)) {
-        checks.add(Check.problem("store", settings.describe() + " is not writable", "give a directory this user can write to in store:"));
-        return;
-      }
-      if (!Files.exists(dir)) {
-        checks.add(Check.ok("store", settings.describe() + " will be created by the first import"));
-        return;
-      }
+    List<Check> own = settings.diagnose();
+    if (!own.isEmpty()) {
+      checks.addAll(own);
+      return;
     }
     try (ActionStore store = settings.open()) {
       int postmortems = store.findAll().size();

@@ -76,4 +76,31 @@ class PlainWordsCliTest {
       assertThat(r.out()).startsWith("autoload -U +X bashcompinit");
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "list --status CLOSED|--status: 'CLOSED' is not one of OPEN, IN_PROGRESS, BLOCKED, DONE, WONT_DO",
+      "list --format xml|--format: 'xml' is not one of json, text",
+      "list --verification later|--verification: 'later' is not one of pending, overdue, effective, ineffective",
+      "parse x.md --format yaml|--format: 'yaml' is not one of json, text",
+      "recurrences --format csv|--format: 'csv' is not one of json, text",
+      "lint x.md --fail-on fatal|--fail-on: 'fatal' is not one of warning, error",
+      "completion fish|'fish' is not one of bash, zsh",
+      "report --format pdf|--format: 'pdf' (expected text, markdown, csv, json, html)",
+      "report --group-by team|--group-by: 'team' (expected owner, postmortem, priority)",
+      "report --due-soon-days seven|--due-soon-days: 'seven' is not a whole number",
+      "report --due-soon-days 99999999999|--due-soon-days: '99999999999' is not a whole number",
+      "report --due-soon-days -1|--due-soon-days must not be negative",
+      "schedule --every 1h --max-runs many|--max-runs: 'many' is not a whole number",
+      "schedule --every 1h --max-runs 0|--max-runs must be at least 1",
+      "schedule --every 1h --jitter soon|--jitter: 'soon' is not a duration (use e.g. 90s, 15m, 2h, 1d or PT15M)",
+      "init --tracker trello|--tracker: 'trello' is not one of jira, github, gitlab",
+      "parse /nonexistent-dir-for-a-usage-test/pm.md|/nonexistent-dir-for-a-usage-test/pm.md"})
+  void everyOptionErrorIsInPlainWords(String typed, String message) {
+    boolean usesAStore = typed.startsWith("report") || typed.startsWith("list") || typed.startsWith("schedule");
+    CliRunner.Result r = CliRunner.run((typed + (usesAStore ? " --store /nonexistent-store-for-a-usage-test" : "")).split(" "));
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(message).doesNotContain("Exception").doesNotContain("java.").doesNotContain("case-sensitive")
+        .doesNotContain(" int").doesNotContain("\tat ");
+  }
 }

@@ -52,7 +52,7 @@ class JiraDoctorCliTest {
     CliRunner.Result r = doctor("");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("ok       tracker credentials", "tracker project", "tracker permissions", "tracker clock",
-        "tracker user erin", "All checks passed.").doesNotContain("problem");
+        "tracker user erin", "tracker workflow", "All checks passed.").doesNotContain("problem");
     assertThat(dir.resolve("store")).as("the doctor creates no store").doesNotExist();
   }
 
@@ -72,6 +72,17 @@ class JiraDoctorCliTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("problem  tracker issue type: Task is not an issue type of OPS",
         "problem  tracker priorities: Highest not in the priority scheme");
+  }
+
+  @Test
+  void aWorkflowWithoutADoneStatusOrAWayBackIsNamed() throws IOException {
+    assertThat(doctor("").out()).contains("ok       tracker workflow: Task can be done (Done) and open (In Progress, To Do);"
+        + " the transitions between them are not proven without changing an issue");
+    fixture.jira.site.statuses.put("Done", "indeterminate");
+    assertThat(doctor("").out()).contains("problem  tracker workflow: Task in OPS has no status in the Done category, so sync cannot close tickets");
+    fixture.jira.site.statuses.clear();
+    fixture.jira.site.statuses.put("Closed", "done");
+    assertThat(doctor("").out()).contains("problem  tracker workflow: Task in OPS has no status outside the Done category");
   }
 
   @Test

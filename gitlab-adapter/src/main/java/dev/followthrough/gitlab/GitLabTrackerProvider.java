@@ -36,4 +36,9 @@ public final class GitLabTrackerProvider implements TrackerProvider {
     // The issue's own project is not known here, so the key is qualified; a sync reads it there.
     return url.find() ? Optional.of(TicketLink.of(TYPE, url.group(1) + "#" + url.group(2), url.group())) : Optional.empty();
   }
+
+  @Override
+  public java.util.List<dev.followthrough.core.tracker.Check> diagnose(TrackerSettings settings, java.time.Clock clock) {
+    return new GitLabDoctor((GitLabSettings) settings, clock).run();
+  }
 }

@@ -38,6 +38,8 @@ final class GitLabSimulator implements ResponseDefinitionTransformerV2 {
   final SimulatedIssues issues;
   final Project project;
   final Project archive;
+  /** The token's account, scopes and access level, as {@code doctor} reads them. */
+  final AccountRoutes account;
   private final Clock clock;
   private final Map<String, ObjectNode> users = new LinkedHashMap<>();
   private final Deque<Supplier<ResponseDefinition>> injected = new ArrayDeque<>();
@@ -52,6 +54,7 @@ final class GitLabSimulator implements ResponseDefinitionTransformerV2 {
     this.project = issues.addProject(42, "acme/sre/ops");
     this.archive = issues.addProject(43, "acme/archive");
     this.routes = new IssueRoutes(issues, users, clock);
+    this.account = new AccountRoutes(issues);
   }
 
   @Override
@@ -139,9 +142,17 @@ final class GitLabSimulator implements ResponseDefinitionTransformerV2 {
     String body = r.getBodyAsString();
     // Personal, project and group access tokens go in PRIVATE-TOKEN, OAuth tokens as Bearer (REST API docs, authentication).
     boolean authorised = token.equals(r.getHeader("PRIVATE-TOKEN")) || ("Bearer " + token).equals(r.getHeader("Authorization"));
-    Supplier<ResponseDefinition> work = () -> authorised ? routes.route(method, url, body, admin)
+    String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+    ResponseDefinition accountAnswer = authorised ? account.route(method, path, admin) : null;
+    Supplier<ResponseDefinition> work = () -> accountAnswer != null ? accountAnswer : authorised ? routes.route(method, url, body, admin)
         : IssueRoutes.json(401, SimulatedIssues.JSON.createObjectNode().put("message", "401 Unauthorized"));
-    return faults.answer(kind(method, url, body), work, GitLabSimulator::rateLimited);
+    return dated(faults.answer(kind(method, url, body), work, GitLabSimulator::rateLimited));
+  }
+
+  /** An origin server with a clock sends Date (RFC 9110, section 6.6.1); this one's is the simulated clock. */
+  private ResponseDefinition dated(ResponseDefinition answer) {
+    return ResponseDefinitionBuilder.like(answer).withHeader("Date",
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(java.time.ZoneOffset.UTC))).build();
   }
 
   /**

@@ -56,6 +56,7 @@ final class JiraDoctor {
     checks.add(Check.ok("credentials", "accepted"));
     if (project()) {
       permissions();
+      workflow();
     }
     priorities();
     users();
@@ -104,6 +105,41 @@ final class JiraDoctor {
     checks.add(missing.isEmpty() ? Check.ok("permissions", "can create, edit, assign and transition issues")
         : Check.problem("permissions", "the account lacks " + String.join(", ", missing) + " in " + settings.project(),
             "ask a Jira admin to grant them to the account in the project's permission scheme"));
+  }
+
+  /**
+   * Done and back, read-only: {@code GET /project/{key}/statuses} (Jira Cloud v3 OpenAPI, "Get all
+   * statuses for project": statuses grouped by issue type, each with its {@code statusCategory})
+   * shows whether the issue type's workflow has a status in the done category to close to and one
+   * outside it to reopen to. Which transitions join them Jira tells only for an issue, and proving
+   * a transition would need a write, so the detail says what was not proven.
+   */
+  private void workflow() {
+    String wanted = settings.issueType() == null ? "Task" : settings.issueType();
+    HttpResponse<String> answer = client.getAnswer("/project/" + JiraClient.query(settings.project()) + "/statuses");
+    JsonNode type = null;
+    for (JsonNode t : JiraClient.tree(answer)) {
+      if (t.path("name").asText().equals(wanted)) {
+        type = t;
+      }
+    }
+    if (answer.statusCode() != 200 || type == null) {
+      checks.add(Check.skipped("workflow", "the statuses of " + wanted + " in " + settings.project() + " could not be read ("
+          + answer.statusCode() + ")"));
+      return;
+    }
+    TreeSet<String> done = new TreeSet<>();
+    TreeSet<String> open = new TreeSet<>();
+    type.path("statuses").forEach(st -> (st.path("statusCategory").path("key").asText().equals("done") ? done : open)
+        .add(st.path("name").asText()));
+    if (done.isEmpty() || open.isEmpty()) {
+      checks.add(Check.problem("workflow", wanted + " in " + settings.project() + " has no status " + (done.isEmpty()
+              ? "in the Done category, so sync cannot close tickets" : "outside the Done category, so sync cannot reopen tickets"),
+          "add one to the workflow of " + wanted + " in " + settings.project() + " (Project settings, Workflows)"));
+      return;
+    }
+    checks.add(Check.ok("workflow", wanted + " can be done (" + String.join(", ", done) + ") and open (" + String.join(", ", open)
+        + "); the transitions between them are not proven without changing an issue: sync names an item whose ticket has none"));
   }
 
   private void priorities() {

@@ -21,12 +21,30 @@ final class JiraSiteSetup {
   final Set<String> permissions =
       new LinkedHashSet<>(List.of("BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES", "ASSIGN_ISSUES", "TRANSITION_ISSUES"));
   final List<String> issueTypes = new ArrayList<>(List.of("Task", "Epic", "Sub-task"));
+  /**
+   * The statuses of every issue type's workflow with their status category keys, as {@code GET
+   * /project/{key}/statuses} lists them (Jira Cloud v3 OpenAPI, "Get all statuses for project").
+   */
+  final java.util.Map<String, String> statuses =
+      new java.util.LinkedHashMap<>(java.util.Map.of("To Do", "new", "In Progress", "indeterminate", "Done", "done"));
   final List<String> priorities = new ArrayList<>(List.of("Highest", "High", "Medium", "Low", "Lowest"));
 
   /** The answer to a site read, or {@code null} when the path is not one of them. */
   ResponseDefinition answer(String path, String query, String project, boolean cloud, List<ObjectNode> users) {
     if (path.equals("/myself")) {
       return JiraSimulator.ok(200, JSON.createObjectNode().put(cloud ? "accountId" : "name", "bot").put("active", true));
+    }
+    if (path.startsWith("/project/") && path.endsWith("/statuses")) {
+      String key = path.substring("/project/".length(), path.length() - "/statuses".length());
+      if (!key.equals(project)) {
+        return JiraSimulator.error(404, "No project could be found with key '" + key + "'.");
+      }
+      ArrayNode types = JSON.createArrayNode();
+      for (String type : issueTypes) {
+        ArrayNode list = types.addObject().put("name", type).put("subtask", type.equals("Sub-task")).putArray("statuses");
+        statuses.forEach((name, category) -> list.addObject().put("name", name).putObject("statusCategory").put("key", category));
+      }
+      return JiraSimulator.ok(200, types);
     }
     if (path.startsWith("/project/")) {
       String key = path.substring("/project/".length());

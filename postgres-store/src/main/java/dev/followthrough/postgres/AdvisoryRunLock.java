@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  */
 final class AdvisoryRunLock implements ActionStore.RunLock {
   /** The first key half: "FT" and 1, so that other advisory locks in the database do not collide. */
-  private static final int KEY_CLASS = 0x4654_0001;
+  static final int KEY_CLASS = 0x4654_0001;
   /** A check or unlock on a connection that went silent gives up after this, and counts as lost. */
   private static final int NETWORK_TIMEOUT_MS = 10_000;
   // pg_locks shows the two int4 halves as oids (unsigned); objsubid 2 marks the two-key form.

@@ -122,6 +122,12 @@ public record PostgresSettings(String url, String user, Secret password, String 
     return new PostgresActionStore(this, Clock.systemUTC());
   }
 
+  /** Read-only checks for {@code doctor}; the store is not opened, since opening it migrates it. */
+  @Override
+  public java.util.List<dev.followthrough.core.tracker.Check> diagnose() {
+    return new PostgresDoctor(this).run();
+  }
+
   @Override
   public String toString() {
     return "PostgresSettings[" + describe() + ", user=" + user + ", password=" + password + ", poolSize=" + poolSize + "]";

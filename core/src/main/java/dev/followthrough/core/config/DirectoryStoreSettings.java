@@ -19,4 +19,9 @@ record DirectoryStoreSettings(Path directory) implements StoreSettings {
   public ActionStore open() {
     return ActionStore.directory(directory);
   }
+
+  @Override
+  public java.util.List<dev.followthrough.core.tracker.Check> diagnose() {
+    return dev.followthrough.core.internal.EmbeddedStores.diagnoseDirectory(directory);
+  }
 }

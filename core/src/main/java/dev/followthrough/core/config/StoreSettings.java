@@ -13,6 +13,15 @@ public interface StoreSettings {
   /** Opens the store; the caller closes it. */
   ActionStore open();
 
+  /**
+   * The store's own checks for {@code doctor}, none of which writes to the store (for a database:
+   * reachable, schema version, privileges, who holds the run lock), or empty when it offers none,
+   * and then {@code doctor} opens the store and reads it.
+   */
+  default java.util.List<dev.followthrough.core.tracker.Check> diagnose() {
+    return java.util.List.of();
+  }
+
   /** The embedded default: a directory of JSON files. */
   static StoreSettings directory(java.nio.file.Path dir) {
     return new DirectoryStoreSettings(dir);

@@ -16,4 +16,9 @@ public final class EmbeddedStores {
   public static ActionStore directory(Path dir, Duration lockWait, Clock clock) {
     return new DirectoryActionStore(dir, lockWait, clock);
   }
+
+  /** {@code doctor}'s read-only checks of a store directory. */
+  public static java.util.List<dev.followthrough.core.tracker.Check> diagnoseDirectory(Path dir) {
+    return new DirectoryStoreDoctor(dir).run();
+  }
 }
