@@ -21,6 +21,7 @@ final class ServeProcess implements AutoCloseable {
   final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   final StringBuilder err = new StringBuilder();
   final List<String> seen = new ArrayList<>();
+  private final List<Thread> pumps = new ArrayList<>();
 
   ServeProcess(Path workDir, Map<String, String> environment, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
@@ -37,7 +38,7 @@ final class ServeProcess implements AutoCloseable {
     });
   }
 
-  private static void pump(BufferedReader reader, java.util.function.Consumer<String> to) {
+  private void pump(BufferedReader reader, java.util.function.Consumer<String> to) {
     Thread t = new Thread(() -> {
       try {
         for (String line; (line = reader.readLine()) != null; ) {
@@ -49,6 +50,7 @@ final class ServeProcess implements AutoCloseable {
     });
     t.setDaemon(true);
     t.start();
+    pumps.add(t);
   }
 
   /** The next stdout line that matches, waiting up to 30 s. */
@@ -85,6 +87,9 @@ final class ServeProcess implements AutoCloseable {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("serve did not stop within 60 s of SIGTERM");
+    }
+    for (Thread t : pumps) {
+      t.join(10_000);
     }
     return process.exitValue();
   }
