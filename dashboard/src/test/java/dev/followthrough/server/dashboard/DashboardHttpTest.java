@@ -98,31 +98,39 @@ class DashboardHttpTest {
     HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(server.url("/api/events")))
         .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
     assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+    try {
       assertThat(nextEvent(lines)).containsExactlyInAnyOrder("event: version", "id: 1", "data: 1");
       server.changed();
       assertThat(nextEvent(lines)).containsExactlyInAnyOrder("event: version", "id: 2", "data: 2");
       assertThat(get("/api/version").body()).isEqualTo("{\"version\":2}\n");
+    } finally {
+      // The stream itself, not the reader: a reader still blocked in readLine holds the reader's lock.
+      stream.body().close();
     }
   }
 
   /** The lines of the next event, read on another thread so that a missing event fails in seconds. */
   static List<String> nextEvent(BufferedReader lines) throws Exception {
-    return CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<List<String>> next = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
       List<String> event = new ArrayList<>();
       try {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           if (line.isEmpty() && !event.isEmpty()) {
-            return event;
+            break;
           }
           if (!line.isEmpty() && !line.startsWith(":")) {
             event.add(line);
           }
         }
+        next.complete(event);
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        next.completeExceptionally(e);
       }
-      return event;
-    }).get(10, TimeUnit.SECONDS);
+    }, "sse-reader");
+    reader.setDaemon(true);
+    reader.start();
+    return next.get(10, TimeUnit.SECONDS);
   }
 }
