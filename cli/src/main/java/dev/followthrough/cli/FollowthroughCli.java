@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       PlanCommand.class,
       SyncCommand.class,
       ScheduleCommand.class,
+      ServeCommand.class,
       UnlinkCommand.class,
       VerifyCommand.class,
       RecurrencesCommand.class,
