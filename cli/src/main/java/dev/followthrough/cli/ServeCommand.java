@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
         "Prints 'listening on http://HOST:PORT' once ready. Ctrl-C or SIGTERM let a running sync finish.",
         "A bind other than a loopback address needs serve.token (sent as 'Authorization: Bearer', or by signing in at /login).",
         "Syncs take the store's run lock: they never overlap 'sync' or 'schedule' on the same store."},
-    footer = {"", "Example: followthrough serve --store .followthrough --port 8080 --every 15m"})
+    footer = {"", "Example: followthrough serve --store .followthrough --port 8080 --every 15m", "",
+        "Then open http://127.0.0.1:8080/ for the dashboard: overdue by owner and by team, due soon, unowned,",
+        "verification due, recurrences, each postmortem's follow-through and each item's history; it updates",
+        "by itself when the store changes. /api/report is 'report --format json'; /api/items?owner=O&status=S."})
 final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 

@@ -1,0 +1,54 @@
+package dev.followthrough.server.dashboard;
+
+import dev.followthrough.core.model.ActionItem;
+import dev.followthrough.core.model.Postmortem;
+import dev.followthrough.core.quality.QualityChecker;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which team an item belongs to. The store keeps owners, not teams, so a team is read from them:
+ * an item owned by a team ({@code release-team}, {@code @org/payments}, a name in {@code
+ * lint.teams}) is that team's; an item owned by a person belongs to the team that owns most of its
+ * postmortem's other items (a document's front matter {@code owner: release-team} gives every
+ * item without an owner of its own to that team); else to no team.
+ */
+final class Teams {
+  static final String NO_TEAM = "(no team)";
+
+  private final QualityChecker checker;
+  private final Map<String, String> byPostmortem = new HashMap<>();
+
+  Teams(QualityChecker checker, List<Postmortem> postmortems) {
+    this.checker = checker;
+    for (Postmortem p : postmortems) {
+      Map<String, Integer> counts = new TreeMap<>();
+      for (ActionItem item : p.actionItems()) {
+        String team = ownTeam(item.owner());
+        if (team != null) {
+          counts.merge(team, 1, Integer::sum);
+        }
+      }
+      // The most items wins; a tie goes to the first name in order, so the answer is stable.
+      counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+              .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+          .ifPresent(e -> byPostmortem.put(p.id(), e.getKey()));
+    }
+  }
+
+  /** The item's team, or {@link #NO_TEAM}. */
+  String of(String postmortemId, ActionItem item) {
+    String own = ownTeam(item.owner());
+    return own != null ? own : byPostmortem.getOrDefault(postmortemId, NO_TEAM);
+  }
+
+  private String ownTeam(String owner) {
+    if (owner == null || !checker.isTeam(owner)) {
+      return null;
+    }
+    return owner.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
+  }
+}
