@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code serve}: the HTTP server: webhooks, the backstop sync, and the pages extensions add. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Run the server: take tracker webhooks at POST /webhooks/TRACKER and re-read the tickets they name,",
-        "run an incremental sync every --every as a backstop, and serve the pages of installed extensions.",
+    description = {"Serve tracker webhooks, a backstop sync and the dashboard over HTTP.",
+        "Takes tracker webhooks at POST /webhooks/TRACKER and re-reads the tickets they name, runs an",
+        "incremental sync every --every as a backstop, and serves the pages of installed extensions.",
         "Prints 'listening on http://HOST:PORT' once ready. Ctrl-C or SIGTERM let a running sync finish.",
         "A bind other than a loopback address needs serve.token (sent as 'Authorization: Bearer', or by signing in at /login).",
         "Syncs take the store's run lock: they never overlap 'sync' or 'schedule' on the same store."},
