@@ -42,7 +42,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule internalIsPackagePrivateButForItsDoors = classes()
       .that().resideInAPackage("dev.followthrough.core.internal").and().areTopLevelClasses()
-      .and().haveNameNotMatching(".*\\.(EmbeddedStores|ItemEdits|Recurrences|ReimportMerge|VerificationRecording)")
+      .and().haveNameNotMatching(".*\\.(EmbeddedStores|ItemEdits|Recurrences|ReimportMerge|VerificationRecording|VerificationUndo)")
       .should().notBePublic();
 
   @ArchTest
