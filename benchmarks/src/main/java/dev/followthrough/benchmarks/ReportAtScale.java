@@ -56,12 +56,20 @@ public final class ReportAtScale {
     }
     Path script = Files.writeString(Files.createTempFile("overdue", ".py"), PYTHON);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // The flags the followthrough launcher gives a report, its class-data archive written by a first run.
+    Path archive = Files.createTempDirectory("followthrough-cds").resolve("followthrough.jsa");
+    List<String> report = List.of("-jar", cliJar.toString(), "report", "--store", store.toString(), "--as-of",
+        AS_OF.toString());
+    List<String> dump = new ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
+        "-Xlog:cds+dynamic=off"));
+    dump.addAll(report);
+    new Contender("class-data archive", dump).run();
     List<String> launcherFlags = List.of(System.getProperty("cliFlags",
-        "-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xshare:auto").split(" "));
+        "-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=" + archive + " -Xlog:cds=off").split(" "));
     List<Contender> contenders = new ArrayList<>();
     List<String> cli = new ArrayList<>(List.of(java));
     cli.addAll(launcherFlags);
-    cli.addAll(List.of("-jar", cliJar.toString(), "report", "--store", store.toString(), "--as-of", AS_OF.toString()));
+    cli.addAll(report);
     contenders.add(new Contender("followthrough report (CLI jar)", cli));
     contenders.add(new Contender("plain Java reader of every file", List.of(java, "-XX:+UseParallelGC",
         "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), PlainRecordReader.class.getName(), store.toString(),
