@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * The behaviour every {@link ActionStore} must show. A store module's test extends this class and
  * opens a fresh, empty store for each test; the kit closes it.
  */
-public abstract class StoreContractKit implements SyncStateContract, DeliveryContract {
+public abstract class StoreContractKit implements SyncStateContract, DeliveryContract, ReportFactsContract {
   protected ActionStore store;
 
   @Override

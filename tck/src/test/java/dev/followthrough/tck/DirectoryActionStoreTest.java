@@ -35,6 +35,19 @@ class DirectoryActionStoreTest extends StoreContractKit {
     return createStore();
   }
 
+  @Override
+  public java.util.Optional<dev.followthrough.core.store.ReportData> reportFactsAsWritten() {
+    return java.util.Optional.of(dev.followthrough.core.internal.EmbeddedStores.directoryFactsAsWritten(dir.resolve("store")));
+  }
+
+  @Override
+  public java.util.Optional<ActionStore> crashingAfterRecordWrite(RuntimeException crash) {
+    return java.util.Optional.of(dev.followthrough.core.internal.EmbeddedStores.directory(dir.resolve("store"),
+        Duration.ofSeconds(5), Clock.systemUTC(), () -> {
+          throw crash;
+        }));
+  }
+
   private Path recordFile(String id) {
     return dir.resolve("store/postmortems/" + id + ".json");
   }

@@ -41,13 +41,30 @@ final class DirectoryActionStore implements ActionStore {
   private final StoreLock lock;
   private final JsonFormat json = JsonFormat.json();
   private final DirectorySyncStates syncStates;
+  private final ReportFacts facts;
+  // Runs between a record's write and its facts entry's: a test's crash is injected here.
+  private final Runnable afterRecordWrite;
   private volatile boolean tempFilesRemoved;
 
-  DirectoryActionStore(Path dir, Duration lockWait, Clock clock) {
+  DirectoryActionStore(Path dir, Duration lockWait, Clock clock, Runnable afterRecordWrite) {
     this.dir = dir;
     this.clock = clock;
     this.lock = new StoreLock(dir.resolve(".lock"), describe(), lockWait);
     this.syncStates = new DirectorySyncStates(dir, lock);
+    this.facts = new ReportFacts(dir, dir.resolve(RECORDS), describe());
+    this.afterRecordWrite = afterRecordWrite;
+  }
+
+  /** From the facts file beside the records, each entry checked against its record ({@link ReportFacts}). */
+  @Override
+  public dev.followthrough.core.store.ReportData reportData() {
+    Path records = dir.resolve(RECORDS);
+    return Files.isDirectory(records) ? facts.reportData(recordFiles(records), this::parse) : ActionStore.super.reportData();
+  }
+
+  /** The report data as the facts file holds it, unchecked ({@link ReportFacts#asWritten}). */
+  dev.followthrough.core.store.ReportData reportFactsAsWritten() {
+    return facts.asWritten(this::parse);
   }
 
   @Override
@@ -137,9 +154,7 @@ final class DirectoryActionStore implements ActionStore {
       if (changed.equals(current.postmortem())) {
         return Optional.of(current);
       }
-      StoredPostmortem stored = new StoredPostmortem(changed, current.version() + 1, clock.instant());
-      AtomicFiles.write(file, json.write(recordTree(stored)));
-      return Optional.of(stored);
+      return Optional.of(save(file, new StoredPostmortem(changed, current.version() + 1, clock.instant())));
     } catch (IOException e) {
       throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -153,12 +168,19 @@ final class DirectoryActionStore implements ActionStore {
       if (actual != expectedVersion) {
         throw new StaleVersionException(postmortem.id(), expectedVersion, actual);
       }
-      StoredPostmortem stored = new StoredPostmortem(postmortem, actual + 1, clock.instant());
-      AtomicFiles.write(file, json.write(recordTree(stored)));
-      return stored;
+      return save(file, new StoredPostmortem(postmortem, actual + 1, clock.instant()));
     } catch (IOException e) {
       throw new StoreException("cannot write " + recordFile(postmortem.id()) + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Writes a record durably, then its facts entry; the caller holds the writers' lock. */
+  private StoredPostmortem save(Path file, StoredPostmortem stored) throws IOException {
+    byte[] bytes = json.write(recordTree(stored)).getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(file, bytes);
+    afterRecordWrite.run();
+    facts.recorded(file, stored, bytes);
+    return stored;
   }
 
   private ObjectNode recordTree(StoredPostmortem stored) {
@@ -171,17 +193,22 @@ final class DirectoryActionStore implements ActionStore {
   }
 
   private StoredPostmortem read(Path file) {
+    try {
+      return parse(file, Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw new StoreException("store file " + file + " disappeared while reading", e);
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private StoredPostmortem parse(Path file, byte[] bytes) {
     String name = file.toString();
     String text;
     try {
-      byte[] bytes = Files.readAllBytes(file);
       text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (NoSuchFileException e) {
-      throw new StoreException("store file " + name + " disappeared while reading", e);
     } catch (CharacterCodingException e) {
       throw new DamagedStoreException(List.of(name), "not UTF-8 text");
-    } catch (IOException e) {
-      throw new StoreException("cannot read " + name + ": " + e.getMessage(), e);
     }
     if (text.isBlank()) {
       throw new DamagedStoreException(List.of(name), "the file is empty");

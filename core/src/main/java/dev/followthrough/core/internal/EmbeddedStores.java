@@ -14,7 +14,23 @@ public final class EmbeddedStores {
   }
 
   public static ActionStore directory(Path dir, Duration lockWait, Clock clock) {
-    return new DirectoryActionStore(dir, lockWait, clock);
+    return new DirectoryActionStore(dir, lockWait, clock, () -> {});
+  }
+
+  /**
+   * The directory store, with {@code afterRecordWrite} run between each record's write and the
+   * write of its report facts: for tests that crash a writer at that point (by throwing there).
+   */
+  public static ActionStore directory(Path dir, Duration lockWait, Clock clock, Runnable afterRecordWrite) {
+    return new DirectoryActionStore(dir, lockWait, clock, afterRecordWrite);
+  }
+
+  /**
+   * What a directory store's facts file holds, as report data, every entry trusted and nothing
+   * repaired, so that tests can check what its writers wrote there.
+   */
+  public static dev.followthrough.core.store.ReportData directoryFactsAsWritten(Path dir) {
+    return new DirectoryActionStore(dir, Duration.ZERO, Clock.systemUTC(), () -> {}).reportFactsAsWritten();
   }
 
   /** {@code doctor}'s read-only checks of a store directory. */
