@@ -13,6 +13,7 @@ import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.model.Verification;
 import dev.followthrough.core.store.ItemFacts;
+import dev.followthrough.core.store.QualityCount;
 import dev.followthrough.core.store.ReportSelection;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -24,9 +25,10 @@ import java.util.Map;
  * What the facts file keeps of one postmortem record: the stamp of the record file it was taken
  * from, the postmortem without its items, and for each item its counted {@link ItemFacts}, whether
  * it has an owner, and where its JSON lies in the record file (byte offsets), so that a report
- * reads only the items it lists.
+ * reads only the items it lists; and the postmortem's quality counts per owner, so that a report's
+ * quality figures need no record either.
  */
-record FactsEntry(String id, String stamp, Postmortem head, List<Row> rows) {
+record FactsEntry(String id, String stamp, Postmortem head, List<Row> rows, List<QualityCount> quality) {
   static final ObjectMapper TREES = new ObjectMapper();
   static final JsonFactory JSON = TREES.getFactory();
 
@@ -60,7 +62,8 @@ record FactsEntry(String id, String stamp, Postmortem head, List<Row> rows) {
       rows.add(new Row(shared.computeIfAbsent(facts, f -> f), items.get(i).owner() != null, ranges.get(i)[0],
           ranges.get(i)[1]));
     }
-    return new FactsEntry(postmortem.id(), stamp, postmortem.withActionItems(List.of()), List.copyOf(rows));
+    return new FactsEntry(postmortem.id(), stamp, postmortem.withActionItems(List.of()), List.copyOf(rows),
+        QualityCount.of(postmortem));
   }
 
   private static List<int[]> itemRanges(byte[] bytes) throws IOException {
@@ -128,6 +131,17 @@ record FactsEntry(String id, String stamp, Postmortem head, List<Row> rows) {
       g.writeEndArray();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("quality");
+    for (QualityCount q : quality) {
+      g.writeStartArray();
+      text(g, q.owner());
+      g.writeNumber(q.items());
+      g.writeNumber(q.checked());
+      g.writeNumber(q.withFindings());
+      g.writeNumber(q.withErrors());
+      g.writeEndArray();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 
@@ -170,11 +184,23 @@ record FactsEntry(String id, String stamp, Postmortem head, List<Row> rows) {
       rows.add(new Row(shared.computeIfAbsent(facts, f -> f), owned, start, end));
     }
     expect(p.currentToken(), JsonToken.END_ARRAY);
+    expect(field(p, "quality").currentToken(), JsonToken.START_ARRAY);
+    List<QualityCount> quality = new ArrayList<>();
+    while (p.nextToken() == JsonToken.START_ARRAY) {
+      String owner = string(p);
+      try {
+        quality.add(new QualityCount(id, owner, number(p), number(p), number(p), number(p)));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("quality counts of " + id + ": " + e.getMessage());
+      }
+      expect(p.nextToken(), JsonToken.END_ARRAY);
+    }
+    expect(p.currentToken(), JsonToken.END_ARRAY);
     expect(p.nextToken(), JsonToken.END_OBJECT);
     if (!id.equals(head.id())) {
       throw new IOException("entry " + id + " holds postmortem " + head.id());
     }
-    return new FactsEntry(id, stamp, head, List.copyOf(rows));
+    return new FactsEntry(id, stamp, head, List.copyOf(rows), List.copyOf(quality));
   }
 
   private static JsonParser field(JsonParser p, String name) throws IOException {

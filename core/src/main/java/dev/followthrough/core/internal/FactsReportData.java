@@ -5,6 +5,7 @@ import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.store.ItemFacts;
 import dev.followthrough.core.store.ItemRow;
+import dev.followthrough.core.store.QualityCount;
 import dev.followthrough.core.store.ReportData;
 import dev.followthrough.core.store.ReportSelection;
 import dev.followthrough.core.store.StoreException;
@@ -52,6 +53,11 @@ final class FactsReportData implements ReportData {
       }
     }
     return Map.copyOf(counts);
+  }
+
+  @Override
+  public List<QualityCount> qualityCounts() {
+    return entries.stream().flatMap(e -> e.quality().stream()).toList();
   }
 
   @Override
