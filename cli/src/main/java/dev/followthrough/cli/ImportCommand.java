@@ -7,7 +7,9 @@ import dev.followthrough.core.importer.PostmortemImporter;
 import dev.followthrough.core.model.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,30 +43,46 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
+    // Every path is listed first, so that the bar knows how many documents there are.
+    List<Map.Entry<Path, Object>> found = new ArrayList<>();
+    for (Path path : paths) {
+      try {
+        found.add(Map.entry(path, PostmortemImporter.create().documents(path)));
+      } catch (DocumentException e) {
+        found.add(Map.entry(path, e));
+      }
+    }
+    int total = found.stream().mapToInt(f -> f.getValue() instanceof List<?> list ? list.size() : 0).sum();
+    ImportProgress progress = new ImportProgress(err, Terminal.current().progressBar(), total);
     try (Workspace workspace = options.workspace()) {
       ImportSession session = workspace.followthrough().importSession();
-      for (Path path : paths) {
-        List<Path> documents;
-        try {
-          documents = PostmortemImporter.create().documents(path);
-        } catch (DocumentException e) {
+      for (Map.Entry<Path, Object> entry : found) {
+        if (entry.getValue() instanceof DocumentException e) {
+          progress.beforeLine();
           err.println("followthrough: " + e.getMessage());
           failed++;
           continue;
         }
+        @SuppressWarnings("unchecked")
+        List<Path> documents = (List<Path>) entry.getValue();
         if (documents.isEmpty()) {
-          err.println("followthrough: " + path + ": no .md or .txt documents found");
+          progress.beforeLine();
+          err.println("followthrough: " + entry.getKey() + ": no .md or .txt documents found");
           failed++;
         }
         for (Path document : documents) {
           try {
             ImportResult r = session.importDocument(document);
+            progress.beforeLine();
             printDiagnostics(err, r);
             out.println(describe(r));
+            out.flush();
           } catch (DocumentException e) {
+            progress.beforeLine();
             err.println("followthrough: " + e.getMessage());
             failed++;
           }
+          progress.documentDone();
         }
       }
     }

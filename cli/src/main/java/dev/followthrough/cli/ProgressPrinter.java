@@ -12,7 +12,7 @@ final class ProgressPrinter implements SyncListener {
   private final boolean bar;
 
   ProgressPrinter(PrintWriter err) {
-    this(err, ProgressBar.wanted(System.console() != null, System.getenv()));
+    this(err, Terminal.current().progressBar());
   }
 
   /** With {@code bar}, a terminal's bar is drawn besides the lines (stderr being a terminal is decided by the caller). */
