@@ -94,7 +94,7 @@ final class ListCommand implements Callable<Integer> {
       case LINKED -> t.key();
       case DELETED -> t.key() + " (deleted)";
       case PENDING -> "(creating)";
-    }).reduce((a, b) -> a + ", " + b).orElse(null);
+    }).distinct().reduce((a, b) -> a + ", " + b).orElse(null);
   }
 
   private boolean matchesVerification(dev.followthrough.core.model.Verification v) {

@@ -80,7 +80,7 @@ class ExtensionModulesCliTest {
   void anUninstalledTypeNamesTheInstalledOnes() throws IOException {
     CliRunner.Result r = run("list", "--config", config("tracker: {type: linear}\nstore: {type: mongo}\n").toString());
     assertThat(r.exit()).isEqualTo(FollowthroughCli.BAD_INPUT);
-    assertThat(r.err()).contains("tracker type 'linear' is not available in this build (available: github, gitlab, jira, test-memory)")
+    assertThat(r.err()).contains("tracker type 'linear' is not available in this build (available: alpha-keys, github, gitlab, jira, test-memory)")
         .contains("store.type: 'mongo' is not available in this build (available: directory, postgres, test-memory)");
   }
 }

@@ -99,7 +99,7 @@ final class EntryMaker {
       status = ItemStatus.DONE;
     }
     entries.add(new Entry(line, title, description.isEmpty() ? null : String.join("\n", description),
-        owner, due, priority, type, status, meta.ticket(), kind, checked != null, verification, null));
+        owner, due, priority, type, status, meta.tickets(), kind, checked != null, verification, null));
   }
 
   /**

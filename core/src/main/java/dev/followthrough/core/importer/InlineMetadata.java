@@ -4,6 +4,7 @@ import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.model.TicketLink;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  */
 record InlineMetadata(
     String text, String owner, LocalDate due, String dueText, Priority priority, String type, ItemStatus status,
-    TicketLink ticket) {
+    List<TicketLink> tickets) {
 
   private static final String PERSON = "(@?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|@?[A-Za-z][\\w.-]*)";
   // "owner: erin", "(owner erin)", "assigned to erin"; never the "Owner" inside "Product Owners about".
@@ -42,11 +43,11 @@ record InlineMetadata(
     String text = Times.scanned(original);
     // Each key word is looked for before its expression runs: most item texts have none of them.
     String lower = text.toLowerCase(java.util.Locale.ROOT);
-    TicketLink ticket = null;
+    List<TicketLink> tickets = List.of();
     // Matchers are made only past each check: making one costs about as much as a short search.
     Matcher t = lower.contains("<http") ? TICKET.matcher(text) : null;
     if (t != null && t.find()) {
-      ticket = TableReader.ticketOf(t.group(1));
+      tickets = TableReader.ticketOf(t.group(1));
       text = cut(text, t);
     }
     ItemStatus done = null;
@@ -104,7 +105,7 @@ record InlineMetadata(
       text = text + original.substring(Times.SCAN_LIMIT);
     }
     text = tidy(text);
-    return new InlineMetadata(text, owner, due, dueText, priority, type, status == null ? done : status, ticket);
+    return new InlineMetadata(text, owner, due, dueText, priority, type, status == null ? done : status, tickets);
   }
 
   /** Empty brackets and runs of blanks closed up, trailing commas and dashes dropped; each only where present. */
@@ -162,7 +163,7 @@ record InlineMetadata(
   }
 
   boolean hasAny() {
-    return owner != null || dueText != null || priority != null || type != null || status != null || ticket != null;
+    return owner != null || dueText != null || priority != null || type != null || status != null || !tickets.isEmpty();
   }
 
   private static String cut(String text, Matcher m) {

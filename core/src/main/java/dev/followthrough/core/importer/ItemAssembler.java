@@ -150,7 +150,7 @@ final class ItemAssembler {
           : e.kind() == MeasureKind.CORRECTIVE ? "mitigate"
           : Wording.itemType(text, measure == null ? null : measure.category());
       String id = uniqueId(Slugs.of(e.title(), 48), ids);
-      List<TicketLink> tickets = e.ticket() == null ? List.of() : List.of(e.ticket());
+      List<TicketLink> tickets = e.tickets();
       items.add(new ActionItem(id, e.title(), e.description(), e.owner() != null ? e.owner() : defaultOwner,
           e.due(), e.priority(), e.status() == null ? ItemStatus.OPEN : e.status(), type,
           measure == null ? null : measure.id(), tickets, List.of(), false, e.verification(), null,

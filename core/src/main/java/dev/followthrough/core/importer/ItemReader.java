@@ -30,27 +30,27 @@ final class ItemReader {
   /** One entry as the document wrote it. */
   record Entry(
       int line, String title, String description, String owner, LocalDate due, Priority priority,
-      String type, ItemStatus status, TicketLink ticket, MeasureKind kind, boolean task, String verification,
+      String type, ItemStatus status, List<TicketLink> tickets, MeasureKind kind, boolean task, String verification,
       String group) {
 
     Entry withVerification(String criterion) {
-      return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, criterion, group);
+      return new Entry(line, title, description, owner, due, priority, type, status, tickets, kind, task, criterion, group);
     }
 
     Entry retitled(String newTitle, String newDescription) {
-      return new Entry(line, newTitle, newDescription, owner, due, priority, type, status, ticket, kind, task,
+      return new Entry(line, newTitle, newDescription, owner, due, priority, type, status, tickets, kind, task,
           verification, group);
     }
 
     /** Done when nothing said otherwise: under "Immediate fixes:", work already carried out. */
     Entry doneUnlessStated() {
       return status != null ? this : new Entry(line, title, description, owner, due, priority, type, ItemStatus.DONE,
-          ticket, kind, task, verification, group);
+          tickets, kind, task, verification, group);
     }
 
     /** The entry as one of a group under a heading ("Monitoring Enhancements:"). */
     Entry inGroup(String heading) {
-      return new Entry(line, title, description, owner, due, priority, type, status, ticket, kind, task, verification,
+      return new Entry(line, title, description, owner, due, priority, type, status, tickets, kind, task, verification,
           group == null ? heading : group);
     }
   }

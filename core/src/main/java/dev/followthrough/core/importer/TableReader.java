@@ -10,7 +10,6 @@ import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.model.TicketLink;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -164,17 +163,20 @@ final class TableReader {
     return first.isEmpty() ? null : InlineMetadata.person(Regex.split(first, "\\s+\\(")[0]);
   }
 
-  /** A ticket cell: a reference a tracker module recognises, or else any link. */
-  static TicketLink ticketOf(String text) {
+  /**
+   * A ticket cell: the reference of every tracker module that recognises it (the cell does not say
+   * which tracker it means, so the configured one picks its own at sync), or else any link.
+   */
+  static List<TicketLink> ticketOf(String text) {
     if (text == null) {
-      return null;
+      return List.of();
     }
-    Optional<TicketLink> known = TicketReferences.in(text);
-    if (known.isPresent()) {
-      return known.get();
+    List<TicketLink> known = TicketReferences.in(text);
+    if (!known.isEmpty()) {
+      return known;
     }
     Matcher url = URL.matcher(text);
-    return url.find() ? TicketLink.of("link", url.group(), url.group()) : null;
+    return url.find() ? List.of(TicketLink.of("link", url.group(), url.group())) : List.of();
   }
 
   private static String cell(Row row, int column) {

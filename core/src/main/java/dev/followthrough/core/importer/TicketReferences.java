@@ -19,13 +19,12 @@ final class TicketReferences {
 
   private TicketReferences() {}
 
-  static Optional<TicketLink> in(String text) {
-    for (TrackerProvider provider : PROVIDERS) {
-      Optional<TicketLink> link = provider.referenceIn(text);
-      if (link.isPresent()) {
-        return link;
-      }
-    }
-    return Optional.empty();
+  /**
+   * The reference of each module that reads the text as one of its tickets. Several may ({@code
+   * OPS-12} is a Jira key, and a key of any other module with the same form): keeping only the
+   * first would hide the citation from the tracker a sync uses, which then plans a plain create.
+   */
+  static List<TicketLink> in(String text) {
+    return PROVIDERS.stream().map(p -> p.referenceIn(text)).flatMap(Optional::stream).toList();
   }
 }

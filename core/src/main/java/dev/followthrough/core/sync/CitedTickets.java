@@ -26,13 +26,14 @@ final class CitedTickets {
 
   /**
    * The item without the cited ticket, which its history names as not found (so a re-import does
-   * not link it again). The create planned with it may already have replaced the citation by a
-   * pending create, which stays.
+   * not link it again). The same citation read by other tracker modules goes too, so no list or
+   * report shows a ticket that does not exist; links a sync has seen stay, and so does a pending
+   * create that may already have replaced the citation.
    */
-  static ActionItem notFound(ActionItem item, String trackerType, String key, Instant at) {
-    TicketLink link = item.ticketIn(trackerType).orElse(null);
-    ActionItem without = link != null && key.equals(link.key()) && !link.isPending()
-        ? item.withTickets(item.tickets().stream().filter(t -> t != link).toList()) : item;
+  static ActionItem notFound(ActionItem item, String key, Instant at) {
+    ActionItem without = item.withTickets(item.tickets().stream()
+        .filter(t -> !(key.equals(t.key()) && t.state() == TicketLink.State.LINKED && t.syncedAt() == null))
+        .toList());
     return without.recording(new HistoryEntry(at, ChangeOrigin.TRACKER, "ticket", key, null, "referenced ticket not found"));
   }
 }

@@ -96,7 +96,7 @@ final class SyncRun {
       } else if (a instanceof Moved moved) {
         relink(moved);
       } else if (a instanceof PlannedAction.ReferenceNotFound m) {
-        writer.change(a.item(), item -> CitedTickets.notFound(item, tracker.type(), m.ticketKey(), clock.instant()));
+        writer.change(a.item(), item -> CitedTickets.notFound(item, m.ticketKey(), clock.instant()));
         finished(a, null);
       }
     }

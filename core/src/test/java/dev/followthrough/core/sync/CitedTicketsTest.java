@@ -56,6 +56,21 @@ class CitedTicketsTest {
   }
 
   @Test
+  void aCitationSeveralModulesReadIsFoundByTheSyncedTrackerAndDroppedWholeWhenMissing() {
+    // The importer keeps each module's reading of the cell: here another module's comes first.
+    SyncFixtures.editItem(store, "pm-0", i -> i.withTickets(List.of(TicketLink.of("other", "OPS-412", null),
+        TicketLink.of("memory", "OPS-412", null))), "item-1");
+    assertThat(engine().plan().describe()).contains("referenced ticket OPS-412 not found").doesNotContain("deleted");
+    assertThat(engine().sync().deleted()).isEmpty();
+    var item = SyncFixtures.item(store, "pm-0", "item-1");
+    assertThat(item.tickets()).singleElement().satisfies(t -> {
+      assertThat(t.tracker()).isEqualTo("memory");
+      assertThat(t.key()).isNotEqualTo("OPS-412");
+    });
+    assertThat(engine().plan().describe()).doesNotContain("OPS-412");
+  }
+
+  @Test
   void aTicketThisToolMadeAndTheTrackerDeletedIsStillADeletedTicket() {
     SyncFixtures.editItem(store, "pm-0", i -> i.withTickets(List.of()), "item-1");
     engine().sync();
