@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code recurrence confirm|dismiss PM_ID EARLIER_PM_ID}: settles a likely recurrence. */
 @Command(footer = {"", "Example: followthrough recurrence confirm 2026-11-20-category-page-stampede 2023-04-02-cache-stampede"}, name = "recurrence", mixinStandardHelpOptions = true,
-    description = {"Confirm or dismiss that an incident repeats an earlier one, with who and when.",
-        "Any two stored postmortems, also a pair the detector did not find. 'recurrences' lists them."},
+    description = {"Confirm or dismiss that an incident repeats an earlier one.",
+        "Recorded with who and when. Any two stored postmortems, also a pair the detector did not find. 'recurrences' lists them."},
     subcommands = {RecurrenceCommand.Confirm.class, RecurrenceCommand.Dismiss.class})
 final class RecurrenceCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code serve}: the HTTP server: webhooks, the backstop sync, and the pages extensions add. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serve tracker webhooks, a backstop sync and the dashboard over HTTP.",
+    description = {"Serve webhooks and the dashboard over HTTP.",
         "Takes tracker webhooks at POST /webhooks/TRACKER and re-reads the tickets they name, runs an",
         "incremental sync every --every as a backstop, and serves the pages of installed extensions.",
         "Prints 'listening on http://HOST:PORT' once ready. Ctrl-C or SIGTERM let a running sync finish.",

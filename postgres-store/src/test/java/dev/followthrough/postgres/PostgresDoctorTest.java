@@ -56,7 +56,7 @@ class PostgresDoctorTest {
     PostgresSettings settings = migrated("good");
     assertThat(diagnose(settings)).satisfiesExactly(
         l -> assertThat(l).startsWith("OK store: " + settings.describe() + " reachable (PostgreSQL "),
-        l -> assertThat(l).isEqualTo("OK store schema version: current (4)"),
+        l -> assertThat(l).isEqualTo("OK store schema version: current (5)"),
         l -> assertThat(l).isEqualTo("OK store privileges: followthrough has what the store needs"),
         l -> assertThat(l).isEqualTo("OK store lock: free"));
   }
@@ -74,19 +74,22 @@ class PostgresDoctorTest {
   @Test
   void aPendingMigrationIsNamedAndNotApplied() {
     PostgresSettings settings = migrated("behind");
-    pg.execute(database, "DROP TABLE behind.webhook_deliveries");
-    pg.execute(database, "DELETE FROM behind.flyway_schema_history WHERE version = '4'");
-    assertThat(diagnose(settings)).contains("OK store schema version: at 3.1, pending: 4 (webhook deliveries);"
+    pg.execute(database, "ALTER TABLE behind.action_items DROP COLUMN findings, DROP COLUMN error_findings,"
+        + " DROP COLUMN missing_from_source");
+    pg.execute(database, "DELETE FROM behind.flyway_schema_history WHERE version = '5'");
+    assertThat(diagnose(settings)).contains("OK store schema version: at 4, pending: 5 (item quality);"
         + " the next command that opens the store applies it");
-    assertThat(query("SELECT to_regclass('behind.webhook_deliveries')::text")).as("not migrated by doctor").isNull();
-    assertThat(query("SELECT count(*) FROM behind.flyway_schema_history WHERE version = '4'")).isEqualTo("0");
+    assertThat(query("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'behind'"
+        + " AND table_name = 'action_items' AND column_name = 'findings'")).as("not migrated by doctor").isEqualTo("0");
+    assertThat(query("SELECT count(*) FROM behind.flyway_schema_history WHERE version = '5'")).isEqualTo("0");
   }
 
   @Test
   void aPendingMigrationWithoutCreateIsAPrivilegeProblem() {
     migrated("behind2");
-    pg.execute(database, "DROP TABLE behind2.webhook_deliveries");
-    pg.execute(database, "DELETE FROM behind2.flyway_schema_history WHERE version = '4'");
+    pg.execute(database, "ALTER TABLE behind2.action_items DROP COLUMN findings, DROP COLUMN error_findings,"
+        + " DROP COLUMN missing_from_source");
+    pg.execute(database, "DELETE FROM behind2.flyway_schema_history WHERE version = '5'");
     PostgresSettings app = role("ft_doc_app", "behind2");
     pg.execute(database, "GRANT USAGE ON SCHEMA behind2 TO ft_doc_app");
     pg.execute(database, "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA behind2 TO ft_doc_app");
