@@ -21,7 +21,7 @@ final class TicketReferences {
 
   /**
    * The reference of each module that reads the text as one of its tickets. Several may ({@code
-   * OPS-12} is a Jira key, and a key of any other module with the same form): keeping only the
+   * OPS-12} can be a key of two modules whose keys share a form): keeping only the
    * first would hide the citation from the tracker a sync uses, which then plans a plain create.
    */
   static List<TicketLink> in(String text) {
