@@ -110,8 +110,10 @@ class GitHubServeCliTest {
 
       int exit = serve.stop();
       assertThat(exit).isIn(0, 143);
-      assertThat(serve.stderr()).doesNotContain(HOOK_SECRET)
-          .doesNotContain(GitHubFixture.TOKEN.reveal()).doesNotContain("Exception");
+      assertThat(serve.stderr()).doesNotContain("Exception");
+      dev.followthrough.tck.SecretForms secrets = dev.followthrough.tck.SecretForms.of(HOOK_SECRET, GitHubFixture.TOKEN.reveal());
+      secrets.assertNotIn("serve output", String.join("\n", serve.seen) + "\n" + serve.stderr());
+      secrets.assertNotInFilesBelow(dir.resolve("store"));
     }
     assertThat(status("Alert on queue age")).contains("DONE");
     assertThat(status("Drain the backlog")).contains("OPEN");
@@ -141,7 +143,9 @@ class GitHubServeCliTest {
       assertThat(WebhookSender.github(local.resolve("/webhooks/github"), HOOK_SECRET)
           .send(WebhookSender.githubIssue("edited", 2, "acme/ops")).status()).isEqualTo(202);
       serve.stop();
-      assertThat(String.join("\n", serve.seen) + serve.stderr()).doesNotContain(token);
+      dev.followthrough.tck.SecretForms.of(token, HOOK_SECRET, GitHubFixture.TOKEN.reveal())
+          .assertNotIn("serve output", String.join("\n", serve.seen) + "\n" + serve.stderr());
+      dev.followthrough.tck.SecretForms.of(token, HOOK_SECRET).assertNotInFilesBelow(dir.resolve("store"));
     }
   }
 }

@@ -79,6 +79,42 @@ public abstract class DueReminderKit {
   }
 
   @Test
+  void aCommentWhoseAnswerIsLostOrLateIsNeverPostedAgain() {
+    for (TrackerFault fault : List.of(TrackerFault.LATE_ANSWER, TrackerFault.RESET_AFTER_APPLIED,
+        TrackerFault.APPLIED_THEN_504, TrackerFault.APPLIED_THEN_503_RETRY_AFTER)) {
+      try (SyncFaultMatrix.Subject s = subject()) {
+        ActionStore store = store(s);
+        sync(s, store, s.tracker());
+        toDaysBefore(s, 7);
+        s.aim(RequestKind.COMMENT, fault);
+        SyncResult hit = sync(s, store, s.tracker());
+        assertThat(s.stillAimed(RequestKind.COMMENT)).as(fault + " met the reminder's comment").isFalse();
+        assertThat(hit.failures()).as(fault.name()).anySatisfy(f -> assertThat(f.reason()).startsWith("reminder on "));
+        s.clock().advance(Duration.ofHours(1));
+        assertThat(sync(s, store, s.tracker()).dueReminders()).as(fault.name()).isEmpty();
+        toDaysBefore(s, 3);
+        sync(s, store, s.tracker());
+        assertThat(comments(s, store, "a1")).as(fault + ": applied once, never sent again").isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void theLastReminderStillComesOnTheDueDayItself() {
+    try (SyncFaultMatrix.Subject s = subject()) {
+      ActionStore store = store(s);
+      sync(s, store, s.tracker());
+      toDaysBefore(s, 0);
+      assertThat(sync(s, store, s.tracker()).dueReminders()).extracting(r -> r.itemId()).containsExactly("a1");
+      sync(s, store, s.tracker());
+      assertThat(comments(s, store, "a1")).as("the 1-day reminder, on the due day, once").isEqualTo(1);
+      toDaysBefore(s, -1);
+      sync(s, store, s.tracker());
+      assertThat(comments(s, store, "a1")).as("nothing once the due date has passed").isEqualTo(1);
+    }
+  }
+
+  @Test
   void aRefusedCommentIsPostedByTheNextSync() {
     try (SyncFaultMatrix.Subject s = subject()) {
       ActionStore store = store(s);
