@@ -20,8 +20,8 @@ final class QualityPanel {
     QualityFigures q = view.report.quality();
     Share all = q.overall();
     out.raw("<h2>Action item quality</h2>\n<p id=\"quality-overall\">").text(all.withFindings()).raw(" of ")
-        .text(all.checked()).raw(" checked items have findings (").text(OverviewPage.percent(all.findingRate()))
-        .raw("), ").text(all.withErrors()).raw(" an error (").text(OverviewPage.percent(all.errorRate())).raw(")");
+        .text(all.checked()).raw(" checked items have findings (").text(percent(all.findingRate()))
+        .raw("), ").text(all.withErrors()).raw(" an error (").text(percent(all.errorRate())).raw(")");
     if (all.items() > all.checked()) {
       out.raw("; ").text(all.items() - all.checked()).raw(" never checked (import their documents again)");
     }
@@ -54,6 +54,11 @@ final class QualityPanel {
     out.raw("</tbody>\n</table>\n");
   }
 
+  /** A share as {@code report}'s text, Markdown and HTML print it: one decimal. */
+  static String percent(Double rate) {
+    return rate == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
+  }
+
   private static void header(Html out, String id, String first, String last) {
     out.raw("<table class=\"sortable\" id=\"").text(id).raw("\">\n<thead><tr>").el("th", first)
         .raw("<th>Items</th><th>Checked</th><th>With findings</th><th>Share</th><th>With errors</th>")
@@ -66,8 +71,8 @@ final class QualityPanel {
 
   private static void cells(Html out, Share s) {
     out.el("td", "num", s.items()).el("td", "num", s.checked()).el("td", "num", s.withFindings())
-        .el("td", "num", OverviewPage.percent(s.findingRate())).el("td", "num", s.withErrors())
-        .el("td", "num", OverviewPage.percent(s.errorRate()));
+        .el("td", "num", percent(s.findingRate())).el("td", "num", s.withErrors())
+        .el("td", "num", percent(s.errorRate()));
   }
 
   /** A postmortem page's findings on its set of items as a whole. */

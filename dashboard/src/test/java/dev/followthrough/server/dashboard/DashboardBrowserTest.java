@@ -64,7 +64,7 @@ class DashboardBrowserTest {
         + ".join('|')").asText()).isEqualTo("build-team\t3\t40\tbuild-team, erin");
     // Quality: only the unowned runbook item was checked, and it has an error.
     assertThat(browser.eval("document.querySelector('#quality-by-team tr[data-key=\"(no owner)\"]').innerText").asText())
-        .isEqualTo("(no owner)\t1\t1\t1\t100%\t1\t100%");
+        .isEqualTo("(no owner)\t1\t1\t1\t100.0%\t1\t100.0%");
     assertThat(number("document.querySelectorAll('#due-soon tbody tr').length")).isEqualTo(1);
     assertThat(number("document.querySelectorAll('#verification-due tbody tr').length")).isEqualTo(1);
     assertThat(number("document.querySelectorAll('#recurrences tbody tr').length")).isEqualTo(1);

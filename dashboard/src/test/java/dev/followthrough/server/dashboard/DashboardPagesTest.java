@@ -132,9 +132,9 @@ class DashboardPagesTest {
   static String qualityRow(JsonNode share) {
     return "<td class=\"num\">" + share.get("items").asLong() + "</td><td class=\"num\">" + share.get("checked").asLong()
         + "</td><td class=\"num\">" + share.get("withFindings").asLong() + "</td><td class=\"num\">"
-        + OverviewPage.percent(share.get("findingRate").isNull() ? null : share.get("findingRate").asDouble())
+        + QualityPanel.percent(share.get("findingRate").isNull() ? null : share.get("findingRate").asDouble())
         + "</td><td class=\"num\">" + share.get("withErrors").asLong() + "</td><td class=\"num\">"
-        + OverviewPage.percent(share.get("errorRate").isNull() ? null : share.get("errorRate").asDouble()) + "</td>";
+        + QualityPanel.percent(share.get("errorRate").isNull() ? null : share.get("errorRate").asDouble()) + "</td>";
   }
 
   @Test
@@ -163,13 +163,13 @@ class DashboardPagesTest {
     // And the numbers themselves: 3 of the queue's 4 checked items have findings, 2 an error; one never checked.
     String html = q.dashboard(QualityFixtures.LINT).overview(Fixtures.params()).html();
     assertThat(section(html, "quality-by-postmortem")).contains("Queue backlog</a></td><td class=\"num\">5</td>"
-        + "<td class=\"num\">4</td><td class=\"num\">3</td><td class=\"num\">75%</td><td class=\"num\">2</td>"
-        + "<td class=\"num\">50%</td><td>no-detection-item</td>");
+        + "<td class=\"num\">4</td><td class=\"num\">3</td><td class=\"num\">75.0%</td><td class=\"num\">2</td>"
+        + "<td class=\"num\">50.0%</td><td>no-detection-item</td>");
     // erin (in both postmortems, once as Erin) and ana are payments by lint.teams.
     assertThat(section(html, "quality-by-team")).contains("<td>payments</td><td class=\"num\">3</td>"
-        + "<td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">67%</td><td class=\"num\">1</td>"
-        + "<td class=\"num\">33%</td>");
-    assertThat(section(html, "quality-overall")).contains("3 of 5 checked items have findings (60%), 2 an error (40%)")
+        + "<td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">66.7%</td><td class=\"num\">1</td>"
+        + "<td class=\"num\">33.3%</td>");
+    assertThat(section(html, "quality-overall")).contains("3 of 5 checked items have findings (60.0%), 2 an error (40.0%)")
         .contains("1 never checked");
     assertThat(section(html, "card-quality")).contains("<span class=\"value\">60%</span>");
   }
