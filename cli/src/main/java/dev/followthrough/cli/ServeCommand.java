@@ -71,7 +71,8 @@ final class ServeCommand implements Callable<Integer> {
             + " (such as token: ${FOLLOWTHROUGH_SERVE_TOKEN}) in the config's serve: section", FollowthroughCli.BAD_INPUT);
       }
       workspace.store();
-      FollowthroughServer.Builder builder = FollowthroughServer.builder(workspace.followthrough()).bind(bind, port).token(token);
+      FollowthroughServer.Builder builder = FollowthroughServer.builder(workspace.followthrough()).bind(bind, port).token(token)
+          .lint(workspace.config().lint());
       Optional<TrackerSettings> tracker = workspace.config().trackerSettings();
       FollowthroughServer[] server = new FollowthroughServer[1];
       if (tracker.isPresent()) {

@@ -2,6 +2,7 @@ package dev.followthrough.server;
 
 import dev.followthrough.core.Followthrough;
 import dev.followthrough.core.config.Secret;
+import dev.followthrough.core.quality.LintSettings;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -132,6 +133,11 @@ public final class FollowthroughServer implements AutoCloseable {
       public void onChange(Runnable listener) {
         watch.onChange(listener);
       }
+
+      @Override
+      public LintSettings lint() {
+        return b.lint;
+      }
     };
   }
 
@@ -187,6 +193,7 @@ public final class FollowthroughServer implements AutoCloseable {
     private List<ServerRoutes> extensions;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private Duration storePoll = Duration.ofSeconds(5);
+    private LintSettings lint = LintSettings.standard();
 
     private Builder(Followthrough followthrough) {
       this.followthrough = Objects.requireNonNull(followthrough, "followthrough");
@@ -248,6 +255,12 @@ public final class FollowthroughServer implements AutoCloseable {
     /** How often the store is looked at for other processes' changes while a page listens (5 s); zero for never. */
     public Builder storePoll(Duration every) {
       this.storePoll = Objects.requireNonNull(every, "every");
+      return this;
+    }
+
+    /** The configuration's {@code lint:} settings, handed to extensions ({@link ServerContext#lint()}). */
+    public Builder lint(LintSettings settings) {
+      this.lint = Objects.requireNonNull(settings, "settings");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.followthrough.server;
 
 import dev.followthrough.core.Followthrough;
+import dev.followthrough.core.quality.LintSettings;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 
@@ -36,4 +37,13 @@ public interface ServerContext {
    * server-sent event. Listeners stay until the server stops.
    */
   void onChange(Runnable listener);
+
+  /**
+   * The configuration's {@code lint:} settings, as {@code report} uses them: its {@code lint.teams}
+   * tell pages which owners are teams and who is in each. {@link LintSettings#standard()} when the
+   * server was given none.
+   */
+  default LintSettings lint() {
+    return LintSettings.standard();
+  }
 }

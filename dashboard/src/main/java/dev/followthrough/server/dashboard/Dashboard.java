@@ -7,7 +7,7 @@ import dev.followthrough.core.json.JsonFormat;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.ItemStatus;
 import dev.followthrough.core.model.Postmortem;
-import dev.followthrough.core.quality.QualityChecker;
+import dev.followthrough.core.quality.LintSettings;
 import dev.followthrough.core.report.GroupBy;
 import dev.followthrough.core.report.ReportFormat;
 import dev.followthrough.core.store.ItemQuery;
@@ -33,20 +33,21 @@ public final class Dashboard {
 
   private final Followthrough followthrough;
   private final Clock clock;
-  private final QualityChecker teams;
+  private final LintSettings lint;
   private final LongSupplier storeVersion;
 
   /** A response body and its HTTP status ({@code 200}, or {@code 404} for an unknown postmortem or item). */
   public record Page(int status, String html) {}
 
   /**
-   * @param teams tells which owners are teams ({@code lint.teams} in the configuration)
+   * @param lint the configuration's {@code lint:} settings: its {@code lint.teams} group items into
+   *     teams as {@code report} does (see {@link Teams})
    * @param storeVersion a number that changes whenever the store changes; each page carries it
    */
-  public Dashboard(Followthrough followthrough, Clock clock, QualityChecker teams, LongSupplier storeVersion) {
+  public Dashboard(Followthrough followthrough, Clock clock, LintSettings lint, LongSupplier storeVersion) {
     this.followthrough = followthrough;
     this.clock = clock;
-    this.teams = teams;
+    this.lint = lint;
     this.storeVersion = storeVersion;
   }
 
@@ -109,7 +110,7 @@ public final class Dashboard {
     DashboardQuery q = DashboardQuery.parse(param, clock);
     // The version is read before the store: a change while the page is made shows as a newer version.
     long version = storeVersion.getAsLong();
-    return new DashboardView(q, version, followthrough.postmortems(), teams);
+    return new DashboardView(q, version, followthrough.postmortems(), lint);
   }
 
   private static Page notFound(DashboardView view, String message) {

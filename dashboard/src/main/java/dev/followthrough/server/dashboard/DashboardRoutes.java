@@ -1,6 +1,6 @@
 package dev.followthrough.server.dashboard;
 
-import dev.followthrough.core.quality.QualityChecker;
+import dev.followthrough.core.quality.LintSettings;
 import dev.followthrough.server.ServerContext;
 import dev.followthrough.server.ServerRoutes;
 import io.javalin.config.RoutesConfig;
@@ -14,21 +14,22 @@ import java.util.function.Function;
  * cached; a bad query parameter is a 400 that names it. Only reads the store.
  */
 public final class DashboardRoutes implements ServerRoutes {
-  private final QualityChecker teams;
+  private final LintSettings lint;
 
-  /** The dashboard as {@code serve} finds it; owners are told to be teams by their names. */
+  /** The dashboard as {@code serve} finds it: teams by the server's {@link ServerContext#lint()}. */
   public DashboardRoutes() {
-    this(QualityChecker.standard());
+    this(null);
   }
 
-  /** @param teams tells which owners are teams (from {@code lint.teams}) */
-  public DashboardRoutes(QualityChecker teams) {
-    this.teams = teams;
+  /** @param lint the {@code lint:} settings to group teams by; {@code null} for the server's own */
+  public DashboardRoutes(LintSettings lint) {
+    this.lint = lint;
   }
 
   @Override
   public void register(ServerContext context) {
-    Dashboard dashboard = new Dashboard(context.followthrough(), context.clock(), teams, context::storeVersion);
+    Dashboard dashboard = new Dashboard(context.followthrough(), context.clock(),
+        lint == null ? context.lint() : lint, context::storeVersion);
     StoreEvents events = new StoreEvents(context::storeVersion);
     context.onChange(events::changed);
     RoutesConfig routes = context.routes();

@@ -2,7 +2,7 @@ package dev.followthrough.server.dashboard;
 
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.Postmortem;
-import dev.followthrough.core.quality.QualityChecker;
+import dev.followthrough.core.quality.LintSettings;
 import dev.followthrough.core.report.OverdueReport;
 import dev.followthrough.core.report.ReportBuilder;
 import java.util.LinkedHashMap;
@@ -22,13 +22,13 @@ final class DashboardView {
   final OverdueReport report;
   final Teams teams;
 
-  DashboardView(DashboardQuery query, long version, List<Postmortem> postmortems, QualityChecker checker) {
+  DashboardView(DashboardQuery query, long version, List<Postmortem> postmortems, LintSettings lint) {
     this.query = query;
     this.version = version;
     this.postmortems = List.copyOf(postmortems);
     postmortems.forEach(p -> byId.put(p.id(), p));
-    this.report = new ReportBuilder(query.asOf(), query.dueSoonDays()).build(this.postmortems);
-    this.teams = new Teams(checker, this.postmortems);
+    this.report = new ReportBuilder(query.asOf(), query.dueSoonDays()).withLint(lint).build(this.postmortems);
+    this.teams = new Teams(lint, this.postmortems);
   }
 
   String team(OverdueReport.Entry e) {

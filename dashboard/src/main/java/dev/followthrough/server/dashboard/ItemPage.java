@@ -27,7 +27,9 @@ final class ItemPage {
     field(out, "Description", item.description());
     field(out, "Verify by", item.verificationCriterion());
     field(out, "Document line", item.line());
-    out.raw("</dl>\n<h2>Ticket</h2>\n");
+    out.raw("</dl>\n<h2>Quality findings</h2>\n");
+    QualityPanel.findings(out, "findings", item.quality());
+    out.raw("<h2>Ticket</h2>\n");
     if (item.tickets().isEmpty()) {
       out.raw("<p class=\"none\" id=\"tickets\">No ticket yet: the next sync creates one.</p>\n");
     } else {

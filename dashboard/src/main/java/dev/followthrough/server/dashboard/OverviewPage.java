@@ -25,6 +25,7 @@ final class OverviewPage {
     card(out, "recurrences", "Incidents that repeat one", r.recurrences().size());
     card(out, "completion", "Completion", percent(r.summary().completionRate()));
     card(out, "on-time", "Done on time", percent(r.summary().onTimeRate()));
+    card(out, "quality", "Checked items with findings", percent(r.quality().overall().findingRate()));
     out.raw("</section>\n");
 
     Map<String, List<Entry>> byOwner = group(r.overdue(), e -> e.item().owner() == null ? "(no owner)" : e.item().owner());
@@ -48,6 +49,7 @@ final class OverviewPage {
     recurrences(out, view, r.recurrences());
     out.raw("<h2>Still open from incidents that happened again</h2>\n");
     EntryTable.write(out, view, "recurred-open", "Days overdue", r.openItemsOfRecurredIncidents());
+    QualityPanel.overview(out, view);
     return view.page("Followthrough: follow-through as of " + r.asOf(), out.toString());
   }
 

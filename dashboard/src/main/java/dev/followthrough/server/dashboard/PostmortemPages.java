@@ -86,6 +86,7 @@ final class PostmortemPages {
       }
       out.raw("</tbody>\n</table>\n");
     }
+    QualityPanel.postmortem(out, p);
     recurrences(out, view, p);
     return view.page("Followthrough: " + p.title(), out.toString());
   }

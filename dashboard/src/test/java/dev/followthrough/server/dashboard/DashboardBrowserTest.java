@@ -62,6 +62,9 @@ class DashboardBrowserTest {
         + ".join(',')").asText()).isEqualTo("40,21,9");
     assertThat(browser.eval("[...document.querySelectorAll('#overdue-by-team tbody tr')].map(r => r.innerText)"
         + ".join('|')").asText()).isEqualTo("build-team\t3\t40\tbuild-team, erin");
+    // Quality: only the unowned runbook item was checked, and it has an error.
+    assertThat(browser.eval("document.querySelector('#quality-by-team tr[data-key=\"(no owner)\"]').innerText").asText())
+        .isEqualTo("(no owner)\t1\t1\t1\t100.0%\t1\t100.0%");
     assertThat(number("document.querySelectorAll('#due-soon tbody tr').length")).isEqualTo(1);
     assertThat(number("document.querySelectorAll('#verification-due tbody tr').length")).isEqualTo(1);
     assertThat(number("document.querySelectorAll('#recurrences tbody tr').length")).isEqualTo(1);
@@ -95,6 +98,9 @@ class DashboardBrowserTest {
           .isEqualTo("/assets/dashboard.js");
     }
     assertThat(browser.eval("document.getElementById('item-title').textContent").asText()).isEqualTo(Fixtures.SCRIPT_TITLE);
+    // The item's stored finding is listed, its markup shown as text.
+    assertThat(browser.eval("document.querySelector('#findings tbody tr').innerText").asText())
+        .isEqualTo("no-owner\terror\tNobody owns <it>.\tName one person.");
   }
 
   @Test

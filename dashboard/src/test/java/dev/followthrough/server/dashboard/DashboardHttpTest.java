@@ -133,4 +133,16 @@ class DashboardHttpTest {
     reader.start();
     return next.get(10, TimeUnit.SECONDS);
   }
+
+  @Test
+  void theDashboardGroupsTeamsByTheServersLintSettings() throws Exception {
+    QualityFixtures q = new QualityFixtures();
+    try (TestServer configured = new TestServer(q.followthrough(QualityFixtures.LINT), Fixtures.CLOCK,
+        QualityFixtures.LINT, new DashboardRoutes())) {
+      String html = http.send(HttpRequest.newBuilder(URI.create(configured.url("/"))).timeout(Duration.ofSeconds(10))
+          .build(), HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(html).contains("<td>payments</td><td class=\"num\">2</td><td class=\"num\">40</td>")
+          .contains("<tr data-key=\"payments\"><td>payments</td><td class=\"num\">3</td>");
+    }
+  }
 }

@@ -11,7 +11,8 @@ import dev.followthrough.core.model.Priority;
 import dev.followthrough.core.model.Recurrence;
 import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.model.Verification;
-import dev.followthrough.core.quality.QualityChecker;
+import dev.followthrough.core.model.Finding;
+import dev.followthrough.core.quality.LintSettings;
 import dev.followthrough.core.store.ActionStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +30,7 @@ final class Fixtures {
   final ActionStore store = ActionStore.inMemory();
   final Followthrough followthrough = Followthrough.builder().store(store).clock(CLOCK).build();
   final AtomicLong version = new AtomicLong(1);
-  final Dashboard dashboard = new Dashboard(followthrough, CLOCK, QualityChecker.standard(), version::get);
+  final Dashboard dashboard = new Dashboard(followthrough, CLOCK, LintSettings.standard(), version::get);
 
   Fixtures() {
     store.insert(diskFull());
@@ -54,7 +55,8 @@ final class Fixtures {
         item("cap-cache", "Cap the artifact cache", "build-team", LocalDate.of(2025, 6, 1))
             .withTickets(List.of(TicketLink.of("jira", "OPS-13", "javascript:alert(1)"))),
         // Due soon, and nobody's.
-        item("runbook", SCRIPT_TITLE, null, LocalDate.of(2025, 6, 14)),
+        item("runbook", SCRIPT_TITLE, null, LocalDate.of(2025, 6, 14))
+            .withQuality(List.of(new Finding("no-owner", Finding.Level.ERROR, "Nobody owns <it>.", "Name one person."))),
         done(item("clean-agents", "Clean the agents", "sam", LocalDate.of(2025, 5, 1)), "2025-04-20T10:00:00Z")
             .withVerification(new Verification(Verification.State.EFFECTIVE, LocalDate.of(2025, 5, 20), "no alert",
                 "https://dash.example.com/disk", Instant.parse("2025-05-12T10:00:00Z"), "erin")),

@@ -1,6 +1,7 @@
 package dev.followthrough.server.dashboard;
 
 import dev.followthrough.core.Followthrough;
+import dev.followthrough.core.quality.LintSettings;
 import dev.followthrough.server.ServerContext;
 import dev.followthrough.server.ServerRoutes;
 import io.javalin.Javalin;
@@ -29,6 +30,11 @@ final class TestServer implements AutoCloseable {
   private final Javalin app;
 
   TestServer(Followthrough followthrough, Clock clock, ServerRoutes... extensions) {
+    this(followthrough, clock, LintSettings.standard(), extensions);
+  }
+
+  /** A server whose context hands out {@code lint}, as {@code serve} hands out the configuration's. */
+  TestServer(Followthrough followthrough, Clock clock, LintSettings lint, ServerRoutes... extensions) {
     app = Javalin.create(config -> {
       RoutesConfig routes = config.routes;
       ServerContext context = new ServerContext() {
@@ -55,6 +61,11 @@ final class TestServer implements AutoCloseable {
         @Override
         public void onChange(Runnable listener) {
           listeners.add(listener);
+        }
+
+        @Override
+        public LintSettings lint() {
+          return lint;
         }
       };
       for (ServerRoutes r : extensions) {
