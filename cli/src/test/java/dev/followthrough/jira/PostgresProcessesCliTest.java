@@ -150,9 +150,9 @@ class PostgresProcessesCliTest {
     assertThat(all).contains(ITEMS + " created");
     // Both fire on the same second boundary, and the creating run lasts past it: the loser skips.
     assertThat(all).contains("skipped a run: another sync of postgres");
+    // A skipped run does not count toward --max-runs: each process finishes three syncs of its own.
     long finished = all.lines().filter(l -> l.matches("^\\d{4}-.*Z .*")).count();
-    long skipped = all.lines().filter(l -> l.contains("skipped a run")).count();
-    assertThat(finished + skipped).as(all).isEqualTo(6);
+    assertThat(finished).as(all).isEqualTo(6);
   }
 
   @Test
