@@ -3,6 +3,7 @@ package dev.followthrough.server;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ final class WebhookEndpoint {
     }
     String declared = ctx.header("Content-Length");
     if (declared != null && declared.strip().matches("\\d{1,18}") && Long.parseLong(declared.strip()) > maxBodyBytes) {
+      drain(ctx, Long.parseLong(declared.strip()));
       answer(ctx, 413, "the body is over " + maxBodyBytes + " bytes");
       return;
     }
@@ -55,6 +57,21 @@ final class WebhookEndpoint {
     WebhookIntake.Answer answer = intake.receive(body, name -> Optional.ofNullable(ctx.header(name)));
     LOG.info("webhook {}: {} {}", tracker, answer.outcome().httpStatus(), answer.message());
     answer(ctx, answer.outcome().httpStatus(), answer.message());
+  }
+
+  /**
+   * Reads and drops a refused body of up to 1 MiB, so that a client still writing it gets the
+   * answer rather than a connection closed under it; a larger one is left for Jetty to cut off.
+   */
+  private static void drain(Context ctx, long declared) {
+    if (declared > 1 << 20) {
+      return;
+    }
+    try (InputStream in = ctx.bodyInputStream()) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // The client went away; there is nobody left to answer.
+    }
   }
 
   /** The body, or {@code null} when it is longer than {@code max}. */

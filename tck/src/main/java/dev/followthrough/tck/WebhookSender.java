@@ -111,11 +111,7 @@ public final class WebhookSender {
   }
 
   private Response post(Delivery d, String signature, int retry) {
-    // A large body asks to continue first (Expect: 100-continue, RFC 9110 §10.1.1, as curl does for
-    // large uploads): a server that refuses it by its Content-Length answers before the body is
-    // sent, instead of closing the connection under a client still writing.
     HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-        .expectContinue(d.body().length > 64 * 1024)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(d.body()));
     if (style == Style.GITHUB) {
