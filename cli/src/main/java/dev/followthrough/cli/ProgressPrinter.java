@@ -35,8 +35,8 @@ final class ProgressPrinter implements SyncListener {
       err.println((bar ? "\r" : "") + "followthrough: " + action.item() + ": " + failure);
     } else if (action instanceof PlannedAction.ReferenceNotFound missing) {
       // Said once: the sync that finds it records it, and later runs do not ask again.
-      err.println((bar ? "\r" : "") + "followthrough: " + missing.item() + ": referenced ticket " + missing.ticketKey()
-          + " not found; the item gets a ticket of its own");
+      err.println((bar ? "\r" : "") + "followthrough: " + missing.item() + ": " + missing.finding()
+          + "; the item gets a ticket of its own");
     }
     if (bar) {
       err.print(ProgressBar.render(done, total, "changes"));

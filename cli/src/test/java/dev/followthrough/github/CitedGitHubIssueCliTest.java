@@ -86,6 +86,30 @@ class CitedGitHubIssueCliTest {
     assertThat(run("plan", cfg[0], cfg[1]).out()).startsWith("0 changes");
   }
 
+  @Test
+  void anIssueOfAnotherRepositoryIsNeverReadOrChangedAndTheItemGetsItsOwn() throws Exception {
+    // acme/ops has an issue with the number the document cites in acme/web: following the number
+    // would rewrite an unrelated issue of the configured repository.
+    int byHand = openIssueByHand("Unrelated dashboard bug");
+    String cited = "https://github.example/acme/web/issues/" + byHand;
+    String[] cfg = config();
+    Path doc = document("| Drain the backlog | @erin | P2 | 2025-05-20 | " + cited + " |\n");
+    assertThat(run("import", doc.toString(), cfg[0], cfg[1]).exit()).isZero();
+
+    String elsewhere = "referenced ticket " + cited + " belongs to another project; the item gets a ticket of its own";
+    assertThat(run("plan", cfg[0], cfg[1]).out()).contains(elsewhere).contains("create   ");
+    CliRunner.Result sync = run("sync", cfg[0], cfg[1]);
+    assertThat(sync.exit()).as(sync.err()).isZero();
+    assertThat(sync.err().split(elsewhere, -1)).as(sync.err()).hasSize(2);
+
+    assertThat(fixture.github.issues()).hasSize(2);
+    var unrelated = fixture.github.issues().stream().filter(i -> i.path("number").asInt() == byHand).findFirst().orElseThrow();
+    assertThat(unrelated.path("title").asText()).isEqualTo("Unrelated dashboard bug");
+    assertThat(unrelated.path("labels").toString()).doesNotContain("\"ft-");
+    assertThat(run("import", doc.toString(), cfg[0], cfg[1]).exit()).isZero();
+    assertThat(run("plan", cfg[0], cfg[1]).out()).startsWith("0 changes");
+  }
+
   private String[] config() throws Exception {
     Path config = Files.writeString(dir.resolve("followthrough.yaml"), """
         store: %s

@@ -1,5 +1,6 @@
 package dev.followthrough.github;
 
+import dev.followthrough.core.model.TicketLink;
 import dev.followthrough.core.tracker.Capabilities;
 import dev.followthrough.core.tracker.TicketDraft;
 import dev.followthrough.core.tracker.TicketField;
@@ -96,6 +97,11 @@ public final class GitHubTracker implements Tracker {
       repository = PushAccess.open(github, repositoryName);
     }
     return repository;
+  }
+
+  @Override
+  public boolean holds(TicketLink cited) {
+    return IssueRefs.citedIn(cited.key(), cited.url(), repositoryName);
   }
 
   /** The issue a key points at: in the configured repository, or where it was transferred. */

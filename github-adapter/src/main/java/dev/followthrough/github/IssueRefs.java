@@ -14,6 +14,7 @@ import org.kohsuke.github.GHIssue;
  */
 record IssueRefs(String repository, int number) {
   private static final Pattern API_URL = Pattern.compile(".*/repos/([^/]+/[^/]+)/issues/(\\d+)$");
+  private static final Pattern WEB_URL = Pattern.compile("https?://[^/\\s]+/([^/\\s]+/[^/\\s]+)/(?:issues|pull)/\\d+.*");
   private static final Pattern QUALIFIED = Pattern.compile("([^/#\\s]+/[^/#\\s]+)#(\\d+)");
 
   /** The key of an issue as read, qualified when it lives outside the configured repository. */
@@ -40,6 +41,19 @@ record IssueRefs(String repository, int number) {
       throw new TrackerException(GitHubErrors.TRACKER, Kind.NOT_FOUND, 404, key, null,
           "'" + key + "' is not a GitHub issue number", null);
     }
+  }
+
+  /**
+   * Whether a cited issue is one of the configured repository's: its web URL (or qualified key)
+   * names that repository, or it names none (a bare {@code #123}).
+   */
+  static boolean citedIn(String key, String url, String configured) {
+    Matcher web = url == null ? null : WEB_URL.matcher(url);
+    if (web != null && web.matches()) {
+      return web.group(1).equalsIgnoreCase(configured);
+    }
+    Matcher qualified = QUALIFIED.matcher(key);
+    return !qualified.matches() || qualified.group(1).equalsIgnoreCase(configured);
   }
 
   boolean in(String configured) {

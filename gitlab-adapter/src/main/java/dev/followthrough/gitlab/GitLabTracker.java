@@ -92,6 +92,11 @@ public final class GitLabTracker implements Tracker {
     return GitLabErrors.convert(e, key, action, clock);
   }
 
+  @Override
+  public boolean holds(dev.followthrough.core.model.TicketLink cited) {
+    return IssueRefs.citedIn(cited.key(), project);
+  }
+
   /** The configured project's numeric id: issues read back name their project by it. */
   private long projectId() {
     if (projectId == null) {

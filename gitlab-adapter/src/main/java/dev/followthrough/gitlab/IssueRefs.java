@@ -32,6 +32,15 @@ record IssueRefs(String project, long iid) {
         "'" + key + "' is not a GitLab issue number (an iid, or group/project#iid)", null);
   }
 
+  /**
+   * Whether a cited key is the configured project's: bare, or qualified by that project's path. A
+   * project configured by numeric id cannot be told from a path here, so its citations are held.
+   */
+  static boolean citedIn(String key, String configured) {
+    Matcher m = QUALIFIED.matcher(key);
+    return !m.matches() || configured.chars().allMatch(Character::isDigit) || m.group(1).equalsIgnoreCase(configured);
+  }
+
   /** The key for an issue read back: bare in the configured project, qualified elsewhere. */
   static String key(String configured, String fullReference, long iid, boolean inConfigured) {
     if (inConfigured || fullReference == null || !fullReference.contains("#")) {

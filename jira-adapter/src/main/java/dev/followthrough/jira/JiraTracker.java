@@ -34,6 +34,7 @@ public final class JiraTracker implements Tracker {
   static final int MAX_BATCH_CREATE = 50;
 
   private final JiraClient client;
+  private final URI site;
   private final String project;
   private final String issueType;
   private final JiraFields fields;
@@ -47,6 +48,7 @@ public final class JiraTracker implements Tracker {
 
   JiraTracker(JiraTrackerBuilder b) {
     this.parent = b.parent;
+    this.site = b.site;
     this.client = new JiraClient(b.site, b.deployment, b.email, b.token, b.http, b.requestTimeout, b.clock);
     this.project = b.project;
     this.issueType = b.issueType;
@@ -60,6 +62,25 @@ public final class JiraTracker implements Tracker {
     // the remote link to the postmortem is kept apart from the description.
     this.capabilities = new Capabilities(MAX_BATCH_CREATE, JiraSearch.PAGE, true, b.searchLag, true, b.requestTimeout,
         b.requestTimeout, true);
+  }
+
+  /**
+   * A cited issue is this tracker's when its key is in the configured project and its URL, if the
+   * document gave one, is on the configured site: another team's project is never written to.
+   */
+  @Override
+  public boolean holds(dev.followthrough.core.model.TicketLink cited) {
+    boolean inProject = cited.key().regionMatches(true, 0, project + "-", 0, project.length() + 1);
+    String host = hostOf(cited.url());
+    return inProject && (host == null || host.equalsIgnoreCase(site.getHost()));
+  }
+
+  private static String hostOf(String url) {
+    try {
+      return url == null ? null : URI.create(url.trim()).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Jira Cloud: e-mail and API token (Basic authentication). */

@@ -100,15 +100,26 @@ public sealed interface PlannedAction {
    * not a ticket this tool made, so it is not reported as deleted. The citation is recorded in the
    * item's history (so a re-import does not link it again) and the item gets a ticket of its own.
    */
-  record ReferenceNotFound(ItemRef item, String ticketKey) implements PlannedAction {
+  record ReferenceNotFound(ItemRef item, String ticketKey, String elsewhere) implements PlannedAction {
+    /** A cited ticket the tracker does not have. */
+    ReferenceNotFound(ItemRef item, String ticketKey) {
+      this(item, ticketKey, null);
+    }
+
     @Override
     public TicketDraft draft() {
       return null;
     }
 
+    /** What was found, for the plan and for the run's progress lines. */
+    public String finding() {
+      return elsewhere == null ? "referenced ticket " + ticketKey + " not found"
+          : "referenced ticket " + elsewhere + " belongs to another project";
+    }
+
     @Override
     public String describe() {
-      return "missing  " + item + ": referenced ticket " + ticketKey + " not found; the item gets a ticket of its own";
+      return "missing  " + item + ": " + finding() + "; the item gets a ticket of its own";
     }
   }
 

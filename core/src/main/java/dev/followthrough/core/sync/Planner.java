@@ -75,7 +75,15 @@ final class Planner {
     Map<String, TicketSnapshot> byIdempotencyKey = unlinked.isEmpty() ? Map.of() : findByKeys(unlinked, retrier);
     int unchanged = 0;
     List<Candidate> toRead = new ArrayList<>();
+    List<PlannedAction> actions = new ArrayList<>();
     for (Candidate c : linked) {
+      if (CitedTickets.unconfirmed(c.item(), c.link()) && !tracker.holds(c.link())) {
+        // Another project's ticket: never read or changed, not even to see whether it exists.
+        String where = c.link().url() != null ? c.link().url() : c.link().key();
+        actions.add(new PlannedAction.ReferenceNotFound(c.ref(), c.link().key(), where));
+        actions.add(new Create(c.ref(), c.draft()));
+        continue;
+      }
       if (scope.mode() != SyncMode.INCREMENTAL || changed.containsKey(c.link().key())
           || SyncEngine.foundFor(c.draft(), changedByIdempotencyKey) != null
           || FieldDiff.changedSinceLastSync(c.draft(), c.link(), tracker.capabilities())) {
@@ -96,7 +104,6 @@ final class Planner {
       }
     }
     changed.forEach(byKey::putIfAbsent);
-    List<PlannedAction> actions = new ArrayList<>();
     for (Candidate c : unlinked) {
       TicketSnapshot found = SyncEngine.foundFor(c.draft(), byIdempotencyKey);
       if (found != null) {

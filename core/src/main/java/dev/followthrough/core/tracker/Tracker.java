@@ -32,6 +32,15 @@ public interface Tracker {
    */
   List<TicketSnapshot> findByKeys(Collection<String> idempotencyKeys);
 
+  /**
+   * Whether a ticket a document cites belongs to the project this tracker works in. A postmortem
+   * may cite another repository's or project's issue; this tool neither reads nor changes such a
+   * ticket, and gives the item a ticket of its own. This default holds every citation.
+   */
+  default boolean holds(dev.followthrough.core.model.TicketLink cited) {
+    return true;
+  }
+
   /** The tickets with these keys, in batches; keys that do not exist are left out. */
   List<TicketSnapshot> fetch(Collection<String> ticketKeys);
 
