@@ -79,6 +79,9 @@ final class ReportCommand implements Callable<Integer> {
       throw new CommandFailedException("--notify needs a 'notify:' section in the configuration (webhook and/or comments)",
           FollowthroughCli.BAD_INPUT);
     }
+    if (notify) {
+      config.notifications().requireResolved();
+    }
     try (Workspace workspace = new Workspace(config)) {
       Followthrough ft = workspace.followthrough();
       ImportSession session = ft.importSession();

@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Workspace workspace = options.workspace()) {
-      Secret token = workspace.config().serve().token();
+      Secret token = workspace.config().serve().requireResolved().token();
       if (token == null && !FollowthroughServer.isLoopback(bind)) {
         throw new CommandFailedException("--bind " + bind + " is not a loopback address: set serve.token"
             + " (such as token: ${FOLLOWTHROUGH_SERVE_TOKEN}) in the config's serve: section", FollowthroughCli.BAD_INPUT);

@@ -76,6 +76,7 @@ final class Workspace implements AutoCloseable {
     if (n == null || n.beforeDue().isEmpty()) {
       return BeforeDue.none();
     }
+    n.requireResolved();
     return new BeforeDue(n.beforeDue(), n.webhook() == null ? null : WebhookNotifier.of(n.webhook()));
   }
 

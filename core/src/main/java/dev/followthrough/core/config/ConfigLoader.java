@@ -85,19 +85,21 @@ final class ConfigLoader {
       sections.put(e.getKey(), s.apply(e.getValue(), e.getKey()));
       substitutions.put(e.getKey(), s);
     });
-    StoreSettings store = read(sections, substitutions, "store", problems, ConfigLoader::store);
+    StoreSettings store = SubstitutedSections.read(sections, substitutions, "store", problems, ConfigLoader::store);
     TrackerSettings tracker = tracker(sections, substitutions, name, problems);
     JsonNode policyNode = sections.get("policy");
     PolicyReader days = policyNode != null && policyNode.isObject() ? new PolicyReader(policyNode, problems, baseDir) : null;
     WorkingDays counting = days == null ? null : days.days();
-    DueDatePolicy policy = read(sections, substitutions, "policy", problems,
+    DueDatePolicy policy = SubstitutedSections.read(sections, substitutions, "policy", problems,
         (node, found) -> policy(node, days, counting, found));
-    NotifyConfig notify = read(sections, substitutions, "notify", problems, ConfigLoader::notify);
+    NotifyConfig notify = SubstitutedSections.deferred(sections, substitutions, "notify", problems, ConfigLoader::notify,
+        (n, u) -> new NotifyConfig(n.webhook(), n.comments(), n.commentEvery(), n.beforeDue(), new Unresolved(name, u)));
     // verifyDays and ineffective live in the policy section too; its variables were counted above.
     VerificationPolicy verification = days != null ? verification(policyNode, days, counting, problems) : null;
-    SyncConfig sync = read(sections, substitutions, "sync", problems, ConfigLoader::sync);
-    var lint = read(sections, substitutions, "lint", problems, LintConfig::read);
-    ServeConfig serve = read(sections, substitutions, "serve", problems, ConfigLoader::serve);
+    SyncConfig sync = SubstitutedSections.read(sections, substitutions, "sync", problems, ConfigLoader::sync);
+    var lint = SubstitutedSections.read(sections, substitutions, "lint", problems, LintConfig::read);
+    ServeConfig serve = SubstitutedSections.deferred(sections, substitutions, "serve", problems, ConfigLoader::serve,
+        (v, u) -> new ServeConfig(v.token(), new Unresolved(name, u)));
     if (!problems.isEmpty()) {
       throw new ConfigException(name, problems);
     }
@@ -154,28 +156,13 @@ final class ConfigLoader {
     return StoreProvider.available().stream().map(StoreProvider::type).sorted().toList();
   }
 
-  /** Reads one section, if present: each variable not set is one problem, and the keys it emptied are not reported again. */
-  private static <T> T read(Map<String, JsonNode> sections, Map<String, Substitution> substitutions, String key,
-      List<String> problems, java.util.function.BiFunction<JsonNode, List<String>, T> reader) {
-    JsonNode node = sections.get(key);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    Substitution substitution = substitutions.get(key);
-    List<String> found = new ArrayList<>();
-    T value = reader.apply(node, found);
-    problems.addAll(substitution.problems());
-    problems.addAll(substitution.withoutEchoes(found));
-    return value;
-  }
-
   /** The tracker section; one naming a variable that is not set is kept unresolved until a command opens it. */
   private static TrackerSettings tracker(Map<String, JsonNode> sections, Map<String, Substitution> substitutions,
       String name, List<String> problems) {
     JsonNode node = sections.get("tracker");
     Substitution substitution = substitutions.get("tracker");
     if (node == null || node.isNull() || !substitution.anyMissing()) {
-      return read(sections, substitutions, "tracker", problems, ConfigLoader::tracker);
+      return SubstitutedSections.read(sections, substitutions, "tracker", problems, ConfigLoader::tracker);
     }
     List<String> found = new ArrayList<>();
     tracker(node, found);
