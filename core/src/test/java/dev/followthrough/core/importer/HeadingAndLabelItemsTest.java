@@ -61,7 +61,7 @@ class HeadingAndLabelItemsTest {
 
         ## Action items
 
-        - Check disks mounted
+        - Check backups restored
         - Stale certificates rotated
         """);
     assertThat(p.actionItems()).extracting(ActionItem::status).containsExactly(ItemStatus.OPEN, ItemStatus.DONE);
@@ -159,6 +159,21 @@ class HeadingAndLabelItemsTest {
         "rotate every deploy token");
     assertThat(p.actionItems()).extracting(ActionItem::status)
         .containsExactly(ItemStatus.DONE, ItemStatus.OPEN, ItemStatus.OPEN, ItemStatus.DONE);
+  }
+
+  @Test
+  void anInlineActionTakenLabelReportsItsTextDone() {
+    Postmortem p = md("""
+        # Leaked token
+
+        ## Disclosure
+
+        We had no written process.
+
+        **Action taken:** The disclosure process now lives in the security policy.
+        """);
+    assertThat(titles(p)).containsExactly("The disclosure process now lives in the security policy");
+    assertThat(p.actionItems().get(0).status()).isEqualTo(ItemStatus.DONE);
   }
 
   @Test
