@@ -16,7 +16,7 @@ final class Commitments {
   private static final Pattern SENTENCE_END = Pattern.compile(
       "(?<!\\b(?:e\\.g|i\\.e|etc|vs|approx|incl|No|Mr|Ms|Dr|St|[A-Z]))(?<!\\d)[.!?]+(?=\\s+|$)");
   private static final Pattern PROMISE = Pattern.compile(
-      "\\b(?:will|shall|going to|plans? (?:to|on)|planning|intends? to|intend to|looking into|working (?:on|to|towards?)"
+      "\\b(?:will|(?:we|they|i)'ll|shall|going to|plans? (?:to|on)|planning|intends? to|intend to|looking into|working (?:on|to|towards?)"
           + "|needs? to|should(?! not have| have| not)|under ?way|changes coming|in progress"
           + "|we(?:'re| are)(?: also| now| currently)? [a-z]+ing)\\b");
   /** "All certificates are being rotated": the sentence's own verb, near its start. */

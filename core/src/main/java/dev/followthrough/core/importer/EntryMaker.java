@@ -95,7 +95,7 @@ final class EntryMaker {
     }
     if (checked != null) {
       status = checked ? ItemStatus.DONE : (status == null ? ItemStatus.OPEN : status);
-    } else if (status == null && PastTense.isDone(text)) {
+    } else if (status == null && (PastTense.isDone(text) || PastTense.namesDoneWork(title))) {
       status = ItemStatus.DONE;
     }
     entries.add(new Entry(line, title, description.isEmpty() ? null : String.join("\n", description),

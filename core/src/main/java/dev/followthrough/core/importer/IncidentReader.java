@@ -41,7 +41,22 @@ final class IncidentReader {
     this.fields = fields;
     this.lines = lines;
     this.byKind = byKind;
-    this.summaryText = SectionText.of(byKind, SectionKind.SUMMARY, true);
+    String summary = SectionText.of(byKind, SectionKind.SUMMARY, true);
+    this.summaryText = summary != null ? summary : opening(byKind);
+  }
+
+  /**
+   * A post whose first heading names the incident ("## 2025-07-30 Hex Outage") and opens with the
+   * story under it, without a Summary section: that opening section is its summary.
+   */
+  private static String opening(Map<SectionKind, List<Section>> byKind) {
+    List<Section> other = byKind.getOrDefault(SectionKind.OTHER, List.of());
+    if (other.isEmpty() || other.get(0).heading() == null) {
+      return null;
+    }
+    int first = other.get(0).line();
+    boolean earliest = byKind.values().stream().flatMap(List::stream).allMatch(s -> s.line() >= first);
+    return earliest ? SectionText.of(Map.of(SectionKind.OTHER, List.of(other.get(0))), SectionKind.OTHER, true) : null;
   }
 
   String summaryText() {

@@ -27,7 +27,10 @@ final class IncidentTimes {
           + "(?:trees?|repos?|repositories) (?:are |were |is |was )?re-?opened|"
           + "(?:outage|incident|impact|issue|problem|disruption) (?:is |was |has been )?mitigated|natural resolution|"
           + "(?:hub|site|service|cluster|api|server|app|application)s? (?:comes|came|is|was|are|were) (?:back )?(?:up|online)|"
-          + "brought (?:back )?online|(?:error|issue|problem|outage) (?:is |was |has been )?fixed)\\b");
+          + "brought (?:back )?online|(?:error|issue|problem|outage) (?:is |was |has been )?fixed|"
+          // "announces resolution is confirmed complete", "the chain resumes": ends as on-call chats and chains word them.
+          + "resolution (?:is |was |has been )?(?:confirmed|complete)|confirm(?:s|ed) (?:the )?resolution|"
+          + "(?:chain|network|block production|blocks|consensus) (?:resumes|resumed|restarts|restarted))\\b");
 
   /** Summaries and resolutions are read this far for a told end. */
   private static final int MAX_PROSE = 20_000;
@@ -37,7 +40,7 @@ final class IncidentTimes {
 
   /** Every marker holds one of these stems; most entries hold none, and skip the markers. */
   private static final Pattern MARKER_WORDS = Pattern.compile("begin|began|start|end|over|resolv|clos|resum|restor|recover|normal|heal|operational|online|down|again"
-      + "|open|mitigat|natural| up|fixed");
+      + "|open|mitigat|natural| up|fixed|resolution");
 
   private IncidentTimes() {}
 

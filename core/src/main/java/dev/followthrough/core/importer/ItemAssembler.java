@@ -5,6 +5,7 @@ import dev.followthrough.core.importer.Outline.Bullet;
 import dev.followthrough.core.importer.Outline.Node;
 import dev.followthrough.core.importer.Outline.Section;
 import dev.followthrough.core.importer.Outline.Table;
+import dev.followthrough.core.importer.Outline.TextLine;
 import dev.followthrough.core.model.ActionItem;
 import dev.followthrough.core.model.Diagnostic;
 import dev.followthrough.core.model.ItemStatus;
@@ -93,7 +94,8 @@ final class ItemAssembler {
     List<Measure> served = new ArrayList<>();
     for (Section s : sections) {
       if (s.heading() != null && SectionKind.of(s.heading()) == SectionKind.TASKS) {
-        entries.addAll(new ItemReader(diagnostics).read(s.nodes()));
+        boolean done = carriedOut(s.heading());
+        new ItemReader(diagnostics).read(s.nodes()).forEach(e -> entries.add(done ? e.doneUnlessStated() : e));
       }
     }
     // Action-item tables and task lists count wherever they stand.
@@ -108,9 +110,14 @@ final class ItemAssembler {
         entries.addAll(new ItemReader(diagnostics).read(s.nodes().stream().filter(n -> n instanceof Bullet).toList()));
         continue;
       }
-      for (Node n : s.nodes()) {
+      for (int i = 0; i < s.nodes().size(); i++) {
+        Node n = s.nodes().get(i);
         if (n instanceof Table t && TableReader.isActionTable(t)) {
           entries.addAll(new TableReader(diagnostics).items(t));
+        } else if (n instanceof TextLine t && StatusLabels.namesAction(t.text())) {
+          // "Action planned: We will add alerting." under a finding says what it is wherever it stands.
+          boolean done = reportedDone(s.nodes(), i);
+          new ItemReader(diagnostics).read(List.of(n)).forEach(e -> entries.add(done ? e.doneUnlessStated() : e));
         } else if (n instanceof Bullet b && b.checked() != null) {
           entries.addAll(new ItemReader(diagnostics).read(List.of(b)));
         }
@@ -118,6 +125,9 @@ final class ItemAssembler {
     }
     if (entries.isEmpty() && measureEntries.isEmpty()) {
       entries.addAll(promisesInResolution(sections));
+    }
+    if (entries.isEmpty() && measureEntries.isEmpty()) {
+      entries.addAll(new LessonItems(diagnostics).read(sections));
     }
     while (served.size() < entries.size()) {
       served.add(null);
@@ -157,6 +167,14 @@ final class ItemAssembler {
           e.line() > 0 ? e.line() : null));
     }
     return items;
+  }
+
+  /** Whether the paragraph or bullet after the one at {@code i} says "This has been done." */
+  private static boolean reportedDone(List<Node> nodes, int i) {
+    int next = i + 1 < nodes.size() && nodes.get(i + 1) instanceof Outline.Blank ? i + 2 : i + 1;
+    Node after = next < nodes.size() ? nodes.get(next) : null;
+    return after instanceof TextLine t && StatusLabels.reportsDone(t.text())
+        || after instanceof Bullet b && StatusLabels.reportsDone(b.text());
   }
 
   /** Whether a section's list has two or more entries and each one promises work. */

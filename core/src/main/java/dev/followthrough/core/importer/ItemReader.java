@@ -85,6 +85,10 @@ final class ItemReader {
         && nodes.stream().anyMatch(n -> n instanceof TextLine t && isProseParagraph(t.text()));
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
+      if (node instanceof Outline.SubHeading && HeadingItems.headsParagraphs(nodes, i)) {
+        i = HeadingItems.read(nodes, i, maker, entries);
+        continue;
+      }
       String own = node instanceof TextLine t ? t.text() : node instanceof Bullet b ? b.text() : null;
       var criterion = VerificationLine.criterion(own);
       if (criterion.isPresent() && !entries.isEmpty()) {

@@ -26,15 +26,19 @@ final class PastTense {
   private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "a", "an", "our", "all", "this",
       "these", "those", "its", "their", "some", "every", "each", "it", "them", "away", "out", "up");
 
+  private static final int MAX_PARTICIPLE_TITLE = 4;
+
   private PastTense() {}
 
   static boolean isDone(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
+    // "We've established…" reports as "We have established…" does.
+    String t = text.strip().toLowerCase(Locale.ROOT).replace('’', '\'').replace("we've ", "we have ");
     // Every report holds a past form ("…ed", "been", "sent"); most items hold none and stop here.
     if (!t.contains("ed ") && !t.contains("been") && !t.endsWith("ed") && !IRREGULAR.contains(firstWord(t))) {
       return false;
     }
-    boolean reported = reportsWork(t) || reportsWork(LEADING_CLAUSE.matcher(t).replaceFirst("")) || opensWithPastVerb(text.strip());
+    boolean reported = reportsWork(t) || reportsWork(LEADING_CLAUSE.matcher(t).replaceFirst("")) || opensWithPastVerb(text.strip())
+        || endsWithParticiple(t);
     // "Changes that have been tested should be deployed one by one" promises; it reports nothing.
     return reported && !ONLY_PLANNED.matcher(t).find() && !Commitments.isCommitment(text);
   }
@@ -71,6 +75,24 @@ final class PastTense {
     return stem != null && (ActionVerbs.isVerb(stem) || ActionVerbs.isVerb(stem + "e")
         || stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)
             && ActionVerbs.isVerb(stem.substring(0, stem.length() - 1)));
+  }
+
+  /**
+   * "Alerts configured", "Cron cleanup scheduled": a short title that names a thing and ends with
+   * what was done to it reports the work done. One that opens with a task verb ("Check alerts
+   * configured") asks for work.
+   */
+  static boolean namesDoneWork(String title) {
+    String t = title.strip().toLowerCase(Locale.ROOT);
+    return t.endsWith("ed") && endsWithParticiple(t) && !Commitments.isCommitment(title);
+  }
+
+  private static boolean endsWithParticiple(String lower) {
+    String[] words = Regex.split(Regex.replaceAll(lower, "[^a-z\\s-]", " ").strip(), "\\s+");
+    if (words.length < 2 || words.length > MAX_PARTICIPLE_TITLE || ActionVerbs.isVerb(words[0])) {
+      return false;
+    }
+    return opensWithPastVerb(words[words.length - 1] + " the work");
   }
 
   private static boolean isTitleCase(String[] words) {

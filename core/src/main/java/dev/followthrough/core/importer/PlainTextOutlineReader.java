@@ -179,6 +179,6 @@ final class PlainTextOutlineReader {
     if (!colon && (label.endsWith(".") || label.contains(", ") || BULLET.matcher(label).matches())) {
       return false;
     }
-    return SectionKind.of(label) != SectionKind.OTHER;
+    return SectionKind.of(colon ? t : label) != SectionKind.OTHER;
   }
 }

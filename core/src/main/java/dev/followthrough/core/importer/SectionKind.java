@@ -27,6 +27,10 @@ enum SectionKind {
 
   private static final java.util.regex.Pattern NUMBERING =
       java.util.regex.Pattern.compile("^(?:\\d+|0x[0-9a-f]+|[ivx]+)[.)]\\s+");
+  private static final java.util.regex.Pattern ACTIONS = java.util.regex.Pattern.compile(
+      "(?:(?:resulting|further|next|remaining|planned|proposed|our|key|required|pending|open)\\s+)?actions?"
+          + "(?:\\s+(?:planned|proposed|required|needed|to take))?");
+  private static final java.util.regex.Pattern TAKEN = java.util.regex.Pattern.compile("actions? taken");
   private static final java.util.regex.Pattern COLON = java.util.regex.Pattern.compile("[:：]\\s*$");
 
   private final List<String> words;
@@ -39,6 +43,15 @@ enum SectionKind {
     String h = normalize(heading);
     if (h.isEmpty()) {
       return OTHER;
+    }
+    // "Resulting Action", "Next actions", "Actions planned": a list of actions named by the word alone.
+    if (ACTIONS.matcher(h).matches()) {
+      return TASKS;
+    }
+    // "**Actions taken:**" over a list, a label under a finding, reports its actions; a heading
+    // "## Actions taken" tells the response to the incident.
+    if (TAKEN.matcher(h).matches() && heading.replace("*", "").strip().endsWith(":")) {
+      return TASKS;
     }
     // "Corrective and Preventive Measures" names both kinds: a general measures section.
     if ((h.contains("corrective") && h.contains("prevent"))) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class StatusLabels {
   private static final Pattern LABEL = Pattern.compile(
-      "^(action points?|action items?|done|todo|to do|doing|in progress)\\s*(?::|\\s(?=[a-z]))\\s*(\\S.*)$",
+      "^(action points?|action items?|actions? planned|actions? taken|done|todo|to do|doing|in progress)\\s*(?::|\\s(?=[a-z]))\\s*(\\S.*)$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern REPORTED_DONE = Pattern.compile(
       "^(?:this|that|it) (?:has (?:now |already )?been|was|is (?:now )?) ?(?:done|completed?|fixed|implemented)\\b.*",
@@ -41,9 +41,17 @@ final class StatusLabels {
     if (!shouted && !colon) {
       return Optional.empty();
     }
-    ItemStatus status = label.equals("done") ? ItemStatus.DONE
+    ItemStatus status = label.equals("done") || label.endsWith("taken") ? ItemStatus.DONE
         : label.equals("doing") || label.equals("in progress") ? ItemStatus.IN_PROGRESS : ItemStatus.OPEN;
     return Optional.of(new Labelled(m.group(2).strip(), status));
+  }
+
+  /**
+   * "Action point: …", "Action planned: …": a label that names an action, so that the paragraph is
+   * one wherever it stands (a bare "TODO:" in a summary is often a note to the writer).
+   */
+  static boolean namesAction(String line) {
+    return line.regionMatches(true, 0, "action", 0, 6) && of(line).isPresent();
   }
 
   /** "This has been done.": the paragraph after an action point reports it carried out. */
