@@ -18,7 +18,12 @@ import java.util.Optional;
  * import run owns one index.
  */
 public final class RecurrenceIndex {
-  private record Earlier(Postmortem postmortem, TermCorpus.Entry entry) {}
+  // The reference day is kept: working it out again for every pair cost a tenth of an import.
+  private record Earlier(Postmortem postmortem, TermCorpus.Entry entry, LocalDate day) {
+    Earlier(Postmortem postmortem, TermCorpus.Entry entry) {
+      this(postmortem, entry, postmortem.incident().referenceDate());
+    }
+  }
 
   private final RecurrenceDetector detector;
   private final Map<String, Earlier> earlier = new LinkedHashMap<>();
@@ -66,7 +71,7 @@ public final class RecurrenceIndex {
     List<TermCorpus.Entry> candidates = new ArrayList<>();
     List<TermCorpus.Entry> left = new ArrayList<>();
     earlier.forEach((id, e) -> {
-      LocalDate earlierDay = e.postmortem().incident().referenceDate();
+      LocalDate earlierDay = e.day();
       if (!id.equals(newer.id()) && (day == null || earlierDay == null || !earlierDay.isAfter(day))) {
         candidates.add(e.entry());
       } else {
@@ -95,7 +100,7 @@ public final class RecurrenceIndex {
       return repeats;
     }
     earlier.forEach((id, e) -> {
-      LocalDate laterDay = e.postmortem().incident().referenceDate();
+      LocalDate laterDay = e.day();
       if (!id.equals(older.id()) && laterDay != null && laterDay.isAfter(day)) {
         matches(e.postmortem(), e.entry()).stream().filter(m -> m.earlierPostmortemId().equals(older.id())).findFirst()
             .ifPresent(m -> repeats.put(id, m));
