@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Imports a list of documents for {@link ImportSession#importDocuments}: one thread parses ahead
+ * Imports a list of documents for {@link ImportSession#importDocuments}: two threads parse ahead
  * while the calling thread merges and writes, and every {@link #BATCH} documents the store's batch
  * is committed, one flush for all of them, before they are acknowledged.
  */
@@ -24,7 +24,10 @@ final class BatchedImport {
   // Big enough that the flush costs little per document, small enough that a report of progress
   // (and what a crash can leave unacknowledged) stays short.
   static final int BATCH = 100;
-  private static final int PARSED_AHEAD = 8;
+  // Parsing takes about as long as the rest: two threads parse (the importer is thread-safe)
+  // while this one merges and writes, and enough are parsed ahead to cover a commit's flush.
+  private static final int PARSERS = 2;
+  private static final int PARSED_AHEAD = 32;
 
   private final PostmortemImporter importer;
   private final ActionStore store;
@@ -38,7 +41,7 @@ final class BatchedImport {
 
   /** With {@code stopAtFailure}, the first document that cannot be read ends the run, acknowledged. */
   void run(List<Path> files, boolean stopAtFailure, Consumer<ImportSession.Outcome> acknowledged) {
-    ExecutorService parser = Executors.newSingleThreadExecutor(task -> {
+    ExecutorService parser = Executors.newFixedThreadPool(PARSERS, task -> {
       Thread thread = new Thread(task, "followthrough-parse");
       thread.setDaemon(true);
       return thread;
