@@ -88,18 +88,19 @@ final class Similarity {
     return !a.causes().isEmpty() && !b.causes().isEmpty() && a.causes().stream().noneMatch(b.causes()::contains);
   }
 
-  /** TF-IDF cosine over the two profiles' sorted stem ids. */
+  /** TF-IDF cosine, the shared stems found by walking both sorted lists of stems. */
   private double textSimilarity(Entry a, Entry b) {
-    int[] ia = a.ids();
-    int[] ib = b.ids();
+    String[] sa = a.stems();
+    String[] sb = b.stems();
     double dot = 0;
-    for (int i = 0, j = 0; i < ia.length && j < ib.length; ) {
-      if (ia[i] < ib[j]) {
+    for (int i = 0, j = 0; i < sa.length && j < sb.length; ) {
+      int order = sa[i].compareTo(sb[j]);
+      if (order < 0) {
         i++;
-      } else if (ia[i] > ib[j]) {
+      } else if (order > 0) {
         j++;
       } else {
-        double w = idf[ia[i]];
+        double w = idf[a.ids()[i]];
         dot += a.roots()[i++] * w * b.roots()[j++] * w;
       }
     }
