@@ -1,8 +1,6 @@
 package dev.followthrough.core.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.followthrough.core.FollowthroughException;
 import dev.followthrough.core.json.JsonFormat;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.store.ActionStore;
@@ -11,9 +9,6 @@ import dev.followthrough.core.store.StaleVersionException;
 import dev.followthrough.core.store.StoreException;
 import dev.followthrough.core.store.StoredPostmortem;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -103,12 +98,12 @@ final class DirectoryActionStore implements ActionStore {
       return ActionStore.super.reportData(); // from findAll, which sees the batch's records
     }
     Path records = dir.resolve(RECORDS);
-    return Files.isDirectory(records) ? facts.reportData(recordFiles(records), this::parse) : ActionStore.super.reportData();
+    return Files.isDirectory(records) ? facts.reportData(recordFiles(records), codec::parse) : ActionStore.super.reportData();
   }
 
   /** The report data as the facts file holds it, unchecked ({@link ReportFacts#asWritten}). */
   dev.followthrough.core.store.ReportData reportFactsAsWritten() {
-    return facts.asWritten(this::parse);
+    return facts.asWritten(codec::parse);
   }
 
   @Override
@@ -163,10 +158,7 @@ final class DirectoryActionStore implements ActionStore {
     replayIfNeeded();
     DirectoryBatch own = ownBatch();
     if (own != null && !own.isEmpty()) {
-      java.util.TreeMap<String, StoredPostmortem> all = new java.util.TreeMap<>();
-      onDisk().forEach(p -> all.put(p.id(), p));
-      own.all().forEach(p -> all.put(p.id(), p));
-      return List.copyOf(all.values());
+      return own.over(onDisk());
     }
     return onDisk();
   }
@@ -257,16 +249,12 @@ final class DirectoryActionStore implements ActionStore {
 
   private StoredPostmortem read(Path file) {
     try {
-      return parse(file, Files.readAllBytes(file));
+      return codec.parse(file, Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new StoreException("store file " + file + " disappeared while reading", e);
     } catch (IOException e) {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  private StoredPostmortem parse(Path file, byte[] bytes) {
-    return codec.parse(file, bytes);
   }
 
   private List<Path> recordFiles(Path records) {

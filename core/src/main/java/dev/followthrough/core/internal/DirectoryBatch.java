@@ -71,6 +71,14 @@ final class DirectoryBatch implements ActionStore.Batch {
     return staged.values().stream().map(Staged::stored).toList();
   }
 
+  /** The records on disk, ordered by id, with this batch's in their place. */
+  List<StoredPostmortem> over(List<StoredPostmortem> onDisk) {
+    java.util.TreeMap<String, StoredPostmortem> all = new java.util.TreeMap<>();
+    onDisk.forEach(p -> all.put(p.id(), p));
+    staged.values().forEach(s -> all.put(s.stored().id(), s.stored()));
+    return List.copyOf(all.values());
+  }
+
   boolean isEmpty() {
     return staged.isEmpty();
   }
