@@ -88,23 +88,26 @@ final class Similarity {
     return !a.causes().isEmpty() && !b.causes().isEmpty() && a.causes().stream().noneMatch(b.causes()::contains);
   }
 
-  /** TF-IDF cosine, the shared stems found by walking both sorted lists of stems. */
+  // Sums of word weights are added as integers of this many units of 1: integer addition does not
+  // depend on the order, so the score's last bit does not depend on how the stems were numbered.
+  private static final double UNIT = 0x1p40;
+
+  /** TF-IDF cosine over the two profiles' sorted stem ids. */
   private double textSimilarity(Entry a, Entry b) {
-    String[] sa = a.stems();
-    String[] sb = b.stems();
-    double dot = 0;
-    for (int i = 0, j = 0; i < sa.length && j < sb.length; ) {
-      int order = sa[i].compareTo(sb[j]);
-      if (order < 0) {
+    int[] ia = a.ids();
+    int[] ib = b.ids();
+    long dot = 0;
+    for (int i = 0, j = 0; i < ia.length && j < ib.length; ) {
+      if (ia[i] < ib[j]) {
         i++;
-      } else if (order > 0) {
+      } else if (ia[i] > ib[j]) {
         j++;
       } else {
-        double w = idf[a.ids()[i]];
-        dot += a.roots()[i++] * w * b.roots()[j++] * w;
+        double w = idf[ia[i]];
+        dot += Math.round(a.roots()[i++] * w * b.roots()[j++] * w * UNIT);
       }
     }
-    return dot == 0 ? 0 : dot / (length(a) * length(b));
+    return dot == 0 ? 0 : dot / UNIT / (length(a) * length(b));
   }
 
   private double length(Entry e) {
@@ -113,12 +116,12 @@ final class Similarity {
 
   // Depends on the corpus's word weights, which change as postmortems join: worked out per corpus.
   private double weighedLength(Entry e) {
-    double sum = 0;
+    long sum = 0;
     for (int i = 0; i < e.ids().length; i++) {
       double v = e.roots()[i] * idf[e.ids()[i]];
-      sum += v * v;
+      sum += Math.round(v * v * UNIT);
     }
-    return Math.sqrt(sum);
+    return Math.sqrt(sum / UNIT);
   }
 
   private double idf(String stem) {

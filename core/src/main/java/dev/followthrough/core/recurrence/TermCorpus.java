@@ -21,13 +21,12 @@ final class TermCorpus {
   /**
    * One profile as the corpus numbers it.
    *
-   * @param stems its stems, in their natural order
-   * @param ids each stem's id, in the order of {@code stems}
-   * @param roots the square root of each stem's weighted count, in the order of {@code stems}
+   * @param ids its stems' ids, ascending
+   * @param roots the square root of each stem's weighted count, in the order of {@code ids}
    * @param failureNorm the length of its failure-term vector
    * @param causes the specific failure terms named where it names its failure most prominently
    */
-  record Entry(Profile profile, String[] stems, int[] ids, double[] roots, double failureNorm, List<Term> causes) {}
+  record Entry(Profile profile, int[] ids, double[] roots, double failureNorm, List<Term> causes) {}
 
   private final Map<String, Integer> ids = new HashMap<>();
   private int[] documentFrequency = new int[1024];
@@ -35,18 +34,21 @@ final class TermCorpus {
 
   /** The profile numbered with this corpus's ids, not yet counted in it. */
   Entry entry(Profile profile) {
-    // In the order of the stems themselves, so that sums come out the same, to the last bit,
-    // whatever order the profiles were numbered in.
-    String[] stems = profile.terms().keySet().toArray(new String[0]);
-    Arrays.sort(stems);
-    int[] stemIds = new int[stems.length];
-    double[] roots = new double[stems.length];
-    for (int i = 0; i < stems.length; i++) {
-      stemIds[i] = ids.computeIfAbsent(stems[i], stem -> ids.size());
-      // Square root of the count: a word repeated ten times is not ten times the evidence.
-      roots[i] = Math.sqrt(profile.terms().get(stems[i]));
+    int[] stemIds = new int[profile.terms().size()];
+    Map<Integer, Double> counts = new HashMap<>();
+    int n = 0;
+    for (Map.Entry<String, Double> term : profile.terms().entrySet()) {
+      int id = ids.computeIfAbsent(term.getKey(), stem -> ids.size());
+      stemIds[n++] = id;
+      counts.put(id, term.getValue());
     }
-    return new Entry(profile, stems, stemIds, roots, failureNorm(profile), causes(profile));
+    Arrays.sort(stemIds);
+    double[] roots = new double[stemIds.length];
+    for (int i = 0; i < stemIds.length; i++) {
+      // Square root of the count: a word repeated ten times is not ten times the evidence.
+      roots[i] = Math.sqrt(counts.get(stemIds[i]));
+    }
+    return new Entry(profile, stemIds, roots, failureNorm(profile), causes(profile));
   }
 
   void add(Entry entry) {
