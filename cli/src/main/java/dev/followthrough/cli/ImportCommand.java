@@ -70,20 +70,21 @@ final class ImportCommand implements Callable<Integer> {
           err.println("followthrough: " + entry.getKey() + ": no .md or .txt documents found");
           failed++;
         }
-        for (Path document : documents) {
-          try {
-            ImportResult r = session.importDocument(document);
-            progress.beforeLine();
-            printDiagnostics(err, r);
-            out.println(describe(r));
+        // Each line is printed once the document's batch is durable in the store.
+        int[] failures = {0};
+        session.importDocuments(documents, outcome -> {
+          progress.beforeLine();
+          if (outcome.failure() != null) {
+            err.println("followthrough: " + outcome.failure().getMessage());
+            failures[0]++;
+          } else {
+            printDiagnostics(err, outcome.result());
+            out.println(describe(outcome.result()));
             out.flush();
-          } catch (DocumentException e) {
-            progress.beforeLine();
-            err.println("followthrough: " + e.getMessage());
-            failed++;
           }
           progress.documentDone();
-        }
+        });
+        failed += failures[0];
       }
     }
     out.flush();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One run of imports into a store, from {@link Followthrough#importSession()}: the stored
@@ -43,13 +44,33 @@ public final class ImportSession {
     this.detector = detector;
   }
 
-  /** Imports a file, or every document below a directory, in name order. */
+  /**
+   * Imports a file, or every document below a directory, in name order, as {@link
+   * #importDocuments} does; stops at the first document that cannot be imported (those before it
+   * stay imported).
+   */
   public List<ImportResult> importPath(Path path) {
     List<ImportResult> results = new ArrayList<>();
-    for (Path file : importer.documents(path)) {
-      results.add(importDocument(file));
-    }
+    new BatchedImport(importer, store, this::importParsed).run(importer.documents(path), true, outcome -> {
+      if (outcome.failure() != null) {
+        throw outcome.failure();
+      }
+      results.add(outcome.result());
+    });
     return results;
+  }
+
+  /** What became of one document: its result, or why it could not be imported. */
+  public record Outcome(Path file, ImportResult result, DocumentException failure) {}
+
+  /**
+   * Imports the files in order, in batches that the store makes durable with one flush each
+   * ({@link ActionStore#batch()}): {@code acknowledged} hears of each document, in order, once
+   * its batch is durable. The documents are parsed ahead on a second thread. A document that
+   * cannot be read is reported as a failure and the others are imported.
+   */
+  public void importDocuments(List<Path> files, Consumer<Outcome> acknowledged) {
+    new BatchedImport(importer, store, this::importParsed).run(files, false, acknowledged);
   }
 
   /** As {@link Followthrough#importDocument}. */

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Run in a separate JVM by the store tests. Modes: {@code append DIR NAME COUNT} adds COUNT items
  * to postmortem "shared" with read-modify-write retries; {@code hold DIR} takes the writers' lock
- * and keeps it; {@code churn DIR} rewrites a large postmortem forever (to be killed).
+ * and keeps it; {@code churn DIR} rewrites a large postmortem forever (to be killed); {@code
+ * importHalting DIR DOCS N} imports the documents of DOCS as the CLI does, printing each one
+ * acknowledged, and halts the JVM in the Nth batch's commit, just after its journal's flush.
  */
 public final class StoreWriterProcess {
   public static void main(String[] args) throws Exception {
@@ -23,6 +25,7 @@ public final class StoreWriterProcess {
       case "hold" -> hold(dir);
       case "holdRun" -> holdRun(dir);
       case "churn" -> churn(dir);
+      case "importHalting" -> importHalting(dir, Path.of(args[2]), Integer.parseInt(args[3]));
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -66,6 +69,25 @@ public final class StoreWriterProcess {
       System.out.flush();
       Thread.sleep(Long.MAX_VALUE);
     }
+  }
+
+  private static void importHalting(Path dir, Path docs, int haltAtCommit) {
+    int[] commits = {0};
+    ActionStore store = dev.followthrough.core.internal.EmbeddedStores.directoryWithJournalHook(dir,
+        Duration.ofSeconds(30), Clock.systemUTC(), () -> {
+          if (++commits[0] == haltAtCommit) {
+            System.out.println("halting after the journal's flush");
+            System.out.flush();
+            Runtime.getRuntime().halt(86); // no shutdown hooks, no finally blocks: as a kill
+          }
+        });
+    var session = dev.followthrough.core.Followthrough.builder().store(store).build().importSession();
+    List<java.nio.file.Path> files = dev.followthrough.core.importer.PostmortemImporter.create().documents(docs);
+    session.importDocuments(files, outcome -> {
+      System.out.println("acknowledged " + outcome.result().postmortemId());
+      System.out.flush();
+    });
+    System.out.println("finished");
   }
 
   private static void churn(Path dir) {

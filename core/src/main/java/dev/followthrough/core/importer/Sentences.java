@@ -13,6 +13,9 @@ final class Sentences {
 
   /** Index just after the first sentence's end, or -1 when the text is one sentence. */
   static int firstEnd(String text) {
+    if (!hasEndBeforeSpace(text)) {
+      return -1; // most items: the pattern, with its look-behinds at every position, cannot match
+    }
     var m = END.matcher(text);
     while (m.find()) {
       String first = text.substring(0, m.end());
@@ -21,5 +24,16 @@ final class Sentences {
       }
     }
     return -1;
+  }
+
+  /** Whether some '.', '!' or '?' is followed by whitespace, which {@link #END} needs. */
+  private static boolean hasEndBeforeSpace(String text) {
+    for (int i = 0; i + 1 < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

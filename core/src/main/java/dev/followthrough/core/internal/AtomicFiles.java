@@ -27,6 +27,31 @@ final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] content) throws IOException {
+    replace(target, content, true);
+    syncDirectory(target.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Replaces the file as {@link #write} does but flushes nothing: for a batch whose records a
+   * flushed journal already holds, flushed together afterwards ({@link #flush}).
+   */
+  public static void writeUnflushed(Path target, byte[] content) throws IOException {
+    replace(target, content, false);
+  }
+
+  /** Flushes files written unflushed, then their directories. */
+  public static void flush(java.util.Collection<Path> files) throws IOException {
+    java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+    for (Path file : files) {
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        channel.force(true);
+      }
+      dirs.add(file.toAbsolutePath().getParent());
+    }
+    dirs.forEach(AtomicFiles::syncDirectory);
+  }
+
+  private static void replace(Path target, byte[] content, boolean flush) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
@@ -37,13 +62,14 @@ final class AtomicFiles {
         while (bytes.hasRemaining()) {
           out.write(bytes);
         }
-        out.force(true);
+        if (flush) {
+          out.force(true);
+        }
       }
       move(temp, target);
     } finally {
       Files.deleteIfExists(temp);
     }
-    syncDirectory(dir);
   }
 
   private static void move(Path from, Path to) throws IOException {

@@ -1,8 +1,6 @@
 package dev.followthrough.core.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.followthrough.core.FollowthroughException;
 import dev.followthrough.core.json.JsonFormat;
 import dev.followthrough.core.model.Postmortem;
 import dev.followthrough.core.store.ActionStore;
@@ -11,9 +9,6 @@ import dev.followthrough.core.store.StaleVersionException;
 import dev.followthrough.core.store.StoreException;
 import dev.followthrough.core.store.StoredPostmortem;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,31 +35,75 @@ final class DirectoryActionStore implements ActionStore {
   private final Clock clock;
   private final StoreLock lock;
   private final JsonFormat json = JsonFormat.json();
+  private final RecordCodec codec = new RecordCodec();
   private final DirectorySyncStates syncStates;
   private final ReportFacts facts;
-  // Runs between a record's write and its facts entry's: a test's crash is injected here.
+  private final RecordJournal journal;
+  // Run between a record's write and its facts entry's, and between a batch's journal flush and
+  // its records' writes: tests crash a writer there.
   private final Runnable afterRecordWrite;
   private volatile boolean tempFilesRemoved;
+  private volatile DirectoryBatch batch;
+  private final BatchedRecords batched;
 
-  DirectoryActionStore(Path dir, Duration lockWait, Clock clock, Runnable afterRecordWrite) {
+  DirectoryActionStore(Path dir, Duration lockWait, Clock clock, Runnable afterRecordWrite,
+      Runnable afterJournalFlush) {
     this.dir = dir;
     this.clock = clock;
     this.lock = new StoreLock(dir.resolve(".lock"), describe(), lockWait);
     this.syncStates = new DirectorySyncStates(dir, lock);
     this.facts = new ReportFacts(dir, dir.resolve(RECORDS), describe());
+    this.journal = new RecordJournal(dir);
     this.afterRecordWrite = afterRecordWrite;
+    this.batched = new BatchedRecords(journal, codec, facts, clock, lock, this::recordFile, this::ensureStore,
+        afterJournalFlush, afterRecordWrite);
+  }
+
+  /** One batch at a time per handle; as {@link BatchedRecords} writes it. */
+  @Override
+  public synchronized Batch batch() {
+    if (batch != null) {
+      throw new IllegalStateException("a batch is open on " + describe() + " already");
+    }
+    batch = new DirectoryBatch(describe(), staged -> batched.commit(staged), () -> batch = null);
+    return batch;
+  }
+
+  /** The batch the calling thread opened on this handle, if any. */
+  private DirectoryBatch ownBatch() {
+    DirectoryBatch open = batch;
+    return open != null && open.ownedByCurrentThread() ? open : null;
+  }
+
+  /** Before reading: a writer killed during a batch left records only in the journal. */
+  private void replayIfNeeded() {
+    if (journal.isEmpty() || ownBatch() != null) {
+      return;
+    }
+    try (StoreLock.Held held = lock.acquire()) {
+      batched.replay();
+    } catch (dev.followthrough.core.store.StoreLockedException e) {
+      // A live writer holds the lock: what it has not put in place is not acknowledged yet.
+    } catch (IOException e) {
+      throw new StoreException("cannot replay " + journal.file() + ": " + e.getMessage(), e);
+    }
   }
 
   /** From the facts file beside the records, each entry checked against its record ({@link ReportFacts}). */
   @Override
   public dev.followthrough.core.store.ReportData reportData() {
+    replayIfNeeded();
+    DirectoryBatch own = ownBatch();
+    if (own != null && !own.isEmpty()) {
+      return ActionStore.super.reportData(); // from findAll, which sees the batch's records
+    }
     Path records = dir.resolve(RECORDS);
-    return Files.isDirectory(records) ? facts.reportData(recordFiles(records), this::parse) : ActionStore.super.reportData();
+    return Files.isDirectory(records) ? facts.reportData(recordFiles(records), codec::parse) : ActionStore.super.reportData();
   }
 
   /** The report data as the facts file holds it, unchecked ({@link ReportFacts#asWritten}). */
   dev.followthrough.core.store.ReportData reportFactsAsWritten() {
-    return facts.asWritten(this::parse);
+    return facts.asWritten(codec::parse);
   }
 
   @Override
@@ -104,12 +143,27 @@ final class DirectoryActionStore implements ActionStore {
 
   @Override
   public Optional<StoredPostmortem> find(String postmortemId) {
+    replayIfNeeded();
+    DirectoryBatch own = ownBatch();
+    Optional<StoredPostmortem> staged = own == null ? Optional.empty() : own.find(postmortemId);
+    if (staged.isPresent()) {
+      return staged;
+    }
     Path file = recordFile(postmortemId);
     return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
   }
 
   @Override
   public List<StoredPostmortem> findAll() {
+    replayIfNeeded();
+    DirectoryBatch own = ownBatch();
+    if (own != null && !own.isEmpty()) {
+      return own.over(onDisk());
+    }
+    return onDisk();
+  }
+
+  private List<StoredPostmortem> onDisk() {
     Path records = dir.resolve(RECORDS);
     if (!Files.isDirectory(records)) {
       requireStoreOrAbsent();
@@ -144,8 +198,13 @@ final class DirectoryActionStore implements ActionStore {
    */
   @Override
   public Optional<StoredPostmortem> modify(String postmortemId, java.util.function.UnaryOperator<Postmortem> change) {
+    DirectoryBatch own = ownBatch();
+    if (own != null) {
+      return batched.modify(own, postmortemId, change);
+    }
     Path file = recordFile(postmortemId);
     try (StoreLock.Held held = lock.acquire()) {
+      batched.replay();
       if (!Files.exists(file)) {
         return Optional.empty();
       }
@@ -161,8 +220,13 @@ final class DirectoryActionStore implements ActionStore {
   }
 
   private StoredPostmortem write(Postmortem postmortem, long expectedVersion) {
+    DirectoryBatch own = ownBatch();
+    if (own != null) {
+      return batched.write(own, postmortem, expectedVersion);
+    }
     try (StoreLock.Held held = lock.acquire()) {
       ensureStore();
+      batched.replay();
       Path file = recordFile(postmortem.id());
       long actual = Files.exists(file) ? read(file).version() : 0;
       if (actual != expectedVersion) {
@@ -176,63 +240,20 @@ final class DirectoryActionStore implements ActionStore {
 
   /** Writes a record durably, then its facts entry; the caller holds the writers' lock. */
   private StoredPostmortem save(Path file, StoredPostmortem stored) throws IOException {
-    byte[] bytes = json.write(recordTree(stored)).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = codec.bytes(stored);
     AtomicFiles.write(file, bytes);
     afterRecordWrite.run();
     facts.recorded(file, stored, bytes);
     return stored;
   }
 
-  private ObjectNode recordTree(StoredPostmortem stored) {
-    ObjectNode root = json.object();
-    root.put("schemaVersion", JsonFormat.SCHEMA_VERSION);
-    root.put("version", stored.version());
-    root.put("updatedAt", stored.updatedAt().toString());
-    root.set("postmortem", json.toTree(stored.postmortem()));
-    return root;
-  }
-
   private StoredPostmortem read(Path file) {
     try {
-      return parse(file, Files.readAllBytes(file));
+      return codec.parse(file, Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new StoreException("store file " + file + " disappeared while reading", e);
     } catch (IOException e) {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private StoredPostmortem parse(Path file, byte[] bytes) {
-    String name = file.toString();
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new DamagedStoreException(List.of(name), "not UTF-8 text");
-    }
-    if (text.isBlank()) {
-      throw new DamagedStoreException(List.of(name), "the file is empty");
-    }
-    try {
-      JsonNode root = json.parseTree(text, name);
-      JsonFormat.requireSchemaVersion(root, name);
-      JsonNode version = root.get("version");
-      JsonNode updatedAt = root.get("updatedAt");
-      JsonNode body = root.get("postmortem");
-      if (version == null || !version.canConvertToLong() || updatedAt == null || body == null) {
-        throw new FollowthroughException("version, updatedAt or postmortem is missing");
-      }
-      Postmortem postmortem = json.readPostmortem(body, name);
-      if (!file.getFileName().toString().equals(postmortem.id() + ".json")) {
-        throw new FollowthroughException("it holds postmortem " + postmortem.id());
-      }
-      return new StoredPostmortem(postmortem, version.asLong(), Instant.parse(updatedAt.asText()));
-    } catch (DamagedStoreException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      String message = e.getMessage() == null ? e.toString()
-          : e.getMessage().replace(name + ": ", "").replace("postmortem in " + name, "postmortem");
-      throw new DamagedStoreException(List.of(name), message);
     }
   }
 

@@ -14,7 +14,7 @@ public final class EmbeddedStores {
   }
 
   public static ActionStore directory(Path dir, Duration lockWait, Clock clock) {
-    return new DirectoryActionStore(dir, lockWait, clock, () -> {});
+    return new DirectoryActionStore(dir, lockWait, clock, () -> {}, () -> {});
   }
 
   /**
@@ -22,7 +22,16 @@ public final class EmbeddedStores {
    * write of its report facts: for tests that crash a writer at that point (by throwing there).
    */
   public static ActionStore directory(Path dir, Duration lockWait, Clock clock, Runnable afterRecordWrite) {
-    return new DirectoryActionStore(dir, lockWait, clock, afterRecordWrite);
+    return new DirectoryActionStore(dir, lockWait, clock, afterRecordWrite, () -> {});
+  }
+
+  /**
+   * The directory store, with {@code afterJournalFlush} run in each batch's commit after the
+   * journal's flush and before the records are written: for tests that kill a writer there.
+   */
+  public static ActionStore directoryWithJournalHook(Path dir, Duration lockWait, Clock clock,
+      Runnable afterJournalFlush) {
+    return new DirectoryActionStore(dir, lockWait, clock, () -> {}, afterJournalFlush);
   }
 
   /**
@@ -30,7 +39,8 @@ public final class EmbeddedStores {
    * repaired, so that tests can check what its writers wrote there.
    */
   public static dev.followthrough.core.store.ReportData directoryFactsAsWritten(Path dir) {
-    return new DirectoryActionStore(dir, Duration.ZERO, Clock.systemUTC(), () -> {}).reportFactsAsWritten();
+    return new DirectoryActionStore(dir, Duration.ZERO, Clock.systemUTC(), () -> {}, () -> {})
+        .reportFactsAsWritten();
   }
 
   /** {@code doctor}'s read-only checks of a store directory. */

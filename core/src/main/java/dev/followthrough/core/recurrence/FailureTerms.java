@@ -7,7 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +29,18 @@ final class FailureTerms {
   private static final String RESOURCE = "failure-terms.txt";
 
   private final List<Term> terms;
+  // Every phrase by its first stem, as {term index, phrase index}: a text is looked up at each of
+  // its stems instead of searched for each of the hundreds of phrases.
+  private final Map<String, List<int[]>> byFirstStem = new HashMap<>();
 
   private FailureTerms(List<Term> terms) {
     this.terms = List.copyOf(terms);
+    for (int t = 0; t < this.terms.size(); t++) {
+      List<List<String>> phrases = this.terms.get(t).phrases();
+      for (int p = 0; p < phrases.size(); p++) {
+        byFirstStem.computeIfAbsent(phrases.get(p).get(0), stem -> new ArrayList<>()).add(new int[] {t, p});
+      }
+    }
   }
 
   static FailureTerms load(TextAnalysis analysis) {
@@ -66,13 +75,21 @@ final class FailureTerms {
 
   /** The terms found in {@code stems}, each with the stems its matched phrases cover. */
   Map<Term, List<String>> find(List<String> stems) {
-    Map<Term, List<String>> found = new LinkedHashMap<>();
-    for (Term term : terms) {
-      for (List<String> phrase : term.phrases()) {
-        if (Collections.indexOfSubList(stems, phrase) >= 0) {
-          found.computeIfAbsent(term, t -> new ArrayList<>()).addAll(phrase);
+    // Which phrases occur, as term index * 2^16 + phrase index: sorted, they come in the order of
+    // the terms and of their phrases, each once however often it occurs.
+    java.util.TreeSet<Integer> matched = new java.util.TreeSet<>();
+    for (int i = 0; i < stems.size(); i++) {
+      for (int[] candidate : byFirstStem.getOrDefault(stems.get(i), List.of())) {
+        List<String> phrase = terms.get(candidate[0]).phrases().get(candidate[1]);
+        if (i + phrase.size() <= stems.size() && stems.subList(i, i + phrase.size()).equals(phrase)) {
+          matched.add(candidate[0] << 16 | candidate[1]);
         }
       }
+    }
+    Map<Term, List<String>> found = new LinkedHashMap<>();
+    for (int key : matched) {
+      Term term = terms.get(key >>> 16);
+      found.computeIfAbsent(term, t -> new ArrayList<>()).addAll(term.phrases().get(key & 0xffff));
     }
     return found;
   }

@@ -75,6 +75,15 @@ final class Profiler {
         builder.failureStems, builder.entities);
   }
 
+  /** Whether the two read the same in every field a profile is made of. */
+  static boolean sameText(Postmortem a, Postmortem b) {
+    return a.id().equals(b.id()) && java.util.Objects.equals(a.title(), b.title())
+        && java.util.Objects.equals(a.incident(), b.incident())
+        && a.measures().stream().map(Measure::title).toList().equals(b.measures().stream().map(Measure::title).toList())
+        && a.actionItems().stream().map(ActionItem::title).toList()
+            .equals(b.actionItems().stream().map(ActionItem::title).toList());
+  }
+
   private final class Builder {
     final Map<String, Double> terms = new HashMap<>();
     final Map<String, String> words = new HashMap<>();

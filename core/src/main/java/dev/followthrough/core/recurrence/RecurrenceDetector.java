@@ -85,34 +85,39 @@ public final class RecurrenceDetector {
   public List<RecurrenceMatch> matches(Postmortem newer, List<Postmortem> earlier) {
     Objects.requireNonNull(newer, "newer");
     Objects.requireNonNull(earlier, "earlier");
-    List<Profile> others = earlier.stream()
-        .filter(p -> !p.id().equals(newer.id()))
-        .map(profiler::profile)
-        .toList();
-    return matches(profiler.profile(newer), others);
+    TermCorpus corpus = new TermCorpus();
+    List<TermCorpus.Entry> others = new ArrayList<>();
+    for (Postmortem p : earlier) {
+      if (!p.id().equals(newer.id())) {
+        TermCorpus.Entry entry = corpus.entry(profiler.profile(p));
+        corpus.add(entry);
+        others.add(entry);
+      }
+    }
+    TermCorpus.Entry subject = corpus.entry(profiler.profile(newer));
+    corpus.add(subject);
+    return matches(subject, others, new Similarity(corpus, subject));
   }
 
   Profile profile(Postmortem postmortem) {
     return profiler.profile(postmortem);
   }
 
-  /** The matches of {@code subject} among {@code others}, whose words also set the weights. */
-  List<RecurrenceMatch> matches(Profile subject, List<Profile> others) {
-    List<Profile> corpus = new ArrayList<>(others);
-    corpus.add(subject);
-    Similarity similarity = new Similarity(corpus);
-    record Scored(Profile other, double score) {}
+  /** The matches of {@code subject} among {@code others}, scored by word weights of their corpus. */
+  List<RecurrenceMatch> matches(TermCorpus.Entry subject, List<TermCorpus.Entry> others, Similarity similarity) {
+    record Scored(TermCorpus.Entry other, double score) {}
     List<Scored> scored = new ArrayList<>();
-    for (Profile other : others) {
+    for (TermCorpus.Entry other : others) {
       double score = similarity.score(subject, other);
       if (score >= threshold) {
         scored.add(new Scored(other, score));
       }
     }
-    scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(m -> m.other().id()));
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(m -> m.other().profile().id()));
     List<RecurrenceMatch> matches = new ArrayList<>();
     for (Scored m : scored.subList(0, Math.min(MAX_MATCHES, scored.size()))) {
-      matches.add(new RecurrenceMatch(m.other().id(), m.score(), similarity.sharedTerms(subject, m.other())));
+      matches.add(new RecurrenceMatch(m.other().profile().id(), m.score(),
+          similarity.sharedTerms(subject.profile(), m.other().profile())));
     }
     return List.copyOf(matches);
   }

@@ -1,16 +1,16 @@
 package dev.followthrough.core.recurrence;
 
 import dev.followthrough.core.recurrence.FailureTerms.Term;
+import dev.followthrough.core.recurrence.TermCorpus.Entry;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Compares profiles within one corpus (the earlier postmortems plus the newer one), whose
- * document frequencies make words that every postmortem of the corpus uses count little.
+ * document frequencies make words that every postmortem of the corpus uses count little. The word
+ * weights are taken from the corpus when this is made; the corpus may change afterwards.
  */
 final class Similarity {
   private static final double FAILURE_WEIGHT = 0.45;
@@ -23,31 +23,32 @@ final class Similarity {
   // Two documents that each name a specific failure mode in their cause, but not the same one,
   // describe different failures however alike their wording.
   private static final double DIFFERENT_FAILURE_FACTOR = 0.5;
-  private static final double SPECIFIC = 0.6;
-  private static final double CAUSE = 0.8;
   private static final int SHARED_WORDS_SHOWN = 3;
 
-  private final Map<String, Double> idf = new HashMap<>();
-  // The newer postmortem is compared with every earlier one: weigh its words once.
-  private final Map<Profile, Weighted> vectors = new IdentityHashMap<>();
-  private final Map<Profile, List<Term>> causes = new IdentityHashMap<>();
-  private final double corpusSize;
+  private final TermCorpus corpus;
+  private final double[] idf;
+  // The newer postmortem is compared with every earlier one: its length is worked out once.
+  private final Entry subject;
+  private final double subjectLength;
 
-  Similarity(List<Profile> corpus) {
-    Map<String, Integer> df = new HashMap<>();
-    for (Profile p : corpus) {
-      p.terms().keySet().forEach(stem -> df.merge(stem, 1, Integer::sum));
-    }
-    corpusSize = corpus.size();
-    // Smoothed so that a word in every document still counts a little.
-    df.forEach((stem, n) -> idf.put(stem, Math.log((corpusSize + 1) / (n + 1)) + 1));
+  /** Word weights from {@code corpus} as it stands now, for comparing {@code subject} with others. */
+  Similarity(TermCorpus corpus, Entry subject) {
+    this.corpus = corpus;
+    this.idf = corpus.idf();
+    this.subject = subject;
+    this.subjectLength = weighedLength(subject);
   }
 
   /** The score alone: what is shared is worth listing only for the pairs that match. */
-  double score(Profile a, Profile b) {
+  double score(Entry a, Entry b) {
     double failure = failureSimilarity(a, b);
     double text = textSimilarity(a, b);
-    long entities = a.entities().keySet().stream().filter(b.entities()::containsKey).count();
+    int entities = 0;
+    for (String e : a.profile().entities().keySet()) {
+      if (b.profile().entities().containsKey(e)) {
+        entities++;
+      }
+    }
     double entity = 1 - Math.pow(0.5, entities);
     double score = FAILURE_WEIGHT * failure + TEXT_WEIGHT * text + ENTITY_WEIGHT * entity;
     if (differentFailures(a, b)) {
@@ -70,64 +71,62 @@ final class Similarity {
     return shared;
   }
 
-  private static double failureSimilarity(Profile a, Profile b) {
+  private static double failureSimilarity(Entry a, Entry b) {
     double dot = 0;
-    for (Map.Entry<Term, Double> e : a.failures().entrySet()) {
-      Double other = b.failures().get(e.getKey());
+    for (Map.Entry<Term, Double> e : a.profile().failures().entrySet()) {
+      Double other = b.profile().failures().get(e.getKey());
       if (other != null) {
-        dot += value(e.getKey(), e.getValue()) * value(e.getKey(), other);
+        dot += TermCorpus.failureValue(e.getKey(), e.getValue()) * TermCorpus.failureValue(e.getKey(), other);
       }
     }
     // Cosine, but a profile naming less than one specific failure term is not scaled up to
     // one: two documents sharing only "timeout" are not alike.
-    return dot == 0 ? 0 : dot / (Math.max(1, norm(a)) * Math.max(1, norm(b)));
+    return dot == 0 ? 0 : dot / (Math.max(1, a.failureNorm()) * Math.max(1, b.failureNorm()));
   }
 
-  private static double value(Term term, double fieldWeight) {
-    return term.weight() * fieldWeight;
+  private static boolean differentFailures(Entry a, Entry b) {
+    return !a.causes().isEmpty() && !b.causes().isEmpty() && a.causes().stream().noneMatch(b.causes()::contains);
   }
 
-  private static double norm(Profile p) {
-    return Math.sqrt(p.failures().entrySet().stream()
-        .mapToDouble(e -> Math.pow(value(e.getKey(), e.getValue()), 2)).sum());
-  }
+  // Sums of word weights are added as integers of this many units of 1: integer addition does not
+  // depend on the order, so the score's last bit does not depend on how the stems were numbered.
+  private static final double UNIT = 0x1p40;
 
-  private boolean differentFailures(Profile a, Profile b) {
-    List<Term> causesA = causes.computeIfAbsent(a, Similarity::causes);
-    List<Term> causesB = causes.computeIfAbsent(b, Similarity::causes);
-    return !causesA.isEmpty() && !causesB.isEmpty() && causesA.stream().noneMatch(causesB::contains);
-  }
-
-  /** The specific failure terms named where the document names its failure most prominently. */
-  private static List<Term> causes(Profile p) {
-    double top = p.failures().entrySet().stream().filter(e -> e.getKey().weight() >= SPECIFIC)
-        .mapToDouble(Map.Entry::getValue).max().orElse(0);
-    return p.failures().entrySet().stream()
-        .filter(e -> e.getKey().weight() >= SPECIFIC && e.getValue() >= CAUSE && e.getValue() == top)
-        .map(Map.Entry::getKey).toList();
-  }
-
-  private double textSimilarity(Profile a, Profile b) {
-    Weighted va = vector(a);
-    Weighted vb = vector(b);
-    double dot = 0;
-    for (Map.Entry<String, Double> e : va.weights().entrySet()) {
-      dot += e.getValue() * vb.weights().getOrDefault(e.getKey(), 0.0);
+  /** TF-IDF cosine over the two profiles' sorted stem ids. */
+  private double textSimilarity(Entry a, Entry b) {
+    int[] ia = a.ids();
+    int[] ib = b.ids();
+    long dot = 0;
+    for (int i = 0, j = 0; i < ia.length && j < ib.length; ) {
+      if (ia[i] < ib[j]) {
+        i++;
+      } else if (ia[i] > ib[j]) {
+        j++;
+      } else {
+        double w = idf[ia[i]];
+        dot += Math.round(a.roots()[i++] * w * b.roots()[j++] * w * UNIT);
+      }
     }
-    return dot == 0 ? 0 : dot / (va.length() * vb.length());
+    return dot == 0 ? 0 : dot / UNIT / (length(a) * length(b));
   }
 
-  private record Weighted(Map<String, Double> weights, double length) {}
-
-  private Weighted vector(Profile p) {
-    return vectors.computeIfAbsent(p, this::weigh);
+  private double length(Entry e) {
+    return e == subject ? subjectLength : weighedLength(e);
   }
 
-  private Weighted weigh(Profile p) {
-    Map<String, Double> v = new HashMap<>();
-    // Square root of the count: a word repeated ten times is not ten times the evidence.
-    p.terms().forEach((stem, count) -> v.put(stem, Math.sqrt(count) * idf.getOrDefault(stem, 1.0)));
-    return new Weighted(v, Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum()));
+  // Depends on the corpus's word weights, which change as postmortems join: worked out per corpus.
+  private double weighedLength(Entry e) {
+    long sum = 0;
+    for (int i = 0; i < e.ids().length; i++) {
+      double v = e.roots()[i] * idf[e.ids()[i]];
+      sum += Math.round(v * v * UNIT);
+    }
+    return Math.sqrt(sum / UNIT);
+  }
+
+  private double idf(String stem) {
+    int id = corpus.id(stem);
+    return id >= 0 && id < idf.length ? idf[id] : 1.0;
   }
 
   /** Shared words that no failure term or service already shows, most telling first. */
@@ -137,7 +136,7 @@ final class Similarity {
         .filter(stem -> !a.failureStems().contains(stem) && !b.failureStems().contains(stem))
         .filter(stem -> a.entities().keySet().stream().noneMatch(e -> List.of(e.split(" ")).contains(stem)))
         .sorted(Comparator.comparingDouble((String stem) ->
-                -Math.min(a.terms().get(stem), b.terms().get(stem)) * Math.pow(idf.get(stem), 2))
+                -Math.min(a.terms().get(stem), b.terms().get(stem)) * Math.pow(idf(stem), 2))
             .thenComparing(Comparator.naturalOrder()))
         .map(a.words()::get)
         .toList();

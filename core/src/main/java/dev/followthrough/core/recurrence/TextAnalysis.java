@@ -75,15 +75,22 @@ final class TextAnalysis {
       stream.reset();
       while (stream.incrementToken()) {
         // The possessive filter dropped "'s" from the stem; drop it from the word shown too.
-        String word = text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT)
-            .replaceFirst("['\u2019]s$", "");
-        tokens.add(new Token(term.toString(), word));
+        String word = text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT);
+        tokens.add(new Token(term.toString(), withoutPossessive(word)));
       }
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException("analysing text held in memory", e);
     }
     return tokens;
+  }
+
+  // As replaceFirst("['’]s$", "") without a regular expression per token.
+  private static String withoutPossessive(String word) {
+    int n = word.length();
+    boolean possessive = n >= 2 && word.charAt(n - 1) == 's'
+        && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '\u2019');
+    return possessive ? word.substring(0, n - 2) : word;
   }
 
   List<String> stems(String text) {

@@ -120,6 +120,32 @@ public interface ActionStore extends AutoCloseable {
   }
 
   /**
+   * Opens a batch of writes for the calling thread: what it writes through this handle becomes
+   * durable together at {@link Batch#commit()}, with one flush for the batch, and other handles
+   * see it only then. Closing the batch drops what was written since its last commit, which was
+   * never acknowledged. This default writes through: every write is durable when it returns.
+   */
+  default Batch batch() {
+    return new Batch() {
+      @Override
+      public void commit() {}
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** A batch of writes from {@link #batch()}. */
+  interface Batch extends AutoCloseable {
+    /** Makes every write of the batch so far durable: when it returns, they survive a crash. */
+    void commit();
+
+    /** Ends the batch; writes made since the last commit are dropped. */
+    @Override
+    void close();
+  }
+
+  /**
    * The sync state kept for a tracker, by the scope its change feed names; empty when none was
    * stored. This default keeps none, which makes every sync of such a store a full reconciliation.
    */
