@@ -5,6 +5,7 @@ import dev.followthrough.core.store.StoreLockedException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,18 @@ import picocli.CommandLine.ScopeType;
       "imports postmortems, stores their action items and reports what is overdue.",
       ""
     },
-    subcommands = {
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 some work failed, 2 bad input or usage.",
+      "Run 'followthrough COMMAND --help' for a command's options."
+    })
+public final class FollowthroughCli implements Runnable {
+  public static final int OK = 0;
+  public static final int WORK_FAILED = 1;
+  public static final int BAD_INPUT = 2;
+
+  /** The commands, in the order the help lists them. */
+  static final List<Class<?>> COMMANDS = List.of(
       ParseCommand.class,
       LintCommand.class,
       ImportCommand.class,
@@ -40,17 +52,10 @@ import picocli.CommandLine.ScopeType;
       CompletionCommand.class,
       DoctorCommand.class,
       InitCommand.class,
-      CommandLine.HelpCommand.class
-    },
-    footer = {
-      "",
-      "Exit codes: 0 success, 1 some work failed, 2 bad input or usage.",
-      "Run 'followthrough COMMAND --help' for a command's options."
-    })
-public final class FollowthroughCli implements Runnable {
-  public static final int OK = 0;
-  public static final int WORK_FAILED = 1;
-  public static final int BAD_INPUT = 2;
+      CommandLine.HelpCommand.class);
+
+  /** Commands that work on the whole command tree, so every command must be added for them. */
+  private static final Set<Class<?>> NEED_EVERY_COMMAND = Set.of(CompletionCommand.class, CommandLine.HelpCommand.class);
 
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces and debug logging.")
   boolean debug;
@@ -75,6 +80,13 @@ public final class FollowthroughCli implements Runnable {
   /** Runs the tool in this JVM with the given streams and returns its exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new FollowthroughCli());
+    // Picocli reads a command's options by reflection when the command is added: for all of them,
+    // about a third of the start of a run. A run of one command adds that one only; anything else
+    // (help, a typo to suggest against, --version) gets them all.
+    String first = args.length > 0 ? args[0] : "";
+    List<Class<?>> named = COMMANDS.stream().filter(c -> !NEED_EVERY_COMMAND.contains(c))
+        .filter(c -> c.getAnnotation(Command.class).name().equals(first)).toList();
+    (named.isEmpty() ? COMMANDS : named).forEach(cli::addSubcommand);
     cli.setOut(out);
     cli.setErr(err);
     cli.registerConverter(java.time.LocalDate.class, new DateConverter());

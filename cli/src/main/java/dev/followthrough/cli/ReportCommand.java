@@ -13,6 +13,7 @@ import dev.followthrough.core.report.GroupBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import dev.followthrough.core.report.OverdueReport;
+import dev.followthrough.core.report.ReportBuilder;
 import dev.followthrough.core.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,7 +96,9 @@ final class ReportCommand implements Callable<Integer> {
         }
       }
       LocalDate day = asOf != null ? asOf : LocalDate.now(ft.clock());
-      OverdueReport report = ft.report(day, dueSoonDays);
+      // JSON prints whole items and reminders read their tickets' history: only they need every field.
+      OverdueReport report = reportFormat == ReportFormat.JSON || notify ? ft.report(day, dueSoonDays)
+          : new ReportBuilder(day, dueSoonDays).withLint(config.lint()).forPrinting().build(ft.store().reportData());
       // Colour only for a person at a terminal: not in files, pipes, or when NO_COLOR is set.
       boolean colour = reportFormat == ReportFormat.TEXT && output == null && System.console() != null
           && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));

@@ -91,10 +91,10 @@ class DirectoryReportFactsTest {
     Files.delete(facts);
     assertAgreesAndRebuilt();
     List<String> lines = Files.readAllLines(facts);
-    lines.set(0, "{\"reportFacts\":2}");
+    lines.set(0, "{\"reportFacts\":1}");
     Files.write(facts, lines);
     assertAgreesAndRebuilt();
-    assertThat(Files.readAllLines(facts).get(0)).isEqualTo("{\"reportFacts\":1}");
+    assertThat(Files.readAllLines(facts).get(0)).isEqualTo("{\"reportFacts\":2}");
   }
 
   @Test

@@ -32,8 +32,27 @@ record FactsEntry(String id, String stamp, Postmortem head, List<Row> rows, List
   static final ObjectMapper TREES = new ObjectMapper();
   static final JsonFactory JSON = TREES.getFactory();
 
-  /** One item: its facts, whether it has an owner, and its bytes {@code [start, end)} in the record. */
-  record Row(ItemFacts facts, boolean owned, int start, int end) {
+  /**
+   * One item: its facts, whether it has an owner, its bytes {@code [start, end)} in the record, and
+   * what a printed report shows of it: {@code fields}, or else undecoded at {@code fieldsAt} of
+   * {@code source} (the facts file's bytes), decoded only for the items a report lists.
+   */
+  record Row(ItemFacts facts, boolean owned, int start, int end, PrintedFields fields, byte[] source, int fieldsAt) {
+    Row(ItemFacts facts, boolean owned, int start, int end, PrintedFields fields) {
+      this(facts, owned, start, end, fields, null, -1);
+    }
+
+    /** The printed fields, decoded from the facts file when they were read from there. */
+    PrintedFields printed() throws IOException {
+      if (fields != null) {
+        return fields;
+      }
+      try (JsonParser p = JSON.createParser(source, fieldsAt, source.length - fieldsAt)) {
+        p.nextToken();
+        return PrintedFields.read(p);
+      }
+    }
+
     /** At least every item {@link ReportSelection#matches} takes (the report checks each again). */
     boolean mayMatch(String postmortemId, ReportSelection s) {
       boolean open = !facts.status().isClosed();
@@ -60,7 +79,7 @@ record FactsEntry(String id, String stamp, Postmortem head, List<Row> rows, List
     for (int i = 0; i < items.size(); i++) {
       ItemFacts facts = ItemFacts.of(items.get(i), day);
       rows.add(new Row(shared.computeIfAbsent(facts, f -> f), items.get(i).owner() != null, ranges.get(i)[0],
-          ranges.get(i)[1]));
+          ranges.get(i)[1], PrintedFields.of(items.get(i))));
     }
     return new FactsEntry(postmortem.id(), stamp, postmortem.withActionItems(List.of()), List.copyOf(rows),
         QualityCount.of(postmortem));
@@ -128,6 +147,7 @@ record FactsEntry(String id, String stamp, Postmortem head, List<Row> rows, List
       text(g, f.verification());
       text(g, f.verificationDue());
       text(g, f.verifiedOn());
+      r.printed().write(g);
       g.writeEndArray();
     }
     g.writeEndArray();
@@ -153,9 +173,12 @@ record FactsEntry(String id, String stamp, Postmortem head, List<Row> rows, List
     }
   }
 
-  /** Reads a line that {@link #write} wrote; any deviation fails, so the file is not trusted. */
-  static FactsEntry read(JsonParser p, JsonFormat json, String where, Map<ItemFacts, ItemFacts> shared)
-      throws IOException {
+  /**
+   * Reads a line that {@link #write} wrote, from {@code source} at {@code lineStart}; any deviation
+   * fails, so the file is not trusted. The printed fields are checked but left undecoded.
+   */
+  static FactsEntry read(JsonParser p, byte[] source, int lineStart, JsonFormat json, String where,
+      Map<ItemFacts, ItemFacts> shared) throws IOException {
     expect(p.nextToken(), JsonToken.START_OBJECT);
     String id = field(p, "id").getText();
     String stamp = field(p, "stamp").getText();
@@ -177,11 +200,14 @@ record FactsEntry(String id, String stamp, Postmortem head, List<Row> rows, List
       String state = string(p);
       ItemFacts facts = new ItemFacts(priority == null ? null : Priority.valueOf(priority), status, due, closedOn, days,
           state == null ? null : Verification.State.valueOf(state), day(string(p)), day(string(p)));
+      p.nextToken();
+      int fieldsAt = lineStart + (int) p.currentTokenLocation().getByteOffset();
+      PrintedFields.skip(p);
       expect(p.nextToken(), JsonToken.END_ARRAY);
       if (start < 0 || end <= start) {
         throw new IOException("item bytes " + start + ".." + end);
       }
-      rows.add(new Row(shared.computeIfAbsent(facts, f -> f), owned, start, end));
+      rows.add(new Row(shared.computeIfAbsent(facts, f -> f), owned, start, end, null, source, fieldsAt));
     }
     expect(p.currentToken(), JsonToken.END_ARRAY);
     expect(field(p, "quality").currentToken(), JsonToken.START_ARRAY);

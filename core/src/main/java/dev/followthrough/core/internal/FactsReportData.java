@@ -65,6 +65,26 @@ final class FactsReportData implements ReportData {
     return entries.parallelStream().flatMap(e -> rows(e, selection).stream()).toList();
   }
 
+  /** From the facts alone: no record is read, unless an entry's printed fields cannot be decoded. */
+  @Override
+  public List<ItemRow> printedItems(ReportSelection selection) {
+    return entries.parallelStream().flatMap(e -> printedRows(e, selection).stream()).toList();
+  }
+
+  private List<ItemRow> printedRows(FactsEntry entry, ReportSelection selection) {
+    List<ItemRow> rows = new ArrayList<>();
+    try {
+      for (FactsEntry.Row r : entry.rows()) {
+        if (r.mayMatch(entry.id(), selection)) {
+          rows.add(new ItemRow(entry.id(), r.printed().item(r.facts())));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return rows(entry, selection); // damaged in the facts file: the record answers
+    }
+    return rows;
+  }
+
   private List<ItemRow> rows(FactsEntry entry, ReportSelection selection) {
     List<FactsEntry.Row> wanted = entry.rows().stream().filter(r -> r.mayMatch(entry.id(), selection)).toList();
     if (wanted.isEmpty()) {

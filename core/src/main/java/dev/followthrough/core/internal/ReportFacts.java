@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReportFacts {
   static final String FILE = "report-facts.jsonl";
-  private static final byte[] HEADER = "{\"reportFacts\":1}\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEADER = "{\"reportFacts\":2}\n".getBytes(StandardCharsets.US_ASCII);
 
   /** Reads and parses one record file from bytes already read. */
   interface RecordParser {
@@ -169,7 +169,7 @@ final class ReportFacts {
         break; // a line still being appended, or torn by a crash: its record is read instead
       }
       try (JsonParser p = FactsEntry.JSON.createParser(bytes, start, end - start)) {
-        FactsEntry entry = FactsEntry.read(p, json, file.toString(), shared);
+        FactsEntry entry = FactsEntry.read(p, bytes, start, json, file.toString(), shared);
         if (p.nextToken() != null) {
           throw new IOException("more after the entry");
         }

@@ -29,26 +29,37 @@ public final class ReportBuilder {
   private final LocalDate asOf;
   private final int dueSoonDays;
   private final LintSettings lint;
+  private final boolean printedFieldsOnly;
 
   /**
    * @param dueSoonDays how far ahead counts as "due soon" (7 in the CLI)
    */
   public ReportBuilder(LocalDate asOf, int dueSoonDays) {
-    this(asOf, dueSoonDays, LintSettings.standard());
+    this(asOf, dueSoonDays, LintSettings.standard(), false);
   }
 
-  private ReportBuilder(LocalDate asOf, int dueSoonDays, LintSettings lint) {
+  private ReportBuilder(LocalDate asOf, int dueSoonDays, LintSettings lint, boolean printedFieldsOnly) {
     if (dueSoonDays < 0) {
       throw new IllegalArgumentException("dueSoonDays must not be negative");
     }
     this.asOf = asOf;
     this.dueSoonDays = dueSoonDays;
     this.lint = lint == null ? LintSettings.standard() : lint;
+    this.printedFieldsOnly = printedFieldsOnly;
   }
 
   /** A builder that counts quality per team by these settings' teams ({@link LintSettings#teamOf}). */
   public ReportBuilder withLint(LintSettings settings) {
-    return new ReportBuilder(asOf, dueSoonDays, settings);
+    return new ReportBuilder(asOf, dueSoonDays, settings, printedFieldsOnly);
+  }
+
+  /**
+   * A builder whose listed items carry only what the text, Markdown, CSV and HTML formats print
+   * ({@link ReportData#printedItems}): the same output, with less read. Not for the JSON format,
+   * which prints whole items, nor for reminders, which read items' tickets and history.
+   */
+  public ReportBuilder forPrinting() {
+    return new ReportBuilder(asOf, dueSoonDays, lint, true);
   }
 
   /** The report over postmortems already loaded. */
@@ -66,7 +77,7 @@ public final class ReportBuilder {
     Set<String> recurred = EffectivenessFigures.recurred(postmortems);
     ReportSelection selection = new ReportSelection(asOf.plusDays(dueSoonDays), asOf, recurred);
     Lists lists = new Lists();
-    for (ItemRow row : data.items(selection)) {
+    for (ItemRow row : printedFieldsOnly ? data.printedItems(selection) : data.items(selection)) {
       Postmortem p = byId.get(row.postmortemId());
       // A postmortem written after the list of postmortems was read is left to the next report.
       if (p != null && selection.matches(row.postmortemId(), row.item())) {

@@ -28,6 +28,16 @@ public interface ReportData {
   List<ItemRow> items(ReportSelection selection);
 
   /**
+   * The same items as {@link #items}, each carrying at least what the text, Markdown, CSV and HTML
+   * reports print of it: id, title, owner, due date, priority, status, its verification's state,
+   * due date and criterion, and its first ticket with a key (tracker, key, URL). Other fields may
+   * be empty; a store that keeps these apart answers without reading whole items.
+   */
+  default List<ItemRow> printedItems(ReportSelection selection) {
+    return items(selection);
+  }
+
+  /**
    * How many items carry quality findings, per postmortem and owner: each (postmortem, owner) pair
    * once, counted as {@link QualityCount#of} counts. In any order.
    */
