@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -157,15 +158,39 @@ final class ReportFacts {
     if (bytes.length < HEADER.length || !java.util.Arrays.equals(bytes, 0, HEADER.length, HEADER, 0, HEADER.length)) {
       return new Loaded(Map.of(), 0, true);
     }
+    // Two halves split at a line's end, read on two cores; as in one pass, a later line wins.
+    int middle = lineEndAfter(bytes, HEADER.length + (bytes.length - HEADER.length) / 2);
+    CompletableFuture<Loaded> first =
+        CompletableFuture.supplyAsync(() -> parse(bytes, HEADER.length, middle, new HashMap<>()));
+    Loaded second = parse(bytes, middle, bytes.length, shared);
+    Loaded head = first.join();
+    if (head.distrusted || second.distrusted) {
+      return new Loaded(Map.of(), head.lines + second.lines, true);
+    }
+    Map<String, FactsEntry> entries = new LinkedHashMap<>(head.entries);
+    entries.putAll(second.entries);
+    return new Loaded(entries, head.lines + second.lines, false);
+  }
+
+  private static int lineEndAfter(byte[] bytes, int from) {
+    int i = from;
+    while (i < bytes.length && bytes[i] != '\n') {
+      i++;
+    }
+    return Math.min(i + 1, bytes.length);
+  }
+
+  /** The entries of the lines in {@code [from, to)}, which starts at a line's start. */
+  private Loaded parse(byte[] bytes, int from, int to, Map<ItemFacts, ItemFacts> shared) {
     Map<String, FactsEntry> entries = new LinkedHashMap<>();
     int lines = 0;
-    int start = HEADER.length;
-    while (start < bytes.length) {
+    int start = from;
+    while (start < to) {
       int end = start;
-      while (end < bytes.length && bytes[end] != '\n') {
+      while (end < to && bytes[end] != '\n') {
         end++;
       }
-      if (end == bytes.length) {
+      if (end == to) {
         break; // a line still being appended, or torn by a crash: its record is read instead
       }
       try (JsonParser p = FactsEntry.JSON.createParser(bytes, start, end - start)) {
